@@ -1,0 +1,213 @@
+// Who is signing in, who is signed in, and what they may do. Every route asks
+// here; none reads the session cookie itself.
+import { createCookie, redirect } from "@remix-run/node";
+import { getDb, type DB } from "#db/client.server";
+import { fromBool } from "#db/portable";
+import type { OrganisationKind, Role } from "#db/schema";
+import { audit } from "~/features/audit/audit.server";
+import { getEnv } from "~/lib/env.server";
+import { notFound } from "~/lib/http.server";
+import { hashPassword, verifyPassword } from "./password.server";
+import { createSession, invalidateSession, validateSessionToken, ABSOLUTE_LIFETIME_MS } from "./session.server";
+import { isAccountLocked, isIpThrottled, recordLoginAttempt } from "./throttle.server";
+
+export interface Grant {
+  role: Role;
+  partnershipId: string | null;
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+  locale: string | null;
+  mustChangePassword: boolean;
+  grants: Grant[];
+  sessionId: string;
+}
+
+function sessionCookie() {
+  const secure = getEnv().APP_URL.startsWith("https:");
+  return createCookie(secure ? "__Host-samsyn_session" : "samsyn_session", {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    maxAge: ABSOLUTE_LIFETIME_MS / 1000,
+  });
+}
+
+export async function sessionCookieHeader(token: string): Promise<string> {
+  return sessionCookie().serialize(token);
+}
+
+export async function clearSessionCookieHeader(): Promise<string> {
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export async function loadCurrentUser(db: DB, userId: string, sessionId: string): Promise<CurrentUser | null> {
+  const row = await db
+    .selectFrom("users")
+    .innerJoin("organisations", "organisations.id", "users.organisation_id")
+    .select([
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.locale",
+      "users.must_change_password",
+      "users.organisation_id",
+      "organisations.name as organisation_name",
+      "organisations.kind as organisation_kind",
+    ])
+    .where("users.id", "=", userId)
+    .where("users.disabled_at", "is", null)
+    .executeTakeFirst();
+  if (!row) return null;
+  const grants = await db
+    .selectFrom("role_grants")
+    .select(["role", "partnership_id"])
+    .where("user_id", "=", userId)
+    .execute();
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    organisationKind: row.organisation_kind,
+    locale: row.locale,
+    mustChangePassword: fromBool(row.must_change_password),
+    grants: grants.map((g) => ({ role: g.role, partnershipId: g.partnership_id })),
+    sessionId,
+  };
+}
+
+const perRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+/** The signed-in user, or null. Looked up once per request. */
+export function getOptionalUser(request: Request): Promise<CurrentUser | null> {
+  let pending = perRequest.get(request);
+  if (!pending) {
+    pending = (async () => {
+      const token = await readToken(request);
+      if (!token) return null;
+      const db = getDb();
+      const session = await validateSessionToken(db, token);
+      return session ? loadCurrentUser(db, session.userId, session.sessionId) : null;
+    })();
+    perRequest.set(request, pending);
+  }
+  return pending;
+}
+
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/** A safe in-app return path: only our own absolute paths are followed. */
+export function safeRedirectPath(value: unknown, fallback = "/"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+    return fallback;
+  }
+  return value;
+}
+
+/** The signed-in user; otherwise a redirect to sign-in that comes back here. */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const user = await getOptionalUser(request);
+  const url = new URL(request.url);
+  if (!user) {
+    const hadCookie = (await readToken(request)) !== null;
+    const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+    if (hadCookie) params.set("expired", "1");
+    throw redirect(`/login?${params}`, hadCookie ? { headers: { "Set-Cookie": await clearSessionCookieHeader() } } : {});
+  }
+  if (user.mustChangePassword && url.pathname !== CHANGE_PASSWORD_PATH) {
+    throw redirect(CHANGE_PASSWORD_PATH);
+  }
+  return user;
+}
+
+export function hasRole(user: CurrentUser, role: Role, partnershipId?: string): boolean {
+  return user.grants.some((g) => g.role === role && (partnershipId === undefined || g.partnershipId === partnershipId));
+}
+
+/** Missing the role reads as "no such page": 404, so the page's existence is not confirmed. */
+export function requireRole(user: CurrentUser, role: Role, partnershipId?: string): void {
+  if (!hasRole(user, role, partnershipId)) throw notFound();
+}
+
+export function actorOf(user: Pick<CurrentUser, "id" | "organisationId">) {
+  return { userId: user.id, organisationId: user.organisationId };
+}
+
+export type LoginResult =
+  | { ok: true; userId: string; token: string; locale: string | null }
+  | { ok: false; reason: "invalid" | "throttled" | "ip_throttled" };
+
+// Verifying against a real hash when the e-mail is unknown keeps the timing the same.
+let dummyHash: Promise<string> | undefined;
+
+export async function attemptLogin(
+  db: DB,
+  input: { email: string; password: string; ip: string },
+  now = new Date(),
+): Promise<LoginResult> {
+  const email = input.email.trim().toLowerCase();
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "organisation_id", "password_hash", "disabled_at", "locale"])
+    .where("email", "=", email)
+    .executeTakeFirst();
+  const actor = { userId: user?.id ?? null, organisationId: user?.organisation_id ?? null };
+
+  if (await isIpThrottled(db, input.ip, now)) {
+    await audit(db, { actor, action: "login.throttled", recordType: "session", outcome: "denied", details: { limit: "ip" } }, now);
+    return { ok: false, reason: "ip_throttled" };
+  }
+  if (await isAccountLocked(db, email, now)) {
+    await audit(db, { actor, action: "login.throttled", recordType: "session", outcome: "denied", details: { limit: "account" } }, now);
+    return { ok: false, reason: "throttled" };
+  }
+
+  dummyHash ??= hashPassword("samsyn-timing-equaliser");
+  const valid = user?.password_hash
+    ? await verifyPassword(user.password_hash, input.password)
+    : (await verifyPassword(await dummyHash, input.password), false);
+
+  if (!user || !valid || user.disabled_at) {
+    await recordLoginAttempt(db, { email, ip: input.ip, succeeded: false }, now);
+    await audit(db, { actor, action: "login.failed", recordType: "session", outcome: "denied" }, now);
+    return { ok: false, reason: "invalid" };
+  }
+
+  await recordLoginAttempt(db, { email, ip: input.ip, succeeded: true }, now);
+  const { token } = await createSession(db, user.id, now);
+  await audit(db, { actor, action: "login.succeeded", recordType: "session" }, now);
+  return { ok: true, userId: user.id, token, locale: user.locale };
+}
+
+export async function logout(db: DB, user: CurrentUser): Promise<void> {
+  await invalidateSession(db, user.sessionId);
+  await audit(db, { actor: actorOf(user), action: "logout", recordType: "session" });
+}
+
+/** Where a user lands after sign-in: the page their roles use most. */
+export function startPathFor(user: CurrentUser): string {
+  const roles = new Set(user.grants.map((g) => g.role));
+  if (roles.size === 1 && roles.has("admin")) return "/admin";
+  return "/start";
+}
+
+/** The signed-in user when they hold `role` (in the partnership, if given); otherwise 404. */
+export async function requireUserWithRole(request: Request, role: Role, partnershipId?: string): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  requireRole(user, role, partnershipId);
+  return user;
+}

@@ -1,0 +1,16 @@
+import { getDb } from "#db/client.server";
+import { pendingMigrations } from "#db/migrate";
+import { getEnv, type Env } from "./env.server";
+
+/** Called by server.js before it listens: a wrong setup stops start-up with a readable message. */
+export async function startup(): Promise<Env> {
+  const env = getEnv();
+  const pending = await pendingMigrations(getDb());
+  if (pending.length > 0) {
+    throw new Error(
+      `The database at ${env.DATABASE_URL} is not migrated (${pending.length} pending: ${pending.join(", ")}).\n` +
+        "Run `npm run db:migrate` first (npm start and npm run demo do this for you).",
+    );
+  }
+  return env;
+}

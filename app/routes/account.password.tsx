@@ -1,0 +1,77 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "#db/client.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors, SubmitButton, TextField } from "~/components/forms";
+import { changePasswordSchema } from "~/features/auth/auth.schema";
+import { requireUser, startPathFor } from "~/features/auth/auth.server";
+import { changeOwnPassword } from "~/features/users/users.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { getT } from "~/lib/i18n.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { mustChange: user.mustChangePassword };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const t = await getT(request);
+  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema(t) });
+  const hidden = ["currentPassword", "newPassword", "confirmPassword"];
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: hidden }), { status: 400 });
+  }
+  const changed = await changeOwnPassword(getDb(), user, submission.value.currentPassword, submission.value.newPassword);
+  if (!changed) {
+    return data(
+      submission.reply({ fieldErrors: { currentPassword: [t("auth.wrongCurrentPassword")] }, hideFields: hidden }),
+      { status: 400 },
+    );
+  }
+  return redirectWithFlash(startPathFor(user), { kind: "success", key: "auth.passwordChanged" });
+}
+
+export default function ChangePassword() {
+  const { t } = useTranslation();
+  const { mustChange } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const schema = changePasswordSchema(t);
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <div className="narrow">
+      <h1>{t("auth.changePasswordTitle")}</h1>
+      {mustChange ? <p className="notice">{t("auth.mustChangePassword")}</p> : null}
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField meta={fields.currentPassword} label={t("auth.currentPassword")} type="password" autoComplete="current-password" required />
+        <TextField
+          meta={fields.newPassword}
+          label={t("auth.newPassword")}
+          type="password"
+          autoComplete="new-password"
+          help={t("auth.newPasswordHint")}
+          required
+        />
+        <TextField meta={fields.confirmPassword} label={t("auth.confirmPassword")} type="password" autoComplete="new-password" required />
+        <div>
+          <SubmitButton>{t("common.save")}</SubmitButton>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

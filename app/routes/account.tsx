@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "#db/client.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { requireUser } from "~/features/auth/auth.server";
+import { partnershipNames } from "~/features/organisations/organisations.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const names = await partnershipNames(
+    getDb(),
+    user.grants.flatMap((g) => (g.partnershipId ? [g.partnershipId] : [])),
+  );
+  return {
+    name: user.name,
+    email: user.email,
+    organisationName: user.organisationName,
+    grants: user.grants.map((g) => ({ role: g.role, partnership: g.partnershipId ? names.get(g.partnershipId) ?? null : null })),
+  };
+}
+
+export default function Account() {
+  const { t } = useTranslation();
+  const account = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("auth.accountTitle")}</h1>
+      <dl className="facts">
+        <dt>{t("admin.name")}</dt>
+        <dd>{account.name}</dd>
+        <dt>{t("auth.email")}</dt>
+        <dd>{account.email}</dd>
+        <dt>{t("auth.organisation")}</dt>
+        <dd>{account.organisationName}</dd>
+        <dt>{t("auth.yourRoles")}</dt>
+        <dd>
+          <ul className="plain-list">
+            {account.grants.map((g) => (
+              <li key={`${g.role}-${g.partnership ?? ""}`}>
+                {t(`roles.${g.role}`)}
+                {g.partnership ? ` – ${g.partnership}` : ""}
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+      <p>
+        <Link to="/account/password" className="button button--secondary">
+          {t("auth.changePasswordTitle")}
+        </Link>
+      </p>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

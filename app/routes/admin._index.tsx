@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "#db/client.server";
+import { requireUserWithRole } from "~/features/auth/auth.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithRole(request, "admin");
+  const db = getDb();
+  const count = async (table: "partnerships" | "organisations" | "users") =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  return { partnerships: await count("partnerships"), organisations: await count("organisations"), users: await count("users") };
+}
+
+export default function AdminIndex() {
+  const { t } = useTranslation();
+  const counts = useLoaderData<typeof loader>();
+  const cards = [
+    { to: "/admin/partnerships", label: t("admin.partnerships"), n: counts.partnerships },
+    { to: "/admin/organisations", label: t("admin.organisations"), n: counts.organisations },
+    { to: "/admin/users", label: t("admin.users"), n: counts.users },
+  ];
+  return (
+    <>
+      <h1>{t("admin.title")}</h1>
+      <p className="lead">{t("admin.intro")}</p>
+      <ul className="card-grid">
+        {cards.map((c) => (
+          <li key={c.to} className="card">
+            <h2>
+              <Link to={c.to}>{c.label}</Link>
+            </h2>
+            <p className="big-number">{c.n}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

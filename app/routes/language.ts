@@ -1,0 +1,25 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { getDb } from "#db/client.server";
+import { nowIso } from "#db/portable";
+import { getOptionalUser, safeRedirectPath } from "~/features/auth/auth.server";
+import { localeCookie } from "~/lib/i18n.server";
+import { DEFAULT_LOCALE, isLocale } from "~/locales/resources";
+
+// The language switch: a plain form post, so it works without JavaScript.
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const requested = form.get("lang");
+  const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
+  const user = await getOptionalUser(request);
+  if (user) {
+    await getDb().updateTable("users").set({ locale, updated_at: nowIso() }).where("id", "=", user.id).execute();
+  }
+  return redirect(safeRedirectPath(form.get("redirectTo")), {
+    status: 303,
+    headers: { "Set-Cookie": await localeCookie.serialize(locale) },
+  });
+}
+
+export async function loader() {
+  return redirect("/");
+}

@@ -1,0 +1,57 @@
+import SQLite from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { Kysely, SqliteDialect, sql } from "kysely";
+import type { Database } from "./schema";
+
+export type DB = Kysely<Database>;
+
+export const DEFAULT_DATABASE_URL = "file:./data/samsyn.sqlite";
+
+/** Resolves `file:` URLs (and bare paths) to a filesystem path. */
+export function sqlitePath(url: string): string {
+  const path = url.startsWith("file:") ? url.slice("file:".length) : url;
+  return path === ":memory:" ? path : resolve(path);
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return url.startsWith("postgres://") || url.startsWith("postgresql://");
+}
+
+export function createDb(url: string): DB {
+  if (isPostgresUrl(url)) {
+    throw new Error("DATABASE_URL: PostgreSQL is not yet supported; use a file: URL for SQLite.");
+  }
+  const path = sqlitePath(url);
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const database = new SQLite(path);
+  database.pragma("journal_mode = WAL");
+  database.pragma("foreign_keys = ON");
+  database.pragma("busy_timeout = 5000");
+  database.pragma("synchronous = FULL");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+/** True when the database answers a trivial query. */
+export async function pingDb(db: DB): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let instance: DB | undefined;
+
+/** The app's shared database, opened on first use from DATABASE_URL. */
+export function getDb(): DB {
+  instance ??= createDb(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  return instance;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = instance;
+  instance = undefined;
+  await current?.destroy();
+}

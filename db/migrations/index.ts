@@ -1,0 +1,14 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_organisations_and_users";
+import * as m0002 from "./0002_sessions_and_login_attempts";
+import * as m0003 from "./0003_audit_events";
+
+/**
+ * Listed explicitly (not read from disk) so the same migrations run from the
+ * scripts, the tests and the bundled server.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_organisations_and_users": m0001,
+  "0002_sessions_and_login_attempts": m0002,
+  "0003_audit_events": m0003,
+};

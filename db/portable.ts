@@ -1,0 +1,36 @@
+/**
+ * The only place that knows how values are stored so the same queries run on
+ * SQLite and PostgreSQL (CONVENTIONS.md "Portable SQL").
+ */
+import { randomBytes } from "node:crypto";
+
+export function toBool(value: boolean): number {
+  return value ? 1 : 0;
+}
+
+export function fromBool(value: number | boolean | null | undefined): boolean {
+  return value === true || value === 1;
+}
+
+export function toJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+export function fromJson<T>(value: string | null | undefined, fallback: T): T {
+  if (value == null) return fallback;
+  return JSON.parse(value) as T;
+}
+
+export function nowIso(now: Date = new Date()): string {
+  return now.toISOString();
+}
+
+const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+/** Random, URL-safe, 20 characters (~103 bits). Never derived from personal data. */
+export function newId(): string {
+  const bytes = randomBytes(20);
+  let id = "";
+  for (const byte of bytes) id += ID_ALPHABET[byte % ID_ALPHABET.length];
+  return id;
+}

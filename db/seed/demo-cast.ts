@@ -1,0 +1,45 @@
+// The fixed demo cast (issue 2). Later issues and their checks rely on these names.
+import type { OrganisationKind, Role } from "../schema";
+
+export const DEMO_PASSWORD = "Samsyn-demo-2026";
+
+export const DEMO_PARTNERSHIPS = {
+  sjostad: "Samordningsförbundet Sjöstad",
+  alvbygd: "Samordningsförbundet Älvbygd",
+} as const;
+export type DemoPartnership = keyof typeof DEMO_PARTNERSHIPS;
+
+export const DEMO_ORGANISATIONS: { name: string; kind: OrganisationKind; partnerships: DemoPartnership[] }[] = [
+  { name: "Sjöstads kommun – Socialtjänsten", kind: "social_services", partnerships: ["sjostad"] },
+  { name: "Sjöstads kommun – Arbetsmarknadsenheten", kind: "labour_market_unit", partnerships: ["sjostad"] },
+  { name: "Sjöstads kommun – Vuxenutbildningen", kind: "adult_education", partnerships: ["sjostad"] },
+  { name: "Arbetsförmedlingen Sjöstad", kind: "employment_service", partnerships: ["sjostad"] },
+  { name: "Försäkringskassan Sjöstad", kind: "social_insurance", partnerships: ["sjostad"] },
+  { name: "Region Sjöland – Vuxenpsykiatrin", kind: "healthcare", partnerships: ["sjostad"] },
+  { name: "Samordningsförbundet Sjöstad – kansliet", kind: "partnership_office", partnerships: ["sjostad"] },
+  { name: "Älvbygds kommun – Socialtjänsten", kind: "social_services", partnerships: ["alvbygd"] },
+  { name: "Älvbygds kommun – Arbetsmarknadsenheten", kind: "labour_market_unit", partnerships: ["alvbygd"] },
+  { name: "Arbetsförmedlingen Älvbygd", kind: "employment_service", partnerships: ["alvbygd"] },
+  { name: "Samordningsförbundet Älvbygd", kind: "partnership_office", partnerships: ["alvbygd"] },
+];
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  organisation: string;
+  roles: { role: Role; partnership?: DemoPartnership }[];
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: "admin@demo.samsyn.se", name: "Alva Admin", organisation: "Sjöstads kommun – Socialtjänsten", roles: [{ role: "admin" }] },
+  { email: "anna.handlaggare@demo.samsyn.se", name: "Anna Handläggare", organisation: "Sjöstads kommun – Socialtjänsten", roles: [{ role: "caseworker" }] },
+  { email: "erik.granskare@demo.samsyn.se", name: "Erik Granskare", organisation: "Sjöstads kommun – Socialtjänsten", roles: [{ role: "auditor" }] },
+  { email: "omar.coach@demo.samsyn.se", name: "Omar Coach", organisation: "Sjöstads kommun – Arbetsmarknadsenheten", roles: [{ role: "caseworker" }] },
+  { email: "maria.vux@demo.samsyn.se", name: "Maria Vux", organisation: "Sjöstads kommun – Vuxenutbildningen", roles: [{ role: "caseworker" }] },
+  { email: "lena.af@demo.samsyn.se", name: "Lena Arbetsförmedlare", organisation: "Arbetsförmedlingen Sjöstad", roles: [{ role: "caseworker" }] },
+  { email: "henrik.psykiatri@demo.samsyn.se", name: "Henrik Psykiatri", organisation: "Region Sjöland – Vuxenpsykiatrin", roles: [{ role: "caseworker" }] },
+  { email: "per.kontakt@demo.samsyn.se", name: "Per Kontakt", organisation: "Arbetsförmedlingen Sjöstad", roles: [{ role: "contact" }] },
+  { email: "karin.samordnare@demo.samsyn.se", name: "Karin Samordnare", organisation: "Samordningsförbundet Sjöstad – kansliet", roles: [{ role: "coordinator", partnership: "sjostad" }] },
+  { email: "sara.styrgrupp@demo.samsyn.se", name: "Sara Styrgrupp", organisation: "Sjöstads kommun – Socialtjänsten", roles: [{ role: "steering", partnership: "sjostad" }] },
+  { email: "jonas.samordnare@demo.samsyn.se", name: "Jonas Samordnare", organisation: "Samordningsförbundet Älvbygd", roles: [{ role: "coordinator", partnership: "alvbygd" }] },
+];

@@ -1,0 +1,56 @@
+// npm run demo – build if needed, migrate, seed the demo cast into an empty
+// database, then serve the app and print the demo logins.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { closeDb, getDb } from "../db/client.server";
+import { migrateToLatest } from "../db/migrate";
+import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo-cast";
+import { seedDemo } from "../db/seed/seed";
+import { parseEnv } from "../app/lib/env.server";
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+function buildIsStale(): boolean {
+  const output = "build/server/index.js";
+  if (!existsSync(output)) return true;
+  const sources = ["app", "db", "public", "vite.config.ts", "package.json"].filter(existsSync);
+  return Math.max(...sources.map(newestMtime)) > statSync(output).mtimeMs;
+}
+
+async function main() {
+  const env = parseEnv({ ...process.env, NODE_ENV: "production" });
+  if (buildIsStale()) {
+    console.log("Building the app…");
+    const build = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit" });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const db = getDb();
+  await migrateToLatest(db);
+  const outcome = await seedDemo(db);
+  await closeDb();
+  console.log(outcome === "seeded" ? "Seeded the demo data." : "The database already has data; it was kept as it is.");
+
+  const server = spawn(process.execPath, ["server.js"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  console.log(`\nSamsyn demo: ${env.APP_URL}\nEvery demo user has the password ${DEMO_PASSWORD}\n`);
+  for (const user of DEMO_USERS) {
+    console.log(`  ${user.email.padEnd(36)} ${user.roles.map((r) => r.role + (r.partnership ? ` (${r.partnership})` : "")).join(", ")}`);
+  }
+  console.log("");
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
