@@ -25,11 +25,8 @@ export function email(t: TFunction, field: string) {
 }
 
 export function choice<T extends readonly [string, ...string[]]>(t: TFunction, field: string, values: T) {
-  return z.enum(values, {
-    required_error: t("validation.choose", { field: field.toLowerCase() }),
-    invalid_type_error: t("validation.choose", { field: field.toLowerCase() }),
-    errorMap: () => ({ message: t("validation.choose", { field: field.toLowerCase() }) }),
-  });
+  // One message for missing and unknown values alike.
+  return z.enum(values, { errorMap: () => ({ message: t("validation.choose", { field: field.toLowerCase() }) }) });
 }
 
 export function wholeNumber(t: TFunction, field: string, min: number, max: number) {
