@@ -1,0 +1,37 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { getDb } from "#db/client.server";
+import { audit, GENESIS_HASH, verifyAuditChain } from "./audit.server";
+
+const actor = { userId: "u1", organisationId: "o1" };
+
+describe("audit trail", () => {
+  it("chains every event to the one before", async () => {
+    const db = getDb();
+    await audit(db, { actor, action: "plan.read", recordType: "plan", recordId: "p1" });
+    await audit(db, { actor, action: "plan.update", recordType: "plan", recordId: "p1" });
+    const events = await db.selectFrom("audit_events").selectAll().orderBy("seq").execute();
+    expect(events[0].prev_hash).toBe(GENESIS_HASH);
+    expect(events[1].prev_hash).toBe(events[0].hash);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: events.length });
+  });
+
+  it("cannot be changed or deleted: the database refuses", async () => {
+    const db = getDb();
+    await audit(db, { actor, action: "plan.read", recordType: "plan", recordId: "p2" });
+    await expect(db.updateTable("audit_events").set({ action: "nothing" }).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom("audit_events").execute()).rejects.toThrow(/append-only/);
+  });
+
+  it("detects tampering when someone gets past the triggers", async () => {
+    const db = getDb();
+    await audit(db, { actor, action: "person.read", recordType: "person", recordId: "x" });
+    await audit(db, { actor, action: "person.read", recordType: "person", recordId: "y" });
+    const target = await db.selectFrom("audit_events").select("seq").where("record_id", "=", "x").executeTakeFirstOrThrow();
+    await sql`DROP TRIGGER audit_events_no_update`.execute(db);
+    await db.updateTable("audit_events").set({ user_id: "someone-else" }).where("seq", "=", target.seq).execute();
+    const check = await verifyAuditChain(db);
+    expect(check.ok).toBe(false);
+    expect(check.brokenAt).toBe(target.seq);
+  });
+});
