@@ -9,6 +9,13 @@ export default [
   route("start", "routes/start.tsx"),
   route("account", "routes/account.tsx"),
   route("account/password", "routes/account.password.tsx"),
+  ...prefix("plans", [
+    index("routes/plans._index.tsx"),
+    route("new", "routes/plans.new.tsx"),
+    route(":planId", "routes/plans.$planId.tsx"),
+    route(":planId/my-plan", "routes/plans.$planId.my-plan.tsx"),
+  ]),
+  route("audit", "routes/audit.tsx"),
   route("admin", "routes/admin.tsx", [
     index("routes/admin._index.tsx"),
     ...prefix("partnerships", [

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 /** ISO-8601 UTC timestamp stored as text, e.g. 2026-11-23T10:00:00.000Z. */
 export type Timestamp = string;
@@ -109,6 +109,144 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export const PLAN_KINDS = ["SIP", "GIP"] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+export const PLAN_STATUSES = ["draft", "active", "closed"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export const ACTION_STATUSES = ["planned", "ongoing", "done", "cancelled"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const PLAN_OUTCOMES = [
+  "work",
+  "subsidised_work",
+  "studies",
+  "other_benefit",
+  "other_support",
+  "moved",
+  "consent_withdrawn",
+  "person_ended",
+  "deceased",
+  "unknown",
+] as const;
+export type PlanOutcome = (typeof PLAN_OUTCOMES)[number];
+export const CONSENT_GRANTORS = ["self", "guardian"] as const;
+export const CONSENT_FORMS = ["written", "oral", "digital"] as const;
+export const CONSENT_CATEGORIES = [
+  "financial_situation",
+  "health",
+  "education_and_work_history",
+  "labour_market_measures",
+  "social_situation",
+] as const;
+
+export interface PersonTable {
+  id: string;
+  /** 12 digits, YYYYMMDDNNNN (personnummer or samordningsnummer). Never in a URL or a log. */
+  identity_number: string;
+  name: string;
+  protected_identity: Generated<Bool>;
+  /** Always null while protected_identity is set. */
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanTable {
+  id: string;
+  kind: PlanKind;
+  person_id: string;
+  status: PlanStatus;
+  lead_organisation_id: string;
+  lead_user_id: string;
+  goal: Generated<string>;
+  needs: Generated<string>;
+  next_follow_up: DateOnly | null;
+  outcome: PlanOutcome | null;
+  closed_at: Timestamp | null;
+  /** Optimistic concurrency: every save names the version it was based on. */
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanTeamTable {
+  plan_id: string;
+  user_id: string;
+  added_at: Timestamp;
+}
+
+export interface PlanActionTable {
+  id: string;
+  plan_id: string;
+  responsible_organisation_id: string;
+  responsible_user_id: string | null;
+  description: string;
+  start_date: DateOnly | null;
+  due_date: DateOnly | null;
+  status: ActionStatus;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanFollowUpTable {
+  id: string;
+  plan_id: string;
+  held_on: DateOnly;
+  /** The follow-up date that was due when this one was held; for "on time" figures. */
+  due_on: DateOnly | null;
+  reviewed: string;
+  next_date: DateOnly;
+  recorded_by: string;
+  created_at: Timestamp;
+}
+
+export interface PlanNoteTable {
+  id: string;
+  plan_id: string;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface PlanHistoryTable {
+  id: string;
+  plan_id: string;
+  user_id: string;
+  occurred_at: Timestamp;
+  change: string;
+  /** JSON of the changed fields before and after. */
+  before: string | null;
+  after: string | null;
+}
+
+export interface ConsentTable {
+  id: string;
+  plan_id: string;
+  person_id: string;
+  grantor: (typeof CONSENT_GRANTORS)[number];
+  child_view: string | null;
+  /** JSON array of CONSENT_CATEGORIES. */
+  categories: string;
+  purpose: string;
+  given_on: DateOnly;
+  form: (typeof CONSENT_FORMS)[number];
+  documented_by: string;
+  valid_from: DateOnly;
+  valid_until: DateOnly;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdrawal_reason: string | null;
+  created_at: Timestamp;
+}
+
+export interface ConsentOrganisationTable {
+  consent_id: string;
+  organisation_id: string;
+}
+
 export interface Database {
   partnerships: PartnershipTable;
   organisations: OrganisationTable;
@@ -118,6 +256,15 @@ export interface Database {
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
   audit_events: AuditEventTable;
+  persons: PersonTable;
+  plans: PlanTable;
+  plan_team: PlanTeamTable;
+  plan_actions: PlanActionTable;
+  plan_follow_ups: PlanFollowUpTable;
+  plan_notes: PlanNoteTable;
+  plan_history: PlanHistoryTable;
+  consents: ConsentTable;
+  consent_organisations: ConsentOrganisationTable;
 }
 
 export type Partnership = Selectable<PartnershipTable>;
@@ -128,4 +275,6 @@ export type UserUpdate = Updateable<UserTable>;
 export type RoleGrant = Selectable<RoleGrantTable>;
 export type Session = Selectable<SessionTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
-export type AnyColumn = ColumnType<unknown>;
+export type Plan = Selectable<PlanTable>;
+export type Person = Selectable<PersonTable>;
+export type Consent = Selectable<ConsentTable>;

@@ -24,6 +24,8 @@ export function AppShell({ user, flash, children }: { user: ShellUser | null; fl
   // Each feature adds its entry here as it lands; an entry is shown only to roles that can use it.
   const items: NavItem[] = [
     { to: "/start", label: t("nav.start"), visible: (roles) => roles.some((r) => r !== "admin") },
+    { to: "/plans", label: t("nav.plans"), visible: (roles) => roles.includes("caseworker") },
+    { to: "/audit", label: t("nav.audit"), visible: (roles) => roles.includes("auditor") },
     { to: "/admin", label: t("nav.admin"), visible: (roles) => roles.includes("admin") },
   ];
   const visible = user ? items.filter((item) => item.visible(user.roles)) : [];

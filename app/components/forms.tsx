@@ -166,3 +166,57 @@ export function SubmitButton({ children, name, value, variant = "primary" }: { c
     </button>
   );
 }
+
+export function CheckboxField({ meta, label, help }: { meta: FieldMetadata<boolean | string | undefined | null>; label: string; help?: ReactNode }) {
+  const checked = meta.initialValue === "on" || meta.initialValue === "true" || (meta.initialValue as unknown) === true;
+  return (
+    <div className="field">
+      <label className="checkbox" htmlFor={meta.id}>
+        <input
+          type="checkbox"
+          id={meta.id}
+          name={meta.name}
+          defaultChecked={checked}
+          aria-describedby={help ? meta.descriptionId : undefined}
+          aria-invalid={meta.errors ? true : undefined}
+        />
+        <span>{label}</span>
+      </label>
+      {help ? (
+        <p id={meta.descriptionId} className="field__help">
+          {help}
+        </p>
+      ) : null}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function RadioGroup({
+  meta,
+  legend,
+  options,
+  required,
+}: {
+  meta: FieldMetadata<string | undefined | null>;
+  legend: string;
+  options: { value: string; label: string }[];
+  required?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="field field--group" aria-describedby={meta.errors ? meta.errorId : undefined}>
+      <legend>
+        {legend}
+        {required ? <span className="field__required"> ({t("common.required")})</span> : null}
+      </legend>
+      {options.map((o) => (
+        <label key={o.value} className="checkbox">
+          <input type="radio" name={meta.name} value={o.value} defaultChecked={meta.initialValue === o.value} />
+          <span>{o.label}</span>
+        </label>
+      ))}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </fieldset>
+  );
+}

@@ -1,21 +1,97 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { hasRole, requireUser } from "~/features/auth/auth.server";
+import { caseworkerStart } from "~/features/plans/start.server";
+import { formatDate } from "~/lib/time";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { name: user.name, isAdmin: hasRole(user, "admin") };
+  const isCaseworker = hasRole(user, "caseworker");
+  return {
+    name: user.name,
+    isAdmin: hasRole(user, "admin"),
+    isAuditor: hasRole(user, "auditor"),
+    work: isCaseworker ? await caseworkerStart(getDb(), user) : null,
+  };
 }
 
 export default function Start() {
-  const { t } = useTranslation();
-  const { name, isAdmin } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { name, isAdmin, isAuditor, work } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("start.welcome", { name })}</h1>
       <p className="lead">{t("start.intro")}</p>
+      {work ? (
+        <div className="card-grid card-grid--wide">
+          <section className="card" aria-labelledby="overdue-heading">
+            <h2 id="overdue-heading">{t("start.overdueActions")}</h2>
+            {work.overdueActions.length === 0 ? (
+              <p className="muted">{t("start.noOverdueActions")}</p>
+            ) : (
+              <ul className="plain-list">
+                {work.overdueActions.map((a) => (
+                  <li key={a.id}>
+                    <Link to={`/plans/${a.plan_id}`}>{a.person_name}</Link>: {a.description}{" "}
+                    <span className="badge badge--warning">{formatDate(a.due_date, i18n.language)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="card" aria-labelledby="follow-up-heading">
+            <h2 id="follow-up-heading">{t("start.followUpsDue")}</h2>
+            {work.followUps.length === 0 ? (
+              <p className="muted">{t("start.noFollowUpsDue")}</p>
+            ) : (
+              <ul className="plain-list">
+                {work.followUps.map((f) => (
+                  <li key={f.id}>
+                    <Link to={`/plans/${f.id}`}>{f.person_name}</Link> ({t(`plans.kindShort.${f.kind}`)}):{" "}
+                    <span className={f.overdue ? "badge badge--warning" : undefined}>{formatDate(f.next_follow_up, i18n.language)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="card" aria-labelledby="consent-heading">
+            <h2 id="consent-heading">{t("plans.consentMissing")}</h2>
+            {work.uncoveredPlans.length === 0 ? (
+              <p className="muted">{t("start.allCovered")}</p>
+            ) : (
+              <ul className="plain-list">
+                {work.uncoveredPlans.map((p) => (
+                  <li key={p.id}>
+                    <Link to={`/plans/${p.id}`}>{p.person_name}</Link>: {p.organisations.join(", ")}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      ) : null}
+      {work ? (
+        <p>
+          <Link to="/plans" className="button button--secondary">
+            {t("plans.myPlans")}
+          </Link>{" "}
+          <Link to="/plans/new" className="button button--primary">
+            {t("plans.newPlan")}
+          </Link>
+        </p>
+      ) : null}
+      {isAuditor ? (
+        <section className="card" aria-labelledby="audit-heading">
+          <h2 id="audit-heading">{t("audit.title")}</h2>
+          <p>{t("audit.intro")}</p>
+          <Link to="/audit" className="button button--secondary">
+            {t("audit.title")}
+          </Link>
+        </section>
+      ) : null}
       {isAdmin ? (
         <section className="card" aria-labelledby="admin-heading">
           <h2 id="admin-heading">{t("nav.admin")}</h2>
@@ -24,9 +100,8 @@ export default function Start() {
             {t("start.goToAdmin")}
           </Link>
         </section>
-      ) : (
-        <p className="empty-state">{t("start.nothingYet")}</p>
-      )}
+      ) : null}
+      {!work && !isAdmin && !isAuditor ? <p className="empty-state">{t("start.nothingYet")}</p> : null}
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001_organisations_and_users";
 import * as m0002 from "./0002_sessions_and_login_attempts";
 import * as m0003 from "./0003_audit_events";
+import * as m0004 from "./0004_persons_plans_consents";
 
 /**
  * Listed explicitly (not read from disk) so the same migrations run from the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "0001_organisations_and_users": m0001,
   "0002_sessions_and_login_attempts": m0002,
   "0003_audit_events": m0003,
+  "0004_persons_plans_consents": m0004,
 };

@@ -2,6 +2,7 @@
 import { hash } from "@node-rs/argon2";
 import type { DB } from "../client.server";
 import { newId, nowIso } from "../portable";
+import { seedDemoPlans } from "./demo-plans";
 import { DEMO_ORGANISATIONS, DEMO_PARTNERSHIPS, DEMO_PASSWORD, DEMO_USERS } from "./demo-cast";
 
 export async function isEmpty(db: DB): Promise<boolean> {
@@ -61,5 +62,6 @@ export async function seedDemo(db: DB): Promise<SeedOutcome> {
       }
     }
   });
+  await seedDemoPlans(db);
   return "seeded";
 }

@@ -102,3 +102,43 @@ export async function verifyAuditChain(db: DB): Promise<ChainCheck> {
     }
   }
 }
+
+export interface AuditFilter {
+  organisationId: string;
+  userId?: string;
+  personId?: string;
+  planId?: string;
+  /** YYYY-MM-DD, inclusive, Europe/Stockholm days approximated in UTC bounds. */
+  from?: string;
+  to?: string;
+  page: number;
+}
+
+/** Log review: events by the users of one organisation, newest first. */
+export async function searchAuditEvents(db: DB, filter: AuditFilter, pageSize = 50) {
+  let query = db.selectFrom("audit_events").leftJoin("users", "users.id", "audit_events.user_id").where("audit_events.organisation_id", "=", filter.organisationId);
+  if (filter.userId) query = query.where("audit_events.user_id", "=", filter.userId);
+  if (filter.personId) query = query.where("audit_events.person_id", "=", filter.personId);
+  if (filter.planId) query = query.where("audit_events.plan_id", "=", filter.planId);
+  if (filter.from) query = query.where("audit_events.occurred_at", ">=", `${filter.from}T00:00:00.000Z`);
+  if (filter.to) query = query.where("audit_events.occurred_at", "<=", `${filter.to}T23:59:59.999Z`);
+  const [items, count] = await Promise.all([
+    query
+      .select([
+        "audit_events.seq",
+        "audit_events.occurred_at",
+        "audit_events.action",
+        "audit_events.record_type",
+        "audit_events.record_id",
+        "audit_events.plan_id",
+        "audit_events.outcome",
+        "users.name as user_name",
+      ])
+      .orderBy("audit_events.seq", "desc")
+      .limit(pageSize)
+      .offset((filter.page - 1) * pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.total), page: filter.page, pageSize, pages: Math.max(1, Math.ceil(Number(count.total) / pageSize)) };
+}

@@ -1,0 +1,39 @@
+// Dates are calendar dates in Europe/Stockholm, stored as YYYY-MM-DD text.
+export const TIME_ZONE = "Europe/Stockholm";
+
+const dayFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Today's date in Sweden, whatever the server's own time zone. */
+export function todayInStockholm(now: Date = new Date()): string {
+  return dayFormat.format(now);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
+export function formatDate(date: string | null | undefined, locale: string): string {
+  if (!date) return "";
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${date.slice(0, 10)}T00:00:00Z`),
+  );
+}
+
+export function formatDateTime(iso: string | null | undefined, locale: string): string {
+  if (!iso) return "";
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  }).format(new Date(iso));
+}

@@ -1,0 +1,82 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "#db/client.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PrintButton } from "~/components/print-button";
+import { requirePlanAccess } from "~/features/access/access.server";
+import { requireUserWithRole } from "~/features/auth/auth.server";
+import { getMyPlan } from "~/features/plans/plans.server";
+import { formatDate } from "~/lib/time";
+
+export const meta: MetaFunction = () => [{ title: "Min plan" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithRole(request, "caseworker");
+  const db = getDb();
+  const access = await requirePlanAccess(db, user, params.planId ?? "", "plan.print");
+  return { planId: access.planId, myPlan: await getMyPlan(db, user, access) };
+}
+
+// "Min plan": the person's own copy, in plain language, made to be printed and handed over.
+export default function MyPlan() {
+  const { t, i18n } = useTranslation();
+  const { planId, myPlan } = useLoaderData<typeof loader>();
+  return (
+    <article className="my-plan">
+      <p className="no-print">
+        <Link to={`/plans/${planId}`}>{t("plans.backToPlan")}</Link> <PrintButton label={t("plans.print")} />
+      </p>
+      <h1>
+        {t("plans.myPlanTitle")} – {myPlan.personName}
+      </h1>
+      <p className="lead">{t("plans.myPlanIntro")}</p>
+
+      <section aria-labelledby="goal-heading">
+        <h2 id="goal-heading">{t("plans.myPlanGoal")}</h2>
+        <p className="my-plan__goal preserve-lines">{myPlan.goal || "–"}</p>
+      </section>
+
+      <section aria-labelledby="who-heading">
+        <h2 id="who-heading">{t("plans.myPlanWhoDoesWhat")}</h2>
+        {myPlan.actions.length === 0 ? (
+          <p>–</p>
+        ) : (
+          <ul className="my-plan__actions">
+            {myPlan.actions.map((a) => (
+              <li key={a.id}>
+                <strong>{a.description}</strong>
+                <br />
+                {a.person ? `${a.person}, ` : ""}
+                {a.organisation}
+                {a.dueDate ? ` – ${t("plans.myPlanWhen", { date: formatDate(a.dueDate, i18n.language) })}` : ""}
+                {a.status === "done" ? ` (${t("plans.actionStatuses.done").toLowerCase()})` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="next-heading">
+        <h2 id="next-heading">{t("plans.myPlanNext")}</h2>
+        <p className="my-plan__next">{myPlan.nextFollowUp ? formatDate(myPlan.nextFollowUp, i18n.language) : t("plans.myPlanNoDate")}</p>
+      </section>
+
+      <section aria-labelledby="contacts-heading">
+        <h2 id="contacts-heading">{t("plans.myPlanContacts")}</h2>
+        <p>{t("plans.myPlanResponsible", { name: myPlan.leadUserName, organisation: myPlan.leadOrganisationName })}</p>
+        <ul className="plain-list">
+          {myPlan.contacts.map((c) => (
+            <li key={c.id}>
+              {c.name}, {c.organisation} – {c.email}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
