@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { AppShell } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getOptionalUser } from "~/features/auth/auth.server";
+import { unreadCount } from "~/features/notifications/notifications.server";
+import { getDb } from "#db/client.server";
 import { readFlash } from "~/lib/flash.server";
 import { getLocale } from "~/lib/i18n.server";
 import { useNonce } from "~/lib/nonce";
@@ -30,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: user.name,
         organisationName: user.organisationName,
         roles: [...new Set(user.grants.map((g) => g.role))],
+        unread: await unreadCount(getDb(), user.id),
       },
     },
     clearHeader ? { headers: { "Set-Cookie": clearHeader } } : undefined,

@@ -15,6 +15,14 @@ export default [
     route(":planId", "routes/plans.$planId.tsx"),
     route(":planId/my-plan", "routes/plans.$planId.my-plan.tsx"),
   ]),
+  ...prefix("deviations", [
+    index("routes/deviations._index.tsx"),
+    route("new", "routes/deviations.new.tsx"),
+    route("mine", "routes/deviations.mine.tsx"),
+    route("export.csv", "routes/deviations.export[.]csv.ts"),
+    route(":deviationId", "routes/deviations.$deviationId.tsx"),
+  ]),
+  route("notifications", "routes/notifications.tsx"),
   route("audit", "routes/audit.tsx"),
   route("admin", "routes/admin.tsx", [
     index("routes/admin._index.tsx"),

@@ -247,6 +247,113 @@ export interface ConsentOrganisationTable {
   organisation_id: string;
 }
 
+export const DEVIATION_KINDS = ["between_parties", "routine"] as const;
+export const DEVIATION_CATEGORIES = [
+  "rules_and_law",
+  "responsibility",
+  "capacity",
+  "information_transfer",
+  "availability",
+  "waiting_time",
+  "it_systems",
+  "other",
+] as const;
+export const DEVIATION_CONSEQUENCES = [
+  "without_income",
+  "delayed_measure",
+  "sent_between_parties",
+  "measure_ended",
+  "health_risk",
+  "other",
+] as const;
+export const DEVIATION_STATUSES = ["submitted", "in_review", "awaiting_response", "answered", "closed"] as const;
+export const CLOSING_OUTCOMES = ["resolved_locally", "improvement_agreed", "escalated", "not_actionable"] as const;
+export const ESCALATION_LEVELS = ["organisation", "partnership_board", "national"] as const;
+export type DeviationStatus = (typeof DEVIATION_STATUSES)[number];
+
+export interface DeviationTable {
+  id: string;
+  partnership_id: string;
+  /** Case number within the partnership, shown as e.g. "2026-0012"-style references. */
+  number: number;
+  event_date: DateOnly;
+  /** Who reported: visible only to the partnership's coordinators. */
+  reporter_id: string;
+  reporter_organisation_id: string;
+  reporter_role: string;
+  kind: (typeof DEVIATION_KINDS)[number];
+  category: (typeof DEVIATION_CATEGORIES)[number];
+  consequence: (typeof DEVIATION_CONSEQUENCES)[number];
+  description: string;
+  tried_locally: Generated<string>;
+  suggested_improvement: Generated<string>;
+  plan_id: string | null;
+  status: DeviationStatus;
+  /** The coordinator's de-identified summary, shown to contacts and steering members. */
+  summary: Generated<string>;
+  answer_by: DateOnly | null;
+  routed_at: Timestamp | null;
+  closing_outcome: (typeof CLOSING_OUTCOMES)[number] | null;
+  closing_note: string | null;
+  escalation_level: (typeof ESCALATION_LEVELS)[number] | null;
+  agenda_date: DateOnly | null;
+  published_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DeviationPartyTable {
+  deviation_id: string;
+  organisation_id: string;
+}
+
+export interface DeviationRouteTable {
+  deviation_id: string;
+  organisation_id: string;
+  routed_at: Timestamp;
+  answer_by: DateOnly;
+  answered_at: Timestamp | null;
+}
+
+export interface DeviationAnswerTable {
+  id: string;
+  deviation_id: string;
+  organisation_id: string;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface DeviationMessageTable {
+  id: string;
+  deviation_id: string;
+  author_id: string;
+  kind: "question" | "reply";
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface DeviationEventTable {
+  id: string;
+  deviation_id: string;
+  user_id: string;
+  occurred_at: Timestamp;
+  change: string;
+  details: string | null;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  /** An in-app path made of random ids only; never personal data. */
+  link: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 export interface Database {
   partnerships: PartnershipTable;
   organisations: OrganisationTable;
@@ -265,6 +372,13 @@ export interface Database {
   plan_history: PlanHistoryTable;
   consents: ConsentTable;
   consent_organisations: ConsentOrganisationTable;
+  deviations: DeviationTable;
+  deviation_parties: DeviationPartyTable;
+  deviation_routes: DeviationRouteTable;
+  deviation_answers: DeviationAnswerTable;
+  deviation_messages: DeviationMessageTable;
+  deviation_events: DeviationEventTable;
+  notifications: NotificationTable;
 }
 
 export type Partnership = Selectable<PartnershipTable>;

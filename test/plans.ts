@@ -23,7 +23,7 @@ export function testIdentityNumber(): string {
 export async function caseworkerIn(kind: OrganisationKind, partnershipId: string) {
   const org = await makeOrganisation(getDb(), { kind, partnershipIds: [partnershipId] });
   const user = await makeUser(getDb(), { organisationId: org.id, roles: [{ role: "caseworker" }] });
-  return { ...user, grants: [{ role: "caseworker" }], org } satisfies AccessUser & Record<string, unknown>;
+  return { ...user, grants: [{ role: "caseworker" as const, partnershipId: null }], org };
 }
 
 export async function planSetup(name = "Testperson Ett") {

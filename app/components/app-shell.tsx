@@ -8,6 +8,7 @@ interface ShellUser {
   name: string;
   organisationName: string;
   roles: Role[];
+  unread: number;
 }
 
 interface NavItem {
@@ -25,6 +26,7 @@ export function AppShell({ user, flash, children }: { user: ShellUser | null; fl
   const items: NavItem[] = [
     { to: "/start", label: t("nav.start"), visible: (roles) => roles.some((r) => r !== "admin") },
     { to: "/plans", label: t("nav.plans"), visible: (roles) => roles.includes("caseworker") },
+    { to: "/deviations", label: t("nav.deviations"), visible: () => true },
     { to: "/audit", label: t("nav.audit"), visible: (roles) => roles.includes("auditor") },
     { to: "/admin", label: t("nav.admin"), visible: (roles) => roles.includes("admin") },
   ];
@@ -69,6 +71,17 @@ export function AppShell({ user, flash, children }: { user: ShellUser | null; fl
                   <NavLink to={item.to}>{item.label}</NavLink>
                 </li>
               ))}
+              <li>
+                <NavLink to="/notifications">
+                  {t("notifications.title")}
+                  {user.unread > 0 ? (
+                    <>
+                      {" "}
+                      <span className="count-badge">{t("notifications.unread", { count: user.unread })}</span>
+                    </>
+                  ) : null}
+                </NavLink>
+              </li>
               <li className="main-nav__account">
                 <NavLink to="/account">
                   <span className="visually-hidden">{t("nav.account")}: </span>

@@ -2,6 +2,7 @@
 import { hash } from "@node-rs/argon2";
 import type { DB } from "../client.server";
 import { newId, nowIso } from "../portable";
+import { seedDemoDeviations } from "./demo-deviations";
 import { seedDemoPlans } from "./demo-plans";
 import { DEMO_ORGANISATIONS, DEMO_PARTNERSHIPS, DEMO_PASSWORD, DEMO_USERS } from "./demo-cast";
 
@@ -63,5 +64,6 @@ export async function seedDemo(db: DB): Promise<SeedOutcome> {
     }
   });
   await seedDemoPlans(db);
+  await seedDemoDeviations(db);
   return "seeded";
 }

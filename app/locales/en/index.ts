@@ -1,5 +1,6 @@
 import type sv from "../sv/index";
 import type { TranslationShape } from "../resources";
+import deviations from "./deviations";
 
 const en: TranslationShape<typeof sv> = {
   app: {
@@ -291,19 +292,33 @@ const en: TranslationShape<typeof sv> = {
     noNotes: "No notes yet.",
     history: "History",
     historyChanges: {
-      "plan.create": "Created the plan",
-      "plan.update": "Changed the plan",
-      "plan.activate": "Activated the plan",
-      "plan.close": "Closed the plan",
-      "person.update": "Changed personal details",
-      "team.add": "Added to the team",
-      "team.remove": "Removed from the team",
-      "action.add": "Added an action",
-      "action.update": "Changed an action",
-      "follow_up.record": "Recorded a follow-up",
-      "note.add": "Wrote a note",
-      "consent.record": "Documented a consent",
-      "consent.withdraw": "Documented a withdrawn consent",
+      plan: {
+        create: "Created the plan",
+        update: "Changed the plan",
+        activate: "Activated the plan",
+        close: "Closed the plan",
+      },
+      person: {
+        update: "Changed personal details",
+      },
+      team: {
+        add: "Added to the team",
+        remove: "Removed from the team",
+      },
+      action: {
+        add: "Added an action",
+        update: "Changed an action",
+      },
+      follow_up: {
+        record: "Recorded a follow-up",
+      },
+      note: {
+        add: "Wrote a note",
+      },
+      consent: {
+        record: "Documented a consent",
+        withdraw: "Documented a withdrawn consent",
+      },
     },
     historyFields: {
       goal: "Goal",
@@ -398,6 +413,14 @@ const en: TranslationShape<typeof sv> = {
     chainOk: "The log is intact: {{count}} events checked and the chain is unbroken.",
     chainBroken: "The log has been changed! The chain breaks at event number {{seq}}.",
     unknownPerson: "No identity number in the log matches.",
+  },
+  deviations,
+  notifications: {
+    title: "Notifications",
+    empty: "You have no notifications.",
+    markRead: "Mark all as read",
+    unread: "{{count}} unread",
+    open: "Open",
   },
 };
 

@@ -1,3 +1,5 @@
+import deviations from "./deviations";
+
 // Swedish is the default language. Every key here must exist in ../en too
 // (the type in ../resources.ts enforces it).
 const sv = {
@@ -291,19 +293,33 @@ const sv = {
     noNotes: "Inga anteckningar ännu.",
     history: "Historik",
     historyChanges: {
-      "plan.create": "Skapade planen",
-      "plan.update": "Ändrade planen",
-      "plan.activate": "Aktiverade planen",
-      "plan.close": "Avslutade planen",
-      "person.update": "Ändrade personuppgifter",
-      "team.add": "Lade till i teamet",
-      "team.remove": "Tog bort från teamet",
-      "action.add": "Lade till insats",
-      "action.update": "Ändrade insats",
-      "follow_up.record": "Dokumenterade uppföljning",
-      "note.add": "Skrev anteckning",
-      "consent.record": "Dokumenterade samtycke",
-      "consent.withdraw": "Dokumenterade återkallat samtycke",
+      plan: {
+        create: "Skapade planen",
+        update: "Ändrade planen",
+        activate: "Aktiverade planen",
+        close: "Avslutade planen",
+      },
+      person: {
+        update: "Ändrade personuppgifter",
+      },
+      team: {
+        add: "Lade till i teamet",
+        remove: "Tog bort från teamet",
+      },
+      action: {
+        add: "Lade till insats",
+        update: "Ändrade insats",
+      },
+      follow_up: {
+        record: "Dokumenterade uppföljning",
+      },
+      note: {
+        add: "Skrev anteckning",
+      },
+      consent: {
+        record: "Dokumenterade samtycke",
+        withdraw: "Dokumenterade återkallat samtycke",
+      },
     },
     historyFields: {
       goal: "Mål",
@@ -398,6 +414,14 @@ const sv = {
     chainOk: "Loggen är hel: {{count}} händelser kontrollerade och kedjan är obruten.",
     chainBroken: "Loggen har ändrats! Kedjan bryts vid händelse nummer {{seq}}.",
     unknownPerson: "Inget personnummer i loggen matchar.",
+  },
+  deviations,
+  notifications: {
+    title: "Aviseringar",
+    empty: "Du har inga aviseringar.",
+    markRead: "Markera alla som lästa",
+    unread: "{{count}} olästa",
+    open: "Öppna",
   },
 } as const;
 

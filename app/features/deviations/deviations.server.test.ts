@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "#db/client.server";
+import { deviationSetup, sampleReport } from "../../../test/deviations";
+import { makeUser } from "../../../test/factories";
+import { planSetup } from "../../../test/plans";
+import {
+  answer,
+  askReporter,
+  closeCase,
+  contactInbox,
+  coordinatorInbox,
+  getCase,
+  publish,
+  reopen,
+  reportDeviation,
+  requireDeviationAccess,
+  routeToParties,
+  triage,
+} from "./deviations.server";
+
+async function status(promise: Promise<unknown>) {
+  try {
+    await promise;
+    return 200;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+async function notificationsFor(userId: string) {
+  return (await getDb().selectFrom("notifications").select("kind").where("user_id", "=", userId).orderBy("created_at").execute()).map((n) => n.kind);
+}
+
+describe("the deviation workflow", () => {
+  it("goes from report to closing note, telling each party in turn", async () => {
+    const db = getDb();
+    const { partnership, reporter, coordinator, party } = await deviationSetup();
+    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
+    expect(await notificationsFor(coordinator.id)).toEqual(["deviation.submitted"]);
+
+    const access = await requireDeviationAccess(db, coordinator, id);
+    await triage(db, coordinator, access, { kind: "between_parties", category: "information_transfer", consequence: "without_income", partyIds: [party.organisationId], summary: "Beslut nådde inte fram mellan parterna." });
+    await askReporter(db, coordinator, access, "Hur länge stod personen utan försörjning?");
+    await routeToParties(db, coordinator, access, { organisationIds: [party.organisationId], answerBy: "2026-12-01" });
+    expect(await notificationsFor(party.id)).toEqual(["deviation.routed"]);
+
+    const contactAccess = await requireDeviationAccess(db, party, id);
+    expect([...contactAccess.viewers]).toEqual(["contact"]);
+    await answer(db, party, contactAccess, { organisationId: party.organisationId, body: "Vi inför en kontrollpunkt." });
+    let row = await db.selectFrom("deviations").select("status").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row.status).toBe("answered");
+
+    await closeCase(db, coordinator, access, { outcome: "improvement_agreed", note: "Parterna har enats om en ny rutin." });
+    row = await db.selectFrom("deviations").select("status").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row.status).toBe("closed");
+    expect(await notificationsFor(reporter.id)).toEqual(["deviation.in_review", "deviation.question", "deviation.routed_reporter", "deviation.answered", "deviation.closed"]);
+
+    const reporterView = await getCase(db, reporter, await requireDeviationAccess(db, reporter, id));
+    expect(reporterView.closingNote).toBe("Parterna har enats om en ny rutin.");
+    expect(reporterView.answers.map((a) => a.body)).toEqual(["Vi inför en kontrollpunkt."]);
+
+    await reopen(db, coordinator, access, "Ny information från parten");
+    const reopened = await getCase(db, coordinator, access);
+    expect(reopened.status).toBe("in_review");
+    expect(reopened.events.map((e) => e.change)).toEqual(["reopen", "close", "answer", "route", "question", "triage", "submit"]);
+  });
+
+  it("refuses to publish a case before it is answered", async () => {
+    const db = getDb();
+    const { partnership, reporter, coordinator } = await deviationSetup();
+    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, []));
+    expect(await publish(db, coordinator, await requireDeviationAccess(db, coordinator, id), true)).toBe("not_answered");
+  });
+});
+
+describe("who sees a case", () => {
+  it("hides the reporter from contacts and steering members", async () => {
+    const db = getDb();
+    const { partnership, reporter, coordinator, steering, party } = await deviationSetup();
+    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
+    const access = await requireDeviationAccess(db, coordinator, id);
+    await routeToParties(db, coordinator, access, { organisationIds: [party.organisationId], answerBy: "2026-12-01" });
+    await answer(db, coordinator, access, { organisationId: party.organisationId, body: "Svar" });
+    await publish(db, coordinator, access, true);
+
+    const forCoordinator = await getCase(db, coordinator, access);
+    expect(forCoordinator.reporter?.email).toBe(reporter.email);
+    for (const viewer of [party, steering]) {
+      const view = await getCase(db, viewer, await requireDeviationAccess(db, viewer, id));
+      expect(view.reporter).toBeNull();
+      expect(JSON.stringify(view)).not.toContain(reporter.email);
+      expect(JSON.stringify(view)).not.toContain(reporter.id);
+      expect(view.triedLocally).toBe("");
+    }
+  });
+
+  it("keeps steering members out until the case is published", async () => {
+    const db = getDb();
+    const { partnership, reporter, steering } = await deviationSetup();
+    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, []));
+    expect(await status(requireDeviationAccess(db, steering, id))).toBe(404);
+  });
+
+  it("isolates partnerships: another partnership's coordinator gets 404 and an empty inbox", async () => {
+    const db = getDb();
+    const a = await deviationSetup();
+    const b = await deviationSetup();
+    const id = await reportDeviation(db, a.reporter, sampleReport(a.partnership.id, []));
+    expect(await status(requireDeviationAccess(db, b.coordinator, id))).toBe(404);
+    expect((await coordinatorInbox(db, b.partnership.id, {}, 1)).total).toBe(0);
+    expect((await coordinatorInbox(db, a.partnership.id, {}, 1)).items.map((d) => d.id)).toEqual([id]);
+  });
+
+  it("shows a contact only the cases routed to their organisation", async () => {
+    const db = getDb();
+    const { partnership, reporter, coordinator, party } = await deviationSetup();
+    const routed = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
+    const notRouted = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
+    await routeToParties(db, coordinator, await requireDeviationAccess(db, coordinator, routed), { organisationIds: [party.organisationId], answerBy: "2026-12-01" });
+    expect((await contactInbox(db, party, 1)).items.map((d) => d.id)).toEqual([routed]);
+    expect(await status(requireDeviationAccess(db, party, notRouted))).toBe(404);
+  });
+
+  it("shows a linked plan only to users who may see the plan", async () => {
+    const db = getDb();
+    const { lead, planId, partnership } = await planSetup();
+    const coordinator = await makeUser(db, { roles: [{ role: "coordinator", partnershipId: partnership.id }] });
+    const coord = { ...coordinator, grants: [{ role: "coordinator" as const, partnershipId: partnership.id }] };
+    const id = await reportDeviation(db, lead, { ...sampleReport(partnership.id, []), planId });
+    expect((await getCase(db, lead, await requireDeviationAccess(db, lead, id))).planId).toBe(planId);
+    expect((await getCase(db, coord, await requireDeviationAccess(db, coord, id))).planId).toBeNull();
+  });
+
+  it("flags answers past their answer-by date", async () => {
+    const db = getDb();
+    const { partnership, reporter, coordinator, party } = await deviationSetup();
+    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
+    await routeToParties(db, coordinator, await requireDeviationAccess(db, coordinator, id), { organisationIds: [party.organisationId], answerBy: "2026-01-01" });
+    expect((await coordinatorInbox(db, partnership.id, {}, 1, "2026-02-01")).items[0].overdue).toBe(true);
+    expect((await contactInbox(db, party, 1, "2026-02-01")).items[0].overdue).toBe(true);
+  });
+});

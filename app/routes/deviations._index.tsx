@@ -1,0 +1,255 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "#db/client.server";
+import { DEVIATION_CATEGORIES, DEVIATION_KINDS, DEVIATION_STATUSES } from "#db/schema";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { EmptyState, Pagination } from "~/components/list";
+import { hasRole, requireUser } from "~/features/auth/auth.server";
+import { readDeviationFilter } from "~/features/deviations/deviations.schema";
+import { contactInbox, coordinatorInbox, partnershipOrganisations, publishedCases } from "~/features/deviations/deviations.server";
+import { partnershipNames } from "~/features/organisations/organisations.server";
+import { readListParams } from "~/lib/pagination";
+import { formatDate } from "~/lib/time";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const url = new URL(request.url);
+  const { page } = readListParams(request);
+  const coordinated = user.grants.filter((g) => g.role === "coordinator" && g.partnershipId).map((g) => g.partnershipId!);
+  const steered = user.grants.filter((g) => g.role === "steering" && g.partnershipId).map((g) => g.partnershipId!);
+  const names = await partnershipNames(db, [...coordinated, ...steered]);
+
+  let coordinator = null;
+  if (coordinated.length > 0) {
+    const requested = url.searchParams.get("partnershipId");
+    const partnershipId = requested && coordinated.includes(requested) ? requested : coordinated[0];
+    const filter = readDeviationFilter(url);
+    coordinator = {
+      partnershipId,
+      partnerships: coordinated.map((id) => ({ id, name: names.get(id) ?? id })),
+      filter,
+      organisations: await partnershipOrganisations(db, partnershipId),
+      inbox: await coordinatorInbox(db, partnershipId, filter, page),
+    };
+  }
+  return {
+    coordinator,
+    contact: hasRole(user, "contact") ? await contactInbox(db, user, coordinated.length > 0 ? 1 : page) : null,
+    steering: steered.length > 0 ? await publishedCases(db, steered, 1) : null,
+  };
+}
+
+export default function Deviations() {
+  const { t, i18n } = useTranslation();
+  const { coordinator, contact, steering } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t("deviations.title")}</h1>
+        <div className="button-row">
+          <Link to="/deviations/mine" className="button button--secondary">
+            {t("deviations.mine")}
+          </Link>
+          <Link to="/deviations/new" className="button button--primary">
+            {t("deviations.report")}
+          </Link>
+        </div>
+      </div>
+      <p className="lead">{t("deviations.intro")}</p>
+
+      {coordinator ? (
+        <section aria-labelledby="inbox-heading">
+          <h2 id="inbox-heading">
+            {t("deviations.inbox")} – {coordinator.partnerships.find((p) => p.id === coordinator.partnershipId)?.name}
+          </h2>
+          <ul className="status-counts" aria-label={t("deviations.countsPerStatus")}>
+            {DEVIATION_STATUSES.map((s) => (
+              <li key={s}>
+                <span className="big-number">{coordinator.inbox.counts[s] ?? 0}</span> {t(`deviations.statuses.${s}`)}
+              </li>
+            ))}
+          </ul>
+          <Form method="get" className="filter-form" aria-label={t("deviations.filter")}>
+            {coordinator.partnerships.length > 1 ? (
+              <div className="field">
+                <label htmlFor="f-partnership">{t("deviations.partnership")}</label>
+                <select id="f-partnership" name="partnershipId" defaultValue={coordinator.partnershipId}>
+                  {coordinator.partnerships.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
+            <div className="field">
+              <label htmlFor="f-status">{t("deviations.status")}</label>
+              <select id="f-status" name="status" defaultValue={coordinator.filter.status ?? ""}>
+                <option value="">{t("deviations.allStatuses")}</option>
+                {DEVIATION_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`deviations.statuses.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-category">{t("deviations.category")}</label>
+              <select id="f-category" name="category" defaultValue={coordinator.filter.category ?? ""}>
+                <option value="">{t("deviations.allCategories")}</option>
+                {DEVIATION_CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`deviations.categories.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-kind">{t("deviations.kind")}</label>
+              <select id="f-kind" name="kind" defaultValue={coordinator.filter.kind ?? ""}>
+                <option value="">{t("deviations.allKinds")}</option>
+                {DEVIATION_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`deviations.kinds.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-party">{t("deviations.parties")}</label>
+              <select id="f-party" name="partyId" defaultValue={coordinator.filter.partyId ?? ""}>
+                <option value="">{t("deviations.allParties")}</option>
+                {coordinator.organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-from">{t("deviations.from")}</label>
+              <input id="f-from" type="date" name="from" defaultValue={coordinator.filter.from ?? ""} />
+            </div>
+            <div className="field">
+              <label htmlFor="f-to">{t("deviations.to")}</label>
+              <input id="f-to" type="date" name="to" defaultValue={coordinator.filter.to ?? ""} />
+            </div>
+            <div className="field">
+              <label htmlFor="f-q">{t("deviations.search")}</label>
+              <input id="f-q" type="search" name="q" defaultValue={coordinator.filter.q ?? ""} />
+            </div>
+            <button type="submit" className="button button--primary">
+              {t("deviations.filter")}
+            </button>
+            <a className="button button--secondary" href={`/deviations/export.csv${location.search}`} download>
+              {t("deviations.exportCsv")}
+            </a>
+          </Form>
+          {coordinator.inbox.total === 0 ? (
+            <EmptyState>{t("deviations.inboxEmpty")}</EmptyState>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("deviations.number")}</th>
+                  <th scope="col">{t("deviations.eventDate")}</th>
+                  <th scope="col">{t("deviations.category")}</th>
+                  <th scope="col">{t("deviations.summary")}</th>
+                  <th scope="col">{t("deviations.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {coordinator.inbox.items.map((d) => (
+                  <tr key={d.id} className={d.overdue ? "row--attention" : undefined}>
+                    <td>
+                      <Link to={`/deviations/${d.id}`}>{t("deviations.caseTitle", { number: d.number })}</Link>
+                    </td>
+                    <td>{formatDate(d.event_date, i18n.language)}</td>
+                    <td>{t(`deviations.categories.${d.category}`)}</td>
+                    <td className="clamp">{d.summary || d.description}</td>
+                    <td>
+                      <span className={`badge badge--dev-${d.status}`}>{t(`deviations.statuses.${d.status}`)}</span>
+                      {d.overdue ? (
+                        <>
+                          {" "}
+                          <span className="badge badge--warning">{t("deviations.overdue")}</span>
+                        </>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Pagination {...coordinator.inbox} />
+        </section>
+      ) : null}
+
+      {contact ? (
+        <section aria-labelledby="contact-heading">
+          <h2 id="contact-heading">{t("deviations.routedToUs")}</h2>
+          {contact.total === 0 ? (
+            <EmptyState>{t("deviations.routedEmpty")}</EmptyState>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("deviations.number")}</th>
+                  <th scope="col">{t("deviations.partnership")}</th>
+                  <th scope="col">{t("deviations.summary")}</th>
+                  <th scope="col">{t("deviations.answerBy")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {contact.items.map((d) => (
+                  <tr key={d.id} className={d.overdue ? "row--attention" : undefined}>
+                    <td>
+                      <Link to={`/deviations/${d.id}`}>{t("deviations.caseTitle", { number: d.number })}</Link>
+                    </td>
+                    <td>{d.partnership_name}</td>
+                    <td className="clamp">{d.summary || t("deviations.noSummary")}</td>
+                    <td>
+                      {d.answered_at ? t("deviations.answeredOn", { date: formatDate(d.answered_at, i18n.language) }) : formatDate(d.answer_by, i18n.language)}
+                      {d.overdue ? (
+                        <>
+                          {" "}
+                          <span className="badge badge--warning">{t("deviations.overdue")}</span>
+                        </>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {coordinator ? null : <Pagination {...contact} />}
+        </section>
+      ) : null}
+
+      {steering ? (
+        <section aria-labelledby="published-heading">
+          <h2 id="published-heading">{t("deviations.published")}</h2>
+          {steering.total === 0 ? (
+            <EmptyState>{t("deviations.publishedEmpty")}</EmptyState>
+          ) : (
+            <ul className="plain-list case-list">
+              {steering.items.map((d) => (
+                <li key={d.id}>
+                  <Link to={`/deviations/${d.id}`}>{t("deviations.caseTitle", { number: d.number })}</Link> – {t(`deviations.categories.${d.category}`)}
+                  <p className="clamp">{d.summary}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
