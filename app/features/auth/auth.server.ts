@@ -201,7 +201,10 @@ export async function logout(db: DB, user: CurrentUser): Promise<void> {
 /** Where a user lands after sign-in: the page their roles use most. */
 export function startPathFor(user: CurrentUser): string {
   const roles = new Set(user.grants.map((g) => g.role));
-  if (roles.size === 1 && roles.has("admin")) return "/admin";
+  if (roles.has("caseworker")) return "/start";
+  if (roles.has("coordinator") || roles.has("contact") || roles.has("steering")) return "/deviations";
+  if (roles.has("auditor")) return "/audit";
+  if (roles.has("admin")) return "/admin";
   return "/start";
 }
 
