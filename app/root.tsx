@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type MetaFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,8 @@ import { getLocale } from "~/lib/i18n.server";
 import { useNonce } from "~/lib/nonce";
 import { DEFAULT_LOCALE } from "~/locales/resources";
 import appStyles from "~/styles/app.css?url";
+
+export const meta: MetaFunction = () => [{ title: "Samsyn" }];
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
@@ -49,7 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRootData();
   const locale = root?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
-  const { i18n, t } = useTranslation();
+  const { i18n } = useTranslation();
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);
   }, [i18n, locale]);
@@ -59,7 +61,6 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{t("app.name")}</title>
         <Meta />
         <Links />
       </head>

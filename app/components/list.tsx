@@ -8,7 +8,7 @@ export function SearchForm({ q, label, children }: { q: string; label: string; c
     <Form method="get" className="search-form" role="search">
       <div className="field">
         <label htmlFor="list-search">{label}</label>
-        <input id="list-search" type="search" name="q" defaultValue={q} />
+        <input id="list-search" type="search" name="q" defaultValue={q} key={q} />
       </div>
       {children}
       <button type="submit" className="button button--secondary">

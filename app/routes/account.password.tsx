@@ -11,6 +11,9 @@ import { requireUser, startPathFor } from "~/features/auth/auth.server";
 import { changeOwnPassword } from "~/features/users/users.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { getT } from "~/lib/i18n.server";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("auth.changePasswordTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -44,7 +47,7 @@ export default function ChangePassword() {
     id: "change-password",
     lastResult,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });

@@ -5,6 +5,9 @@ import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireUser } from "~/features/auth/auth.server";
 import { partnershipNames } from "~/features/organisations/organisations.server";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("auth.accountTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

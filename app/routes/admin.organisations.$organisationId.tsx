@@ -16,6 +16,9 @@ import {
 import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("admin.editOrganisation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithRole(request, "admin");

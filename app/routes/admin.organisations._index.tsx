@@ -6,6 +6,9 @@ import { EmptyState, Pagination, SearchForm } from "~/components/list";
 import { requireUserWithRole } from "~/features/auth/auth.server";
 import { searchOrganisations } from "~/features/organisations/organisations.server";
 import { readListParams } from "~/lib/pagination";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("admin.organisations");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithRole(request, "admin");

@@ -14,6 +14,9 @@ import {
 } from "~/features/organisations/organisations.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { getT } from "~/lib/i18n.server";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("admin.newOrganisation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithRole(request, "admin");

@@ -10,6 +10,9 @@ import { partnershipSchema } from "~/features/organisations/organisations.schema
 import { createPartnership, isPartnershipNameTaken } from "~/features/organisations/organisations.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { getT } from "~/lib/i18n.server";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("admin.newPartnership");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithRole(request, "admin");

@@ -3,6 +3,9 @@ import { NavLink, Outlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireUserWithRole } from "~/features/auth/auth.server";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("admin.title");
 
 // Every admin child route checks the role itself too: loaders run in parallel.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -7,6 +7,9 @@ import { requireUserWithRole } from "~/features/auth/auth.server";
 import { listAllOrganisations } from "~/features/organisations/organisations.server";
 import { searchUsers } from "~/features/users/users.server";
 import { readListParams } from "~/lib/pagination";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("admin.users");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithRole(request, "admin");

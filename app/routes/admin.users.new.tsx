@@ -10,6 +10,9 @@ import { OneTimePassword, UserForm } from "~/features/users/user-form";
 import { userSchema } from "~/features/users/users.schema";
 import { createUser, isEmailTaken } from "~/features/users/users.server";
 import { getT } from "~/lib/i18n.server";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("admin.newUser");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithRole(request, "admin");

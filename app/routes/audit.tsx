@@ -9,6 +9,9 @@ import { actorOf, requireUserWithRole, type CurrentUser } from "~/features/auth/
 import { audit, searchAuditEvents, verifyAuditChain } from "~/features/audit/audit.server";
 import { normaliseIdentityNumber } from "~/features/persons/identity-number";
 import { formatDateTime, isIsoDate } from "~/lib/time";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("audit.title");
 
 async function organisationUsers(user: CurrentUser) {
   return getDb().selectFrom("users").select(["id", "name"]).where("organisation_id", "=", user.organisationId).orderBy("name").execute();

@@ -26,6 +26,9 @@ import {
 import { personalDataErrors } from "~/features/deviations/guard-errors.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { getT } from "~/lib/i18n.server";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("deviations.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -11,6 +11,9 @@ import { contactInbox, coordinatorInbox, partnershipOrganisations, publishedCase
 import { partnershipNames } from "~/features/organisations/organisations.server";
 import { readListParams } from "~/lib/pagination";
 import { formatDate } from "~/lib/time";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("deviations.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

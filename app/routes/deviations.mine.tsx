@@ -8,6 +8,9 @@ import { requireUser } from "~/features/auth/auth.server";
 import { myReports } from "~/features/deviations/deviations.server";
 import { readListParams } from "~/lib/pagination";
 import { formatDate } from "~/lib/time";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("deviations.mine");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

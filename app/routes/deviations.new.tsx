@@ -15,6 +15,9 @@ import { personalDataErrors } from "~/features/deviations/guard-errors.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { getT } from "~/lib/i18n.server";
 import { todayInStockholm } from "~/lib/time";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("deviations.report");
 
 const SUGGESTIONS = ["overdue_action", "declined_summons", "absent_summons"] as const;
 
@@ -89,7 +92,7 @@ export default function ReportDeviation() {
     lastResult,
     defaultValue: defaults as Partial<ReportFields>,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });

@@ -8,6 +8,9 @@ import { requireUser } from "~/features/auth/auth.server";
 import { listNotifications, markAllRead } from "~/features/notifications/notifications.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/time";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("notifications.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

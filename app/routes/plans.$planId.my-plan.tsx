@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
@@ -8,8 +8,9 @@ import { requirePlanAccess } from "~/features/access/access.server";
 import { requireUserWithRole } from "~/features/auth/auth.server";
 import { getMyPlan } from "~/features/plans/plans.server";
 import { formatDate } from "~/lib/time";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "Min plan" }];
+export const meta = pageTitle("plans.myPlanTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, "caseworker");

@@ -9,6 +9,9 @@ import { requireUserWithRole } from "~/features/auth/auth.server";
 import { listPlans } from "~/features/plans/plans.server";
 import { readListParams } from "~/lib/pagination";
 import { formatDate } from "~/lib/time";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("plans.myPlans");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, "caseworker");

@@ -12,6 +12,9 @@ import { newPlanSchema } from "~/features/plans/plans.schema";
 import { createPlan } from "~/features/plans/plans.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { getT } from "~/lib/i18n.server";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("plans.newPlan");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithRole(request, "caseworker");
@@ -42,7 +45,7 @@ export default function NewPlan() {
     lastResult,
     defaultValue: { kind: "GIP" },
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });

@@ -6,6 +6,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { hasRole, requireUser } from "~/features/auth/auth.server";
 import { caseworkerStart } from "~/features/plans/start.server";
 import { formatDate } from "~/lib/time";
+import { pageTitle } from "~/lib/meta";
+
+export const meta = pageTitle("start.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -119,6 +119,10 @@ describe("safeRedirectPath", () => {
     expect(safeRedirectPath("//evil.example")).toBe("/");
     expect(safeRedirectPath("/\\evil.example")).toBe("/");
     expect(safeRedirectPath("https://evil.example")).toBe("/");
+    // Browsers drop tabs and newlines, turning these into "//evil.example".
+    expect(safeRedirectPath("/\t/evil.example/phish")).toBe("/");
+    expect(safeRedirectPath("/\n/evil.example")).toBe("/");
+    expect(safeRedirectPath("/%09/evil.example")).toBe("/%09/evil.example");
     expect(safeRedirectPath(undefined, "/start")).toBe("/start");
   });
 });

@@ -29,7 +29,7 @@ export function ConsentSection({ page }: { page: PlanView }) {
     id: "consent",
     lastResult: useReplyFor("record-consent"),
     defaultValue: { grantor: "self", form: "written", givenOn: today, validFrom: today, validUntil: addDays(today, 365), organisationIds: teamOrganisationIds },
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     // The schema's output types (enums, arrays) are narrower than the form's string fields.
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });

@@ -21,7 +21,7 @@ export function PartnershipForm({
     lastResult,
     defaultValue: defaultValue ?? { answerDays: 30, suppressionK: 3, overdueActionDays: 14 },
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });

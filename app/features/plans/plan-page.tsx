@@ -135,7 +135,7 @@ function PlanCoreSection({ page }: { page: PlanView }) {
     defaultValue: attempted
       ? { goal: attempted.goal ?? "", needs: attempted.needs ?? "", nextFollowUp: attempted.nextFollowUp ?? "", leadUserId: attempted.leadUserId ?? "" }
       : { goal: page.plan.goal, needs: page.plan.needs, nextFollowUp: page.plan.next_follow_up ?? "", leadUserId: page.plan.lead_user_id },
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
@@ -231,7 +231,7 @@ function PersonSection({ page }: { page: PlanView }) {
       phone: plan.phone ?? "",
       email: plan.email ?? "",
     },
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
@@ -352,7 +352,7 @@ function ActionsSection({ page }: { page: PlanView }) {
     id: "add-action",
     lastResult: useReplyFor("add-action"),
     defaultValue: { status: "planned" },
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const updateReply = useReplyFor("update-action");
@@ -454,7 +454,7 @@ function FollowUpsSection({ page }: { page: PlanView }) {
     id: "follow-up",
     lastResult: useReplyFor("record-follow-up"),
     defaultValue: { heldOn: todayInStockholm() },
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
@@ -497,7 +497,7 @@ function NotesSection({ page }: { page: PlanView }) {
   const [form, fields] = useForm({
     id: "note",
     lastResult: useReplyFor("add-note"),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
