@@ -17,7 +17,7 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   // Generous: a scan with axe takes a second or two on a small CI machine, and some flows scan many pages.
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 5_000 },
   // One line per test; on failure the error, and the trace path for `npx playwright show-trace`.
   reporter: [["list", { printSteps: false }]],

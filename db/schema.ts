@@ -164,6 +164,8 @@ export interface PlanTable {
   next_follow_up: DateOnly | null;
   outcome: PlanOutcome | null;
   closed_at: Timestamp | null;
+  /** When the plan went from draft to active; for "active at period end" figures. */
+  activated_at: Timestamp | null;
   /** Optimistic concurrency: every save names the version it was based on. */
   version: Generated<number>;
   created_by: string;
@@ -354,6 +356,24 @@ export interface NotificationTable {
   read_at: Timestamp | null;
 }
 
+export interface SummarySnapshotTable {
+  id: string;
+  partnership_id: string;
+  period_key: string;
+  period_label: string;
+  meeting_name: string;
+  meeting_date: DateOnly;
+  /** JSON of the summary's figures, suppressed before they were stored. */
+  figures: string;
+  created_by: string;
+  created_at: Timestamp;
+  released_at: Timestamp | null;
+  released_by: string | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdrawal_reason: string | null;
+}
+
 export interface Database {
   partnerships: PartnershipTable;
   organisations: OrganisationTable;
@@ -379,6 +399,7 @@ export interface Database {
   deviation_messages: DeviationMessageTable;
   deviation_events: DeviationEventTable;
   notifications: NotificationTable;
+  summary_snapshots: SummarySnapshotTable;
 }
 
 export type Partnership = Selectable<PartnershipTable>;

@@ -4,6 +4,7 @@ import * as m0002 from "./0002_sessions_and_login_attempts";
 import * as m0003 from "./0003_audit_events";
 import * as m0004 from "./0004_persons_plans_consents";
 import * as m0006 from "./0006_deviations";
+import * as m0007 from "./0007_summaries";
 
 /**
  * Listed explicitly (not read from disk) so the same migrations run from the
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0003_audit_events": m0003,
   "0004_persons_plans_consents": m0004,
   "0006_deviations": m0006,
+  "0007_summaries": m0007,
 };

@@ -294,6 +294,7 @@ export async function changePlanStatus(
         status: input.to,
         outcome: input.to === "closed" ? input.outcome! : null,
         closed_at: input.to === "closed" ? nowIso() : null,
+        ...(input.to === "active" ? { activated_at: nowIso() } : {}),
         version: current.version + 1,
         updated_at: nowIso(),
       })

@@ -1,0 +1,40 @@
+import { sql, type Kysely } from "kysely";
+
+// Frozen in time: never import app code here.
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("plans").addColumn("activated_at", "text").execute();
+  await sql`UPDATE plans SET activated_at = created_at WHERE status <> 'draft'`.execute(db);
+
+  // A frozen summary: figures already suppressed, so no small counts are ever stored.
+  await db.schema
+    .createTable("summary_snapshots")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("partnership_id", "text", (c) => c.notNull().references("partnerships.id"))
+    .addColumn("period_key", "text", (c) => c.notNull())
+    .addColumn("period_label", "text", (c) => c.notNull())
+    .addColumn("meeting_name", "text", (c) => c.notNull())
+    .addColumn("meeting_date", "text", (c) => c.notNull())
+    .addColumn("figures", "text", (c) => c.notNull())
+    .addColumn("created_by", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("released_at", "text")
+    .addColumn("released_by", "text", (c) => c.references("users.id"))
+    .addColumn("withdrawn_at", "text")
+    .addColumn("withdrawn_by", "text", (c) => c.references("users.id"))
+    .addColumn("withdrawal_reason", "text")
+    .execute();
+  await db.schema.createIndex("summary_snapshots_partnership_idx").on("summary_snapshots").columns(["partnership_id", "created_at"]).execute();
+
+  // The summary's queries: plans by lead organisation over time.
+  await db.schema.createIndex("plans_lead_created_idx").on("plans").columns(["lead_organisation_id", "created_at"]).execute();
+  await db.schema.createIndex("plans_lead_closed_idx").on("plans").columns(["lead_organisation_id", "closed_at"]).execute();
+  await db.schema.createIndex("deviation_events_change_idx").on("deviation_events").columns(["deviation_id", "change"]).execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex("deviation_events_change_idx").execute();
+  await db.schema.dropIndex("plans_lead_closed_idx").execute();
+  await db.schema.dropIndex("plans_lead_created_idx").execute();
+  await db.schema.dropTable("summary_snapshots").execute();
+  await db.schema.alterTable("plans").dropColumn("activated_at").execute();
+}
