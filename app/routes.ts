@@ -22,6 +22,14 @@ export default [
     route("export.csv", "routes/deviations.export[.]csv.ts"),
     route(":deviationId", "routes/deviations.$deviationId.tsx"),
   ]),
+  ...prefix("reports", [
+    index("routes/reports._index.tsx"),
+    route("compare", "routes/reports.compare.tsx"),
+    route("snapshots/:snapshotId", "routes/reports.snapshots.$snapshotId.tsx"),
+    route("snapshots/:snapshotId/csv/:table", "routes/reports.snapshots.$snapshotId.csv.$table.ts"),
+    route(":partnershipId/:period", "routes/reports.$partnershipId.$period.tsx"),
+    route(":partnershipId/:period/csv/:table", "routes/reports.$partnershipId.$period.csv.$table.ts"),
+  ]),
   route("notifications", "routes/notifications.tsx"),
   route("audit", "routes/audit.tsx"),
   route("admin", "routes/admin.tsx", [

@@ -27,6 +27,7 @@ export function AppShell({ user, flash, children }: { user: ShellUser | null; fl
     { to: "/start", label: t("nav.start"), visible: (roles) => roles.some((r) => r !== "admin") },
     { to: "/plans", label: t("nav.plans"), visible: (roles) => roles.includes("caseworker") },
     { to: "/deviations", label: t("nav.deviations"), visible: () => true },
+    { to: "/reports", label: t("nav.summaries"), visible: (roles) => roles.includes("coordinator") || roles.includes("steering") },
     { to: "/audit", label: t("nav.audit"), visible: (roles) => roles.includes("auditor") },
     { to: "/admin", label: t("nav.admin"), visible: (roles) => roles.includes("admin") },
   ];

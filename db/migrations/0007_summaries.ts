@@ -28,11 +28,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The summary's queries: plans by lead organisation over time.
   await db.schema.createIndex("plans_lead_created_idx").on("plans").columns(["lead_organisation_id", "created_at"]).execute();
   await db.schema.createIndex("plans_lead_closed_idx").on("plans").columns(["lead_organisation_id", "closed_at"]).execute();
-  await db.schema.createIndex("deviation_events_change_idx").on("deviation_events").columns(["deviation_id", "change"]).execute();
+  await db.schema.createIndex("plans_lead_activated_idx").on("plans").columns(["lead_organisation_id", "activated_at"]).execute();
+  await db.schema.createIndex("plan_follow_ups_held_idx").on("plan_follow_ups").columns(["held_on", "plan_id"]).execute();
+  // Covering indexes: the summary reads these columns for every case in a period.
+  await db.schema.createIndex("deviation_events_change_idx").on("deviation_events").columns(["deviation_id", "change", "occurred_at"]).execute();
+  await db.schema.createIndex("deviation_routes_answers_idx").on("deviation_routes").columns(["deviation_id", "answer_by", "answered_at"]).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex("deviation_routes_answers_idx").execute();
   await db.schema.dropIndex("deviation_events_change_idx").execute();
+  await db.schema.dropIndex("plan_follow_ups_held_idx").execute();
+  await db.schema.dropIndex("plans_lead_activated_idx").execute();
   await db.schema.dropIndex("plans_lead_closed_idx").execute();
   await db.schema.dropIndex("plans_lead_created_idx").execute();
   await db.schema.dropTable("summary_snapshots").execute();

@@ -4,6 +4,7 @@ import type { DB } from "../client.server";
 import { newId, nowIso } from "../portable";
 import { seedDemoDeviations } from "./demo-deviations";
 import { seedDemoPlans } from "./demo-plans";
+import { seedDemoSummaries } from "./demo-summaries";
 import { DEMO_ORGANISATIONS, DEMO_PARTNERSHIPS, DEMO_PASSWORD, DEMO_USERS } from "./demo-cast";
 
 export async function isEmpty(db: DB): Promise<boolean> {
@@ -65,5 +66,6 @@ export async function seedDemo(db: DB): Promise<SeedOutcome> {
   });
   await seedDemoPlans(db);
   await seedDemoDeviations(db);
+  await seedDemoSummaries(db);
   return "seeded";
 }

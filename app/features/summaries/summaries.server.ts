@@ -78,13 +78,6 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
   const deviationsIn = (p: Period) =>
     db.selectFrom("deviations").where("deviations.partnership_id", "=", partnershipId).where("deviations.event_date", ">=", p.start).where("deviations.event_date", "<=", p.end);
   const countIn = async (p: Period) => Number((await deviationsIn(p).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  const groupBy = async (column: "category" | "consequence" | "kind" | "escalation_level") =>
-    toMap(
-      await deviationsIn(period)
-        .select([`deviations.${column} as key`, (eb) => eb.fn.countAll<number>().as("n")])
-        .groupBy(`deviations.${column}`)
-        .execute(),
-    );
 
   const organisations = await db
     .selectFrom("organisations")
@@ -95,67 +88,89 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
     .execute();
   const organisationIds = organisations.map((o) => o.id);
 
-  const [count, previousCount, lastYearCount, byCategory, byConsequence, byKind, byEscalation, byParty, lifecycle, routes, improvements] = await Promise.all([
+  // One pass over the period's cases; the rest is counted here rather than in many queries.
+  const inPeriod = deviationsIn(period).select("deviations.id");
+  const [count, previousCount, lastYearCount, cases, byParty, routes, reviews] = await Promise.all([
     countIn(period),
     countIn(previous),
     countIn(lastYear),
-    groupBy("category"),
-    groupBy("consequence"),
-    groupBy("kind"),
-    groupBy("escalation_level"),
     deviationsIn(period)
-      .innerJoin("deviation_parties", "deviation_parties.deviation_id", "deviations.id")
-      .select(["deviation_parties.organisation_id as key", (eb) => eb.fn.countAll<number>().as("n")])
-      .groupBy("deviation_parties.organisation_id")
-      .execute(),
-    // What each case had reached by the end of the period, read from its timestamps.
-    deviationsIn(period)
-      .select((eb) => [
+      .select([
+        "deviations.id",
+        "deviations.number",
+        "deviations.category",
+        "deviations.consequence",
+        "deviations.kind",
+        "deviations.escalation_level",
+        "deviations.status",
+        "deviations.closing_outcome",
+        "deviations.summary",
         "deviations.created_at",
         "deviations.routed_at",
         "deviations.closed_at",
-        eb.selectFrom("deviation_routes").select((e) => e.fn.min("deviation_routes.answered_at").as("a")).whereRef("deviation_routes.deviation_id", "=", "deviations.id").as("first_answer"),
-        eb.selectFrom("deviation_routes").select((e) => e.fn.countAll<number>().as("n")).whereRef("deviation_routes.deviation_id", "=", "deviations.id").as("routes"),
-        eb
-          .selectFrom("deviation_routes")
-          .select((e) => e.fn.countAll<number>().as("n"))
-          .whereRef("deviation_routes.deviation_id", "=", "deviations.id")
-          .where("deviation_routes.answered_at", "<", bounds.to)
-          .as("answered_by_end"),
-        eb
-          .selectFrom("deviation_events")
-          .select((e) => e.fn.min("deviation_events.occurred_at").as("t"))
-          .whereRef("deviation_events.deviation_id", "=", "deviations.id")
-          .where("deviation_events.change", "in", ["triage", "question"])
-          .as("reviewed_at"),
       ])
       .execute(),
-    deviationsIn(period)
-      .innerJoin("deviation_routes", "deviation_routes.deviation_id", "deviations.id")
-      .select(["deviation_routes.answer_by", "deviation_routes.answered_at"])
+    db
+      .selectFrom("deviation_parties")
+      .select(["deviation_parties.organisation_id as key", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("deviation_parties.deviation_id", "in", inPeriod)
+      .groupBy("deviation_parties.organisation_id")
       .execute(),
-    deviationsIn(period)
-      .select(["deviations.number", "deviations.summary"])
-      .where("deviations.status", "=", "closed")
-      .where("deviations.closing_outcome", "=", "improvement_agreed")
-      .orderBy("deviations.number")
+    db
+      .selectFrom("deviation_routes")
+      .select(["deviation_routes.deviation_id", "deviation_routes.answer_by", "deviation_routes.answered_at"])
+      .where("deviation_routes.deviation_id", "in", inPeriod)
+      .execute(),
+    db
+      .selectFrom("deviation_events")
+      .select(["deviation_events.deviation_id", (eb) => eb.fn.min("deviation_events.occurred_at").as("at")])
+      .where("deviation_events.deviation_id", "in", inPeriod)
+      .where("deviation_events.change", "in", ["triage", "question"])
+      .groupBy("deviation_events.deviation_id")
       .execute(),
   ]);
 
+  const tally = (pick: (c: (typeof cases)[number]) => string | null) => {
+    const counts = new Map<string, number>();
+    for (const c of cases) {
+      const key = pick(c);
+      if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const byCategory = tally((c) => c.category);
+  const byConsequence = tally((c) => c.consequence);
+  const byKind = tally((c) => c.kind);
+  const byEscalation = tally((c) => c.escalation_level);
+  const improvements = cases.filter((c) => c.status === "closed" && c.closing_outcome === "improvement_agreed").sort((a, b) => a.number - b.number);
+
+  const routesOf = new Map<string, { answerBy: string; answeredAt: string | null }[]>();
+  for (const r of routes) {
+    const list = routesOf.get(r.deviation_id) ?? [];
+    list.push({ answerBy: r.answer_by, answeredAt: r.answered_at });
+    routesOf.set(r.deviation_id, list);
+  }
+  const reviewedAt = new Map(reviews.map((r) => [r.deviation_id, r.at as string | null]));
+
+  // What each case had reached by the end of the period, read from its timestamps.
   const statusCounts = new Map<string, number>();
   const toFirstAnswer: number[] = [];
   const toClose: number[] = [];
-  for (const d of lifecycle) {
+  for (const d of cases) {
     const reached = (t: string | null | undefined) => Boolean(t) && t! < bounds.to;
-    const routesN = Number(d.routes ?? 0);
-    const status =
-      reached(d.closed_at) ? "closed"
-      : routesN > 0 && Number(d.answered_by_end ?? 0) === routesN ? "answered"
-      : reached(d.routed_at) ? "awaiting_response"
-      : reached(d.reviewed_at as string | null) ? "in_review"
-      : "submitted";
+    const own = routesOf.get(d.id) ?? [];
+    const answers = own.map((r) => r.answeredAt).filter((a): a is string => a !== null).sort();
+    const status = reached(d.closed_at)
+      ? "closed"
+      : own.length > 0 && own.every((r) => reached(r.answeredAt))
+        ? "answered"
+        : reached(d.routed_at)
+          ? "awaiting_response"
+          : reached(reviewedAt.get(d.id))
+            ? "in_review"
+            : "submitted";
     statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
-    if (d.first_answer) toFirstAnswer.push(days(d.created_at, d.first_answer as string));
+    if (answers.length > 0) toFirstAnswer.push(days(d.created_at, answers[0]));
     if (d.closed_at) toClose.push(days(d.created_at, d.closed_at));
   }
   const dueRoutes = routes.filter((r) => r.answered_at || r.answer_by <= period.end);
@@ -179,22 +194,23 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
     countOf(activeAt(bounds.to).where("plans.activated_at", "<", twoYearsBefore)),
     // How many plans active during the period each kind of organisation took part in.
     db
-      .selectFrom("plan_team")
+      .selectFrom("plans")
+      .innerJoin("plan_team", "plan_team.plan_id", "plans.id")
       .innerJoin("users", "users.id", "plan_team.user_id")
       .innerJoin("organisations", "organisations.id", "users.organisation_id")
-      .select(["organisations.kind as key", sql<number>`count(distinct plan_team.plan_id)`.as("n")])
-      .where("plan_team.plan_id", "in", plans()
-        .select("plans.id")
-        .where("plans.activated_at", "<", bounds.to)
-        .where((eb) => eb.or([eb("plans.closed_at", "is", null), eb("plans.closed_at", ">=", bounds.from)])))
+      .select(["organisations.kind as key", sql<number>`count(distinct plans.id)`.as("n")])
+      .where("plans.lead_organisation_id", "in", organisationIds.length ? organisationIds : [""])
+      .where("plans.activated_at", "<", bounds.to)
+      .where((eb) => eb.or([eb("plans.closed_at", "is", null), eb("plans.closed_at", ">=", bounds.from)]))
       .groupBy("organisations.kind")
       .execute(),
     db
       .selectFrom("plan_follow_ups")
+      .innerJoin("plans", "plans.id", "plan_follow_ups.plan_id")
       .select(["plan_follow_ups.held_on", "plan_follow_ups.due_on"])
-      .where("plan_follow_ups.plan_id", "in", plans().select("plans.id"))
       .where("plan_follow_ups.held_on", ">=", period.start)
       .where("plan_follow_ups.held_on", "<=", period.end)
+      .where("plans.lead_organisation_id", "in", organisationIds.length ? organisationIds : [""])
       .execute(),
   ]);
   const outcomes = toMap(closedByOutcome);

@@ -8,14 +8,16 @@ describe("small-number suppression", () => {
     expect(effectiveK(5)).toBe(5);
   });
 
-  it("adds a second hidden cell so the total cannot reveal the first", () => {
-    // 2 is hidden; without more, 12 - 4 - 6 = 2 would give it away.
-    expect(suppressTable([4, 2, 6], 3)).toEqual({ cells: [null, null, 6], total: 12 });
+  it("masks a second cell so the total cannot reveal the first", () => {
+    // Without masking, 12 - 4 - 6 = 2 would give the hidden cell away.
+    expect(suppressTable([4, 2, 6], 3)).toEqual({ cells: ["masked", null, 6], total: 12 });
   });
 
-  it("keeps hiding until the hidden cells add up to at least k", () => {
-    // 1 and 1 hidden add up to 2 < 3, and 2 hidden cells of 1..2 summing to 2 are both 1.
-    expect(suppressTable([1, 1, 5, 9], 3)).toEqual({ cells: [null, null, null, 9], total: 16 });
+  it("keeps masking while the hidden cells could only be all ones", () => {
+    // 1 + 1 = 2 over two "<3" cells: both must be 1, so one more cell is masked.
+    expect(suppressTable([1, 1, 5, 9], 3)).toEqual({ cells: [null, null, "masked", 9], total: 16 });
+    // 1 + 2 = 3 over two "<3" cells could be 1+2 or 2+1: safe as it is.
+    expect(suppressTable([1, 2, 9], 3)).toEqual({ cells: [null, null, 9], total: 12 });
   });
 
   it("hides the total when nothing else can cover a hidden cell", () => {

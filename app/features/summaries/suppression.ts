@@ -1,10 +1,11 @@
 // Small-number suppression for everything a summary shows (DESIGN.md "Period summaries").
-// A count from 1 to k-1 is shown as "<k". Secondary suppression: when the hidden cells of a
-// table add up to less than k, more cells are hidden (smallest first) so that the total minus
-// the visible cells cannot reveal them; if that is not enough, the total is hidden too.
-// A cell is `null` when hidden.
+//
+// Primary: a count from 1 to k-1 is shown as "<k" (Cell = null).
+// Secondary: if the total minus the visible cells would pin down a hidden cell, more cells
+// are masked (Cell = "masked", shown as "–"), smallest first; if that is not enough the
+// total is hidden too. Zeros are shown: an empty cell points at no one.
 
-export type Cell = number | null;
+export type Cell = number | null | "masked";
 
 export const MIN_K = 2;
 
@@ -18,26 +19,37 @@ export function suppressCount(n: number, k: number): Cell {
   return isSmall(n, k) ? null : n;
 }
 
+/**
+ * Could a reader work out a "<k" cell from the total? They know the hidden cells add up to
+ * `sum`, that each "<k" cell is 1..k-1 and each masked cell is at least 1.
+ */
+function pinsDown(primary: number, masked: number, sum: number, k: number): boolean {
+  if (primary === 0) return false;
+  if (primary + masked < 2) return true;
+  if (k <= 2) return false; // "<2" can only mean 1; the label itself says as much.
+  const upper = Math.min(k - 1, sum - (primary - 1) - masked);
+  const lower = masked > 0 ? 1 : Math.max(1, sum - (primary - 1) * (k - 1));
+  return upper <= lower;
+}
+
 export function suppressTable(values: number[], k: number): { cells: Cell[]; total: Cell } {
   const total = values.reduce((a, b) => a + b, 0);
-  const hidden = new Set(values.flatMap((n, i) => (isSmall(n, k) ? [i] : [])));
-  let hideTotal = isSmall(total, k);
-  if (hidden.size > 0 && !hideTotal) {
-    const hiddenSum = () => [...hidden].reduce((a, i) => a + values[i], 0);
-    const candidates = values
-      .map((n, i) => ({ n, i }))
-      .filter(({ n, i }) => n > 0 && !hidden.has(i))
-      .sort((a, b) => a.n - b.n);
-    while (hiddenSum() < k || hidden.size === 1) {
-      const next = candidates.shift();
-      if (!next) {
-        hideTotal = true;
-        break;
-      }
-      hidden.add(next.i);
-    }
+  const cells: Cell[] = values.map((n) => suppressCount(n, k));
+  const primary = cells.filter((c) => c === null).length;
+  if (isSmall(total, k)) return { cells, total: null };
+  let masked = 0;
+  const candidates = values
+    .map((n, i) => ({ n, i }))
+    .filter(({ n }) => n >= k)
+    .sort((a, b) => a.n - b.n);
+  const hiddenSum = () => values.reduce((acc, n, i) => acc + (cells[i] === null || cells[i] === "masked" ? n : 0), 0);
+  while (pinsDown(primary, masked, hiddenSum(), k)) {
+    const next = candidates.shift();
+    if (!next) return { cells, total: null };
+    cells[next.i] = "masked";
+    masked++;
   }
-  return { cells: values.map((n, i) => (hidden.has(i) ? null : n)), total: hideTotal ? null : total };
+  return { cells, total };
 }
 
 /** A median only over at least k cases. */

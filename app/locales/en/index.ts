@@ -1,6 +1,7 @@
 import type sv from "../sv/index";
 import type { TranslationShape } from "../resources";
 import deviations from "./deviations";
+import summaries from "./summaries";
 
 const en: TranslationShape<typeof sv> = {
   app: {
@@ -415,6 +416,7 @@ const en: TranslationShape<typeof sv> = {
     unknownPerson: "No identity number in the log matches.",
   },
   deviations,
+  summaries,
   notifications: {
     title: "Notifications",
     empty: "You have no notifications.",

@@ -1,4 +1,5 @@
 import deviations from "./deviations";
+import summaries from "./summaries";
 
 // Swedish is the default language. Every key here must exist in ../en too
 // (the type in ../resources.ts enforces it).
@@ -416,6 +417,7 @@ const sv = {
     unknownPerson: "Inget personnummer i loggen matchar.",
   },
   deviations,
+  summaries,
   notifications: {
     title: "Aviseringar",
     empty: "Du har inga aviseringar.",

@@ -1,0 +1,106 @@
+// Every table a summary shows, in one list: the page renders them and the CSV export writes them,
+// so what is printed and what is exported can never differ.
+import type { TFunction } from "i18next";
+import type { Cell } from "./suppression";
+import type { SummaryFigures, Table } from "./summaries.server";
+
+export interface SummaryTable {
+  id: string;
+  title: string;
+  /** A bar chart accompanies the table. */
+  chart: boolean;
+  rows: { label: string; value: Cell | string }[];
+  total?: Cell;
+}
+
+/** "<k" for a small count, "–" for a cell masked to protect another, else the value. */
+export function formatCell(value: Cell | string | undefined, k: number): string {
+  if (value === null || value === undefined) return `<${k}`;
+  if (value === "masked") return "–";
+  return String(value);
+}
+
+export function formatShare(value: number | null, locale: string): string | null {
+  return value === null ? null : new Intl.NumberFormat(locale === "en" ? "en-GB" : "sv-SE", { style: "percent", maximumFractionDigits: 0 }).format(value);
+}
+
+export function formatDays(value: number | null, locale: string): string | null {
+  return value === null ? null : new Intl.NumberFormat(locale === "en" ? "en-GB" : "sv-SE", { maximumFractionDigits: 1 }).format(value);
+}
+
+export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): SummaryTable[] {
+  const coded = (id: string, title: string, table: Table, labelOf: (key: string) => string, chart = true, withTotal = true): SummaryTable => ({
+    id,
+    title,
+    chart,
+    rows: table.rows.map((r) => ({ label: r.label ?? labelOf(r.key), value: r.n })),
+    ...(withTotal ? { total: table.total } : {}),
+  });
+  const na = t("summaries.notAvailable");
+  const d = f.deviations;
+  const p = f.plans;
+  return [
+    {
+      id: "deviation-counts",
+      title: t("summaries.count"),
+      chart: false,
+      rows: [
+        { label: `${t("summaries.thisPeriod")} (${f.period.label})`, value: d.count },
+        { label: t("summaries.previousPeriod", { label: f.previous.label }), value: d.previousCount },
+        { label: t("summaries.lastYear", { label: f.lastYear.label }), value: d.lastYearCount },
+      ],
+    },
+    coded("deviations-by-category", t("summaries.byCategory"), d.byCategory, (k) => t(`deviations.categories.${k}` as never)),
+    // A case can concern several parties, so the rows do not add up to a total.
+    coded("deviations-by-party", t("summaries.byParty"), d.byParty, (k) => k, true, false),
+    coded("deviations-by-consequence", t("summaries.byConsequence"), d.byConsequence, (k) => t(`deviations.consequences.${k}` as never)),
+    coded("deviations-by-kind", t("summaries.byKind"), d.byKind, (k) => t(`deviations.kinds.${k}` as never)),
+    coded("deviations-status", t("summaries.statusAtEnd"), d.statusAtEnd, (k) => t(`deviations.statuses.${k}` as never)),
+    coded("deviations-escalations", t("summaries.escalations"), d.escalations, (k) => t(`deviations.escalationLevels.${k}` as never), false),
+    {
+      id: "deviations-timing",
+      title: t("summaries.timing"),
+      chart: false,
+      rows: [
+        { label: t("summaries.medianFirstAnswer"), value: formatDays(d.medianDaysToFirstAnswer, locale) ?? na },
+        { label: t("summaries.medianClose"), value: formatDays(d.medianDaysToClose, locale) ?? na },
+        { label: t("summaries.shareInTime"), value: formatShare(d.shareAnsweredInTime, locale) ?? na },
+      ],
+    },
+    {
+      id: "plans-overview",
+      title: t("summaries.plansHeading"),
+      chart: false,
+      rows: [
+        { label: t("summaries.plansNew"), value: p.created },
+        { label: t("summaries.plansActive"), value: p.activeAtEnd },
+        { label: t("summaries.plansClosed"), value: p.closed },
+        { label: t("summaries.activeOver24"), value: p.activeOver24Months },
+        { label: t("summaries.shareWorkOrStudies"), value: formatShare(p.shareWorkOrStudies, locale) ?? na },
+      ],
+    },
+    coded("plans-by-kind", t("summaries.plansByKind"), p.byKind, (k) => k, false),
+    // A plan counts once for every kind of organisation in it, so these do not add up to a total.
+    coded("plans-organisation-kinds", t("summaries.organisationKinds"), p.organisationKinds, (k) => t(`organisationKinds.${k}` as never), true, false),
+    {
+      id: "plans-follow-ups",
+      title: t("summaries.followUps"),
+      chart: false,
+      rows: [
+        { label: t("summaries.followUpsDone"), value: p.followUpsDone },
+        { label: t("summaries.followUpsOnTime"), value: p.followUpsOnTime },
+        { label: t("summaries.shareFollowUpsOnTime"), value: formatShare(p.shareFollowUpsOnTime, locale) ?? na },
+      ],
+    },
+    coded("plans-by-outcome", t("summaries.closedByOutcome"), p.closedByOutcome, (k) => t(`plans.outcomes.${k}` as never)),
+    {
+      id: "trend",
+      title: t("summaries.trendHeading"),
+      chart: false,
+      rows: f.trend.flatMap((r) => [
+        { label: `${r.label} – ${t("summaries.trendDeviations")}`, value: r.deviations },
+        { label: `${r.label} – ${t("summaries.trendPlans")}`, value: r.newPlans },
+      ]),
+    },
+  ];
+}

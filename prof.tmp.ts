@@ -1,0 +1,15 @@
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import { computeSummary } from "./app/features/summaries/summaries.server";
+import { lastFullTerm } from "./app/features/summaries/periods";
+const database = new SQLite("/tmp/bench.sqlite"); 
+const times: [number, string][] = [];
+const db = new Kysely<any>({ dialect: new SqliteDialect({ database }), log: (e) => { if (e.level === "query") times.push([e.queryDurationMillis, e.query.sql.slice(0, 160)]); } });
+const p = await db.selectFrom("partnerships").select("id").where("name", "=", "Samordningsförbundet Sjöstad").executeTakeFirstOrThrow();
+await computeSummary(db, p.id, lastFullTerm());
+times.length = 0;
+const t0 = performance.now();
+await computeSummary(db, p.id, lastFullTerm());
+console.log("total", performance.now() - t0);
+times.sort((a, b) => b[0] - a[0]);
+for (const [ms, q] of times.slice(0, 10)) console.log(ms.toFixed(1), q);
