@@ -1,0 +1,95 @@
+// Summaries by role and partnership: coordinators of the partnership, steering members once released, nobody else.
+import { describe, expect, it } from "vitest";
+import { getDb } from "#db/client.server";
+import { deviationSetup, sampleReport } from "../../test/deviations";
+import { makeUser, signedInRequest } from "../../test/factories";
+import { reportDeviation } from "~/features/deviations/deviations.server";
+import { action as workingAction, loader as workingLoader } from "./reports.$partnershipId.$period";
+import { loader as workingCsv } from "./reports.$partnershipId.$period.csv.$table";
+import { action as snapshotAction, loader as snapshotLoader } from "./reports.snapshots.$snapshotId";
+import { loader as compareLoader } from "./reports.compare";
+import { loader as indexLoader } from "./reports._index";
+
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
+const post = (fields: Record<string, string>) => ({ method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+
+async function settle(promise: Promise<unknown>) {
+  try {
+    const value = await promise;
+    if (value instanceof Response) return { status: value.status, response: value };
+    return { status: 200, body: value };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, response: thrown };
+    throw thrown;
+  }
+}
+
+async function setupWithSnapshot() {
+  const s = await deviationSetup();
+  for (let i = 0; i < 4; i++) await reportDeviation(getDb(), s.reporter, { ...sampleReport(s.partnership.id, [s.party.organisationId]), eventDate: "2026-08-0" + (i + 1) });
+  const frozen = await settle(workingAction(args(await signedInRequest(s.coordinator.id, `/reports/${s.partnership.id}/HT2026`, post({ meetingName: "Styrgruppen HT", meetingDate: "2027-02-01" })), { partnershipId: s.partnership.id, period: "HT2026" })));
+  const snapshotId = frozen.response!.headers.get("Location")!.split("/").pop()!;
+  return { ...s, snapshotId };
+}
+
+describe("the working summary", () => {
+  it("is for the partnership's coordinators only", async () => {
+    const s = await deviationSetup();
+    const other = await deviationSetup();
+    const params = { partnershipId: s.partnership.id, period: "HT2026" };
+    expect((await settle(workingLoader(args(await signedInRequest(s.coordinator.id, "/r"), params)))).status).toBe(200);
+    for (const user of [other.coordinator, s.steering, s.reporter, s.party]) {
+      expect((await settle(workingLoader(args(await signedInRequest(user.id, "/r"), params)))).status).toBe(404);
+    }
+    const admin = await makeUser(getDb(), { roles: [{ role: "admin" }] });
+    expect((await settle(workingLoader(args(await signedInRequest(admin.id, "/r"), params)))).status).toBe(404);
+    expect((await settle(workingLoader(args(await signedInRequest(s.coordinator.id, "/r"), { ...params, period: "HT26" })))).status).toBe(404);
+  });
+
+  it("exports a table as CSV with a BOM, small numbers suppressed", async () => {
+    const s = await deviationSetup();
+    await reportDeviation(getDb(), s.reporter, { ...sampleReport(s.partnership.id, []), eventDate: "2026-09-01" });
+    const result = await settle(workingCsv(args(await signedInRequest(s.coordinator.id, "/r"), { partnershipId: s.partnership.id, period: "HT2026", table: "deviations-by-category" })));
+    const response = result.response!;
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain("Informationsöverföring;<3");
+    expect((await settle(workingCsv(args(await signedInRequest(s.coordinator.id, "/r"), { partnershipId: s.partnership.id, period: "HT2026", table: "nope" })))).status).toBe(404);
+  });
+});
+
+describe("frozen summaries", () => {
+  it("reach steering members only once released, and never other partnerships", async () => {
+    const s = await setupWithSnapshot();
+    const other = await deviationSetup();
+    const params = { snapshotId: s.snapshotId };
+    expect((await settle(snapshotLoader(args(await signedInRequest(s.steering.id, "/r"), params)))).status).toBe(404);
+    await snapshotAction(args(await signedInRequest(s.coordinator.id, "/r", post({ intent: "release" })), params));
+    expect((await settle(snapshotLoader(args(await signedInRequest(s.steering.id, "/r"), params)))).status).toBe(200);
+    for (const user of [other.steering, other.coordinator, s.reporter]) {
+      expect((await settle(snapshotLoader(args(await signedInRequest(user.id, "/r"), params)))).status).toBe(404);
+    }
+    // Steering members read; they cannot release or withdraw.
+    expect((await settle(snapshotAction(args(await signedInRequest(s.steering.id, "/r", post({ intent: "withdraw", reason: "x" })), params)))).status).toBe(404);
+
+    const index = (await settle(indexLoader(args(await signedInRequest(s.steering.id, "/reports"))))).body as { snapshots: { id: string }[] };
+    expect(index.snapshots.map((x) => x.id)).toEqual([s.snapshotId]);
+  });
+
+  it("disappear from steering members when withdrawn, and compare only what the user may read", async () => {
+    const s = await setupWithSnapshot();
+    const other = await setupWithSnapshot();
+    const params = { snapshotId: s.snapshotId };
+    await snapshotAction(args(await signedInRequest(s.coordinator.id, "/r", post({ intent: "release" })), params));
+    const compareOwn = await settle(compareLoader(args(await signedInRequest(s.steering.id, `/reports/compare?a=${s.snapshotId}&b=${s.snapshotId}`))));
+    expect(compareOwn.status).toBe(200);
+    const compareForeign = await settle(compareLoader(args(await signedInRequest(s.steering.id, `/reports/compare?a=${s.snapshotId}&b=${other.snapshotId}`))));
+    expect(compareForeign.status).toBe(404);
+
+    await snapshotAction(args(await signedInRequest(s.coordinator.id, "/r", post({ intent: "withdraw", reason: "Fel period" })), params));
+    expect((await settle(snapshotLoader(args(await signedInRequest(s.steering.id, "/r"), params)))).status).toBe(404);
+    expect((await settle(snapshotLoader(args(await signedInRequest(s.coordinator.id, "/r"), params)))).status).toBe(200);
+  });
+});
