@@ -12,7 +12,7 @@ export function BarChart({ title, description, rows, k }: { title: string; descr
   const id = useId();
   const max = Math.max(1, ...rows.map((r) => num(r.value)));
   const rowHeight = 26;
-  const labelWidth = 220;
+  const labelWidth = 230;
   const barWidth = 300;
   const height = rows.length * rowHeight + 8;
   return (
@@ -28,7 +28,7 @@ export function BarChart({ title, description, rows, k }: { title: string; descr
         return (
           <g key={r.label} transform={`translate(0 ${y})`}>
             <text x={labelWidth - 8} y={rowHeight / 2 + 4} textAnchor="end" className="chart__label">
-              {r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label}
+              {r.label.length > 30 ? `${r.label.slice(0, 29)}…` : r.label}
             </text>
             {hidden ? (
               <rect x={labelWidth} y={4} width={24} height={rowHeight - 10} className="chart__bar chart__bar--hidden" />
