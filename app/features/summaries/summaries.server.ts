@@ -104,7 +104,6 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
         "deviations.escalation_level",
         "deviations.status",
         "deviations.closing_outcome",
-        "deviations.summary",
         "deviations.created_at",
         "deviations.routed_at",
         "deviations.closed_at",
@@ -142,7 +141,12 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
   const byConsequence = tally((c) => c.consequence);
   const byKind = tally((c) => c.kind);
   const byEscalation = tally((c) => c.escalation_level);
-  const improvements = cases.filter((c) => c.status === "closed" && c.closing_outcome === "improvement_agreed").sort((a, b) => a.number - b.number);
+  const improvementIds = cases.filter((c) => c.status === "closed" && c.closing_outcome === "improvement_agreed").map((c) => c.id);
+  // Summaries are long text: read only the few that are listed, so the rest stays index-only.
+  const improvements =
+    improvementIds.length >= k
+      ? await db.selectFrom("deviations").select(["number", "summary"]).where("id", "in", improvementIds).orderBy("number").execute()
+      : [];
 
   const routesOf = new Map<string, { answerBy: string; answeredAt: string | null }[]>();
   for (const r of routes) {
@@ -249,7 +253,7 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
       shareAnsweredInTime: share(inTime, dueRoutes.length, k),
       escalations: table(ESCALATION_LEVELS, byEscalation, k),
       // The coordinator's de-identified summaries; withheld as a whole when so few they could point at a case.
-      improvements: improvements.length >= k ? improvements.map((i) => ({ number: i.number, summary: i.summary })) : [],
+      improvements: improvements.map((i) => ({ number: i.number, summary: i.summary })),
     },
     plans: {
       created: suppressCount(created, k),
