@@ -1,5 +1,6 @@
 import type sv from "../sv/index";
 import type { TranslationShape } from "../resources";
+import enMeetings from "./meetings";
 
 const en: TranslationShape<typeof sv> = {
   app: {
@@ -399,6 +400,7 @@ const en: TranslationShape<typeof sv> = {
     chainBroken: "The log has been changed! The chain breaks at event number {{seq}}.",
     unknownPerson: "No identity number in the log matches.",
   },
+  meetings: enMeetings,
 };
 
 export default en;

@@ -1,3 +1,5 @@
+import svMeetings from "./meetings";
+
 // Swedish is the default language. Every key here must exist in ../en too
 // (the type in ../resources.ts enforces it).
 const sv = {
@@ -399,6 +401,7 @@ const sv = {
     chainBroken: "Loggen har ändrats! Kedjan bryts vid händelse nummer {{seq}}.",
     unknownPerson: "Inget personnummer i loggen matchar.",
   },
+  meetings: svMeetings,
 } as const;
 
 export default sv;
