@@ -217,7 +217,6 @@ const enMeetings: TranslationShape<typeof svMeetings> = {
     suggestionsIntro: "Samsyn never reports anything by itself. Read the suggestion and report it if you agree.",
     noSuggestions: "No suggestions right now.",
     report: "Report a deviation",
-    reportFor: "Report a deviation: {{plan}}",
     suggestedText: "Suggested text",
   },
 

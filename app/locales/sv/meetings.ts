@@ -216,7 +216,6 @@ const svMeetings = {
     suggestionsIntro: "Samsyn rapporterar aldrig något av sig själv. Läs förslaget och rapportera om du håller med.",
     noSuggestions: "Inga förslag just nu.",
     report: "Rapportera avvikelse",
-    reportFor: "Rapportera avvikelse: {{plan}}",
     suggestedText: "Förslag på text",
   },
 
