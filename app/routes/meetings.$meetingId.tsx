@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       refusedAsNotFound(outcome);
       if (outcome === "not_scheduled") return invalid(submission.reply({ formErrors: [t("meetings.notScheduled")] }));
-      if (outcome === "reason_required") return invalid(submission.reply({ fieldErrors: { reason: [t("validation.required", { field: t("meetings.declineReason").toLowerCase() })] } }));
+      if (outcome === "reason_required") return invalid(submission.reply({ fieldErrors: { reason: [t("meetings.declineReasonRequired")] } }));
       if (outcome === "bad_replacement") return invalid(submission.reply({ fieldErrors: { replacementUserId: [t("meetings.badReplacement")] } }));
       return done(intent === "accept" ? "meetings.acceptedFlash" : "meetings.declinedFlash");
     }

@@ -14,16 +14,31 @@ export interface ConvenePage {
   uncoveredOrganisations: string[];
 }
 
+interface ConveneFields {
+  date: string;
+  time: string;
+  durationMinutes: string;
+  place: string;
+  videoLink: string;
+  purpose: string;
+  agenda: string;
+  staff: Record<string, string>;
+  personKind: string;
+  relativeName: string;
+  relativeContact: string;
+}
+
 export function ConveneMeetingView({ page }: { page: ConvenePage }) {
   const { t } = useTranslation();
   const lastResult = useActionData<SubmissionResult<string[]>>();
   const schema = conveneSchema(t);
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<ConveneFields>({
     id: "convene",
     lastResult,
     defaultValue: { durationMinutes: "60", personKind: "invitation" },
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    // The schema's output types (numbers, enums) are narrower than the form's string fields.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });
   const chosen = (fields.staff.initialValue ?? {}) as Record<string, string | undefined>;
   const planName = t("plans.planFor", { kind: t(`plans.kindShort.${page.plan.kind}`), name: page.plan.person_name });

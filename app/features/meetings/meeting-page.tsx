@@ -225,12 +225,12 @@ function ManageSection({ page }: { page: View }) {
   const cancelReply = useReplyFor("cancel");
   const rescheduleValidation = rescheduleSchema(t);
   const cancelValidation = cancelSchema(t);
-  const [rescheduleForm, r] = useForm({
+  const [rescheduleForm, r] = useForm<{ date: string; time: string; durationMinutes: string; place: string; videoLink: string }>({
     id: `reschedule-${meeting.sequence}`,
     lastResult: rescheduleReply,
     defaultValue: { date: local.date, time: local.time, durationMinutes: String(meeting.duration_minutes), place: meeting.place ?? "", videoLink: meeting.video_link ?? "" },
     shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: rescheduleValidation }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: rescheduleValidation }) as never,
   });
   const [cancelForm, c] = useForm({
     id: "cancel-meeting",

@@ -42,25 +42,35 @@ function whenWhereFields(t: TFunction) {
   };
 }
 
-type WhenWhereValues = { date: string; time: string; place?: string; videoLink?: string };
-
-/** Checks that need several fields: a place or a link, a time that exists, in the future. */
-function checkWhenWhere(t: TFunction, now: () => Date) {
-  return (v: WhenWhereValues, ctx: z.RefinementCtx) => {
-    if (!v.place && !v.videoLink) ctx.addIssue({ code: "custom", path: ["place"], message: t("meetings.placeOrVideo") });
-    if (!existsInStockholm(v.date, v.time)) {
-      ctx.addIssue({ code: "custom", path: ["time"], message: t("meetings.timeDoesNotExist") });
-      return;
-    }
-    if (Date.parse(stockholmToUtcIso(v.date, v.time)) <= now().getTime()) {
-      ctx.addIssue({ code: "custom", path: [v.date < todayInStockholm(now()) ? "date" : "time"], message: t("meetings.mustBeFuture") });
-    }
-  };
+/**
+ * Checks across fields (a place or a link, a time that exists and lies ahead, a way to reach
+ * the relative). They run on the raw values next to the field schema, so the user sees every
+ * problem at once instead of these only after the single fields are right.
+ */
+function crossFieldChecks(t: TFunction, now: () => Date, { relative = false } = {}) {
+  const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
+  return z
+    .any()
+    .superRefine((raw: unknown, ctx) => {
+      const v = (raw ?? {}) as Record<string, unknown>;
+      const [date, time] = [text(v.date), text(v.time)];
+      if (!text(v.place) && !text(v.videoLink)) ctx.addIssue({ code: "custom", path: ["place"], message: t("meetings.placeOrVideo") });
+      if (relative && text(v.relativeName) && !text(v.relativeContact)) {
+        ctx.addIssue({ code: "custom", path: ["relativeContact"], message: t("meetings.relativeContactRequired") });
+      }
+      if (!isIsoDate(date) || !isClockTime(time)) return;
+      if (!existsInStockholm(date, time)) {
+        ctx.addIssue({ code: "custom", path: ["time"], message: t("meetings.timeDoesNotExist") });
+      } else if (Date.parse(stockholmToUtcIso(date, time)) <= now().getTime()) {
+        ctx.addIssue({ code: "custom", path: [date < todayInStockholm(now()) ? "date" : "time"], message: t("meetings.mustBeFuture") });
+      }
+    })
+    .transform(() => ({}));
 }
 
 export function conveneSchema(t: TFunction, now: () => Date = () => new Date()) {
-  return z
-    .object({
+  return z.intersection(
+    z.object({
       intent: z.literal("convene"),
       ...whenWhereFields(t),
       purpose: requiredText(t, t("meetings.purpose"), { max: 1000 }),
@@ -70,11 +80,9 @@ export function conveneSchema(t: TFunction, now: () => Date = () => new Date()) 
       personKind: choice(t, t("meetings.invitePerson"), STAFF_CHOICES).default("invitation"),
       relativeName: optionalText(t, t("meetings.relativeName"), 150),
       relativeContact: optionalText(t, t("meetings.relativeContact"), 300),
-    })
-    .superRefine((v, ctx) => {
-      checkWhenWhere(t, now)(v, ctx);
-      if (v.relativeName && !v.relativeContact) ctx.addIssue({ code: "custom", path: ["relativeContact"], message: t("meetings.relativeContactRequired") });
-    });
+    }),
+    crossFieldChecks(t, now, { relative: true }),
+  );
 }
 
 export function acceptSchema() {
@@ -84,19 +92,28 @@ export function acceptSchema() {
 export function declineSchema(t: TFunction) {
   return z.object({
     intent: z.literal("decline"),
-    reason: requiredText(t, t("meetings.declineReason"), { max: 1000 }),
+    reason: z
+      .string({ required_error: t("meetings.declineReasonRequired") })
+      .trim()
+      .min(1, t("meetings.declineReasonRequired"))
+      .max(1000, t("validation.tooLong", { field: t("meetings.declineReason"), max: 1000 })),
     replacementUserId: z.string().optional(),
   });
 }
 
 export function rescheduleSchema(t: TFunction, now: () => Date = () => new Date()) {
-  return z
-    .object({ intent: z.literal("reschedule"), ...whenWhereFields(t) })
-    .superRefine((v, ctx) => checkWhenWhere(t, now)(v, ctx));
+  return z.intersection(z.object({ intent: z.literal("reschedule"), ...whenWhereFields(t) }), crossFieldChecks(t, now));
 }
 
 export function cancelSchema(t: TFunction) {
-  return z.object({ intent: z.literal("cancel"), reason: requiredText(t, t("meetings.cancelReason"), { max: 1000 }) });
+  return z.object({
+    intent: z.literal("cancel"),
+    reason: z
+      .string({ required_error: t("meetings.cancelReasonRequired") })
+      .trim()
+      .min(1, t("meetings.cancelReasonRequired"))
+      .max(1000, t("validation.tooLong", { field: t("meetings.cancelReason"), max: 1000 })),
+  });
 }
 
 export function recordSchema(t: TFunction) {

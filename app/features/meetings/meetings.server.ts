@@ -141,8 +141,9 @@ async function ensureOnTeam(trx: DB, user: MeetingUser, access: PlanAccess, memb
   await audit(trx, { actor: actorOf(user), action: "team.add", recordType: "plan", recordId: access.planId, planId: access.planId, personId: access.personId, details: { memberId: member.id, reason: "meeting" } });
 }
 
-export async function conveneMeeting(db: DB, user: MeetingUser, access: PlanAccess, input: ConveneInput, now = new Date()): Promise<ConveneResult> {
-  const today = todayInStockholm(now);
+/** `sentAt` is when the summons goes out: now, except when the demo data or a test backdates it. */
+export async function conveneMeeting(db: DB, user: MeetingUser, access: PlanAccess, input: ConveneInput, sentAt = new Date()): Promise<ConveneResult> {
+  const today = todayInStockholm();
   const plan = await db.selectFrom("plans").select("status").where("id", "=", access.planId).executeTakeFirstOrThrow();
   if (plan.status === "closed") return { ok: false, reason: "plan_closed" };
   const options = new Map((await invitableStaff(db, access, today)).map((s) => [s.id, s]));
@@ -170,7 +171,7 @@ export async function conveneMeeting(db: DB, user: MeetingUser, access: PlanAcce
     .where("users.id", "=", user.id)
     .executeTakeFirstOrThrow();
   const meetingId = newId();
-  const stamp = nowIso(now);
+  const stamp = nowIso(sentAt);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("meetings")
