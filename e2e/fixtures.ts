@@ -1,0 +1,189 @@
+// The e2e test API: Playwright's `test` with the Samsyn server's baseURL, a
+// direct database handle, sign-in without the form, extra browser contexts and
+// an axe check. Specs import { test, expect } from here, never from @playwright/test.
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { createDb, type DB } from "../db/client.server";
+import { newId, nowIso } from "../db/portable";
+import type { Role } from "../db/schema";
+import { DEMO_PASSWORD } from "../db/seed/demo-cast";
+
+export { expect };
+
+export const DEMO = {
+  password: DEMO_PASSWORD,
+  admin: "admin@demo.samsyn.se",
+  caseworker: "anna.handlaggare@demo.samsyn.se",
+} as const;
+
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+function requiredEnv(name: "E2E_BASE_URL" | "E2E_DATABASE_URL"): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suite with \`npx playwright test\` so e2e/global-setup.ts starts the server.`);
+  return value;
+}
+
+// Contexts opened with javaScriptEnabled: false. axe is a script, so it cannot run in them.
+const scriptlessContexts = new WeakSet<BrowserContext>();
+
+async function analyze(page: Page) {
+  return (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations;
+}
+
+/**
+ * A page in a context without JavaScript is scanned as a copy: its current DOM
+ * with every script removed (what such a visitor has), served at the same URL
+ * in a scripting context so the app's own stylesheets apply.
+ */
+async function analyzeScriptless(page: Page) {
+  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, "");
+  const browser = page.context().browser();
+  if (!browser) throw new Error("expectAxeClean: the page has no browser to scan a copy in");
+  const scanContext = await browser.newContext({ viewport: page.viewportSize() });
+  try {
+    const copy = await scanContext.newPage();
+    const url = page.url();
+    await copy.route(
+      (u) => u.href === url,
+      (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+    );
+    await copy.goto(url);
+    return await analyze(copy);
+  } finally {
+    await scanContext.close();
+  }
+}
+
+/** Fails with the rule ids and the elements when axe finds any WCAG 2.1 A/AA violation on the page as it is now. */
+export async function expectAxeClean(page: Page): Promise<void> {
+  const violations = scriptlessContexts.has(page.context()) ? await analyzeScriptless(page) : await analyze(page);
+  const found = violations.flatMap((v) =>
+    v.nodes.map((node) => `${v.id} (${v.impact ?? "?"}) at ${node.target.map(String).join(" ")}: ${v.help}`),
+  );
+  expect(found, `axe found ${found.length} violation(s) on ${page.url()}:\n${found.join("\n")}`).toEqual([]);
+}
+
+/** The session cookie exactly as the app would set it (name and encoding come from the app's own code). */
+async function sessionCookieFor(db: DB, userId: string, baseURL: string): Promise<{ name: string; value: string }> {
+  // auth.server reads APP_URL once (through getEnv) to choose the cookie's name; point it at the test server first.
+  process.env.APP_URL = baseURL;
+  const [{ createSession }, { sessionCookieHeader }] = await Promise.all([
+    import("../app/features/auth/session.server"),
+    import("../app/features/auth/auth.server"),
+  ]);
+  const { token } = await createSession(db, userId);
+  const pair = (await sessionCookieHeader(token)).split(";")[0];
+  const eq = pair.indexOf("=");
+  return { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  password: string;
+}
+
+let counter = 0;
+/** A string unique to this run, worker and call: safe for names and e-mail addresses in parallel tests. */
+export function unique(prefix = ""): string {
+  const info = base.info();
+  return `${prefix}${Date.now().toString(36)}${info.workerIndex}${(counter++).toString(36)}`;
+}
+
+interface TestFixtures {
+  /** Signs `email` in on `context` (the test's own by default) through a session made in the database. */
+  loginAs: (email: string, context?: BrowserContext) => Promise<void>;
+  /** A fresh browser context (same locale and base URL as the test's), closed after the test. */
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+  /** A throwaway user made directly in the database, with the demo password. */
+  createUser: (options?: { roles?: Role[]; organisation?: string; name?: string }) => Promise<TestUser>;
+  /** Throwaway partnerships made directly in the database, for list tests. */
+  createPartnerships: (names: string[]) => Promise<void>;
+  expectAxeClean: (page: Page) => Promise<void>;
+}
+
+interface WorkerFixtures {
+  db: DB;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  baseURL: async ({}, use) => {
+    await use(requiredEnv("E2E_BASE_URL"));
+  },
+
+  db: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      const db = createDb(requiredEnv("E2E_DATABASE_URL"));
+      await use(db);
+      await db.destroy();
+    },
+    { scope: "worker" },
+  ],
+
+  newContext: async ({ browser, baseURL }, use, testInfo) => {
+    const opened: BrowserContext[] = [];
+    const { locale, timezoneId } = testInfo.project.use;
+    await use(async (options = {}) => {
+      const context = await browser.newContext({ baseURL, locale, timezoneId, ...options });
+      opened.push(context);
+      if (options.javaScriptEnabled === false) scriptlessContexts.add(context);
+      return context;
+    });
+    await Promise.all(opened.map((c) => c.close()));
+  },
+
+  loginAs: async ({ context, db, baseURL }, use) => {
+    await use(async (email, target = context) => {
+      const user = await db.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst();
+      if (!user) throw new Error(`loginAs: no user ${email}`);
+      const url = baseURL ?? requiredEnv("E2E_BASE_URL");
+      const cookie = await sessionCookieFor(db, user.id, url);
+      await target.addCookies([{ ...cookie, url, httpOnly: true, sameSite: "Lax" }]);
+    });
+  },
+
+  createUser: async ({ db }, use) => {
+    const { hashPassword } = await import("../app/features/auth/password.server");
+    let hash: string | undefined;
+    await use(async ({ roles = ["caseworker"] as Role[], organisation = "Sjöstads kommun – Socialtjänsten", name } = {}) => {
+      hash ??= await hashPassword(DEMO_PASSWORD);
+      const org = await db.selectFrom("organisations").select("id").where("name", "=", organisation).executeTakeFirstOrThrow();
+      const id = newId();
+      const tag = unique();
+      const user: TestUser = {
+        id,
+        email: `e2e-${tag}@example.se`,
+        name: name ?? `Testperson ${tag}`,
+        password: DEMO_PASSWORD,
+      };
+      const now = nowIso();
+      await db
+        .insertInto("users")
+        .values({ id, email: user.email, name: user.name, organisation_id: org.id, password_hash: hash, created_at: now, updated_at: now })
+        .execute();
+      for (const role of roles) {
+        await db.insertInto("role_grants").values({ id: newId(), user_id: id, role, partnership_id: null, created_at: now }).execute();
+      }
+      return user;
+    });
+  },
+
+  createPartnerships: async ({ db }, use) => {
+    await use(async (names) => {
+      const now = nowIso();
+      await db
+        .insertInto("partnerships")
+        .values(names.map((name) => ({ id: newId(), name, created_at: now, updated_at: now })))
+        .execute();
+    });
+  },
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  expectAxeClean: async ({}, use) => {
+    await use(expectAxeClean);
+  },
+});

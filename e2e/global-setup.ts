@@ -1,0 +1,120 @@
+// Starts the built app once for the whole run: a free port, a throwaway SQLite
+// database (migrated and seeded with the demo cast) in a temp directory, and
+// `node server.js` in production mode. Workers find it through E2E_BASE_URL and
+// E2E_DATABASE_URL; global-teardown.ts stops it and removes the directory.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import type { FullConfig } from "@playwright/test";
+import { createDb } from "../db/client.server";
+import { migrateToLatest } from "../db/migrate";
+import { seedDemo } from "../db/seed/seed";
+
+const STARTUP_TIMEOUT_MS = 30_000;
+
+export interface E2EServer {
+  child: ChildProcess;
+  dir: string;
+}
+
+declare global {
+  var __samsynE2EServer: E2EServer | undefined;
+}
+
+/** A port nobody listens on right now: the OS picks it, we release it. Never 3000. */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolvePort, reject) => {
+      const probe = createServer();
+      probe.unref();
+      probe.on("error", reject);
+      probe.listen(0, () => {
+        const address = probe.address();
+        const chosen = typeof address === "object" && address ? address.port : 0;
+        probe.close(() => resolvePort(chosen));
+      });
+    });
+    if (port !== 0 && port !== 3000) return port;
+  }
+}
+
+function serverLog(dir: string): string {
+  const path = join(dir, "server.log");
+  return existsSync(path) ? readFileSync(path, "utf8").trim() : "";
+}
+
+async function waitForHealthy(url: string, child: ChildProcess, dir: string): Promise<void> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  let lastProblem = "no answer yet";
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `The Samsyn server exited during start-up (code ${child.exitCode}, signal ${child.signalCode}).\n` +
+          `Server output:\n${serverLog(dir) || "(none)"}`,
+      );
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+      lastProblem = `HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(
+    `The Samsyn server did not answer 200 on ${url} within ${STARTUP_TIMEOUT_MS / 1000} s (last: ${lastProblem}).\n` +
+      `Server output:\n${serverLog(dir) || "(none)"}`,
+  );
+}
+
+export default async function globalSetup(config: FullConfig): Promise<void> {
+  const root = config.configFile ? dirname(config.configFile) : process.cwd();
+  if (!existsSync(resolve(root, "build/server/index.js"))) {
+    throw new Error("No build found in build/. Run `npx remix vite:build` first (`npm run test:e2e` does it for you).");
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), "samsyn-e2e-"));
+  const databaseUrl = `file:${join(dir, "e2e.sqlite")}`;
+  let child: ChildProcess | undefined;
+  try {
+    const db = createDb(databaseUrl);
+    try {
+      await migrateToLatest(db);
+      await seedDemo(db);
+    } finally {
+      await db.destroy();
+    }
+
+    const port = await freePort();
+    const baseUrl = `http://localhost:${port}`;
+    const log = openSync(join(dir, "server.log"), "a");
+    child = spawn(process.execPath, ["server.js"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        APP_URL: baseUrl,
+      },
+      stdio: ["ignore", log, log],
+    });
+    globalThis.__samsynE2EServer = { child, dir };
+    process.env.E2E_SERVER_PID = String(child.pid);
+    process.env.E2E_TMP_DIR = dir;
+
+    await waitForHealthy(`${baseUrl}/healthz`, child, dir);
+
+    // Inherited by the workers.
+    process.env.E2E_BASE_URL = baseUrl;
+    process.env.E2E_DATABASE_URL = databaseUrl;
+  } catch (error) {
+    child?.kill("SIGKILL");
+    globalThis.__samsynE2EServer = undefined;
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
