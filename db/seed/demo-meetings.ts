@@ -43,6 +43,8 @@ export async function seedDemoMeetings(db: DB, { planId, anna, omar, lena }: { p
     nextFollowUp: addDays(today, -7),
   });
   await addDecision(db, anna, annaAccess, past.meetingId, { text: "Arbetsträning i butik tre dagar i veckan, med stöd av arbetsmarknadsenheten.", action: null });
+  // The invitees saw that summons long ago.
+  await db.updateTable("notifications").set({ read_at: new Date(Date.now() - 35 * 86_400_000).toISOString() }).where("link", "=", `/meetings/${past.meetingId}`).execute();
 
   // An upcoming meeting: Omar and Lena summoned, Sanna invited. Lena has accepted; Omar has not answered yet.
   const upcoming = await conveneMeeting(db, anna, annaAccess, {

@@ -37,6 +37,7 @@ export function MeetingPageView({ page }: { page: View }) {
   const when = useMeetingWhen();
   const { meeting } = page;
   const planName = t("plans.planFor", { kind: t(`plans.kindShort.${meeting.plan_kind}`), name: meeting.person_name });
+  const hasSide = page.canRespond || page.canReschedule || (!page.canManage && meeting.status === "scheduled");
   return (
     <article className="meeting">
       <p className="no-print">
@@ -54,7 +55,7 @@ export function MeetingPageView({ page }: { page: View }) {
           {t("meetings.cancelledNotice", { time: formatDateTime(meeting.cancelled_at, i18n.language), reason: meeting.cancel_reason ?? "" })}
         </p>
       ) : null}
-      <div className="plan__layout">
+      <div className={hasSide ? "plan__layout" : "meeting__single"}>
         <div className="plan__main">
           <section className="card" aria-labelledby="meeting-facts-heading">
             <h2 id="meeting-facts-heading">{t("meetings.purposeHeading")}</h2>
@@ -102,11 +103,13 @@ export function MeetingPageView({ page }: { page: View }) {
           {page.canRecord ? <RecordSection page={page} /> : null}
           {meeting.status !== "cancelled" && page.canManage ? <DecisionsSection page={page} /> : meeting.status === "held" ? <DecisionsSection page={page} /> : null}
         </div>
-        <div className="plan__side">
-          {page.canRespond ? <ResponseSection page={page} /> : null}
-          {page.canReschedule ? <ManageSection page={page} /> : null}
-          {!page.canManage && meeting.status === "scheduled" ? <p className="muted">{t("meetings.manageOnly")}</p> : null}
-        </div>
+        {hasSide ? (
+          <div className="plan__side">
+            {page.canRespond ? <ResponseSection page={page} /> : null}
+            {page.canReschedule ? <ManageSection page={page} /> : null}
+            {!page.canManage && meeting.status === "scheduled" ? <p className="muted">{t("meetings.manageOnly")}</p> : null}
+          </div>
+        ) : null}
       </div>
     </article>
   );
@@ -181,7 +184,7 @@ function ResponseSection({ page }: { page: View }) {
   const schema = declineSchema(t);
   const acceptReply = useReplyFor("accept");
   const [form, fields] = useForm({
-    id: "decline",
+    id: `decline-${mine.responded_at ?? "none"}`,
     lastResult: useReplyFor("decline"),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
@@ -193,12 +196,14 @@ function ResponseSection({ page }: { page: View }) {
       <p>
         {t("meetings.currentResponse", { response: t(`meetings.responses.${mine.response}`).toLowerCase() })}
       </p>
-      <Form method="post" className="stack">
-        <input type="hidden" name="intent" value="accept" />
-        <FormErrors errors={acceptReply?.error?.[""] ?? null} />
-        <SubmitButton>{t("meetings.accept")}</SubmitButton>
-      </Form>
-      <Form method="post" {...getFormProps(form)} className="stack add-form">
+      {mine.response !== "accepted" ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="accept" />
+          <FormErrors errors={acceptReply?.error?.[""] ?? null} />
+          <SubmitButton>{t("meetings.accept")}</SubmitButton>
+        </Form>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} key={form.id} className="stack add-form">
         <input type="hidden" name="intent" value="decline" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextareaField meta={fields.reason} label={t("meetings.declineReason")} help={t("meetings.declineReasonHelp")} rows={2} required />
@@ -316,8 +321,9 @@ function DecisionsSection({ page }: { page: View }) {
   const { t, i18n } = useTranslation();
   const actionData = useActionData<MeetingActionResult>();
   const schema = decisionSchema(t);
+  // A new id after each saved decision gives an empty form.
   const [form, fields] = useForm({
-    id: "add-decision",
+    id: `add-decision-${page.decisions.length}`,
     lastResult: useReplyFor("add-decision"),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
@@ -371,7 +377,7 @@ function DecisionsSection({ page }: { page: View }) {
         })}
       </ul>
       {page.canDecide ? (
-        <Form method="post" {...getFormProps(form)} className="stack add-form">
+        <Form method="post" {...getFormProps(form)} key={form.id} className="stack add-form">
           <input type="hidden" name="intent" value="add-decision" />
           <h3>{t("meetings.addDecision")}</h3>
           <FormErrors id={form.errorId} errors={form.errors} />

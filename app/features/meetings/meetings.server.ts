@@ -260,7 +260,7 @@ async function loadMeeting(db: DB, access: PlanAccess, meetingId: string) {
     .executeTakeFirst();
 }
 
-async function loadInvitees(db: DB, meetingId: string) {
+async function loadInvitees(db: DB, meetingId: string, organiserId: string) {
   const rows = await db
     .selectFrom("meeting_invitees")
     .leftJoin("users", "users.id", "meeting_invitees.user_id")
@@ -268,11 +268,12 @@ async function loadInvitees(db: DB, meetingId: string) {
     .selectAll("meeting_invitees")
     .select(["users.name as user_name", "users.email as user_email", "users.locale as user_locale", "organisations.name as organisation_name"])
     .where("meeting_invitees.meeting_id", "=", meetingId)
-    .orderBy("meeting_invitees.created_at")
-    .orderBy("organisations.name")
-    .orderBy("users.name")
     .execute();
-  return rows.map((r) => ({ ...r, attended: r.attended === null ? null : fromBool(r.attended) }));
+  // The convener first, then staff by organisation and name, then the person and a relative.
+  const rank = (r: { party: string; user_id: string | null }) => (r.party === "staff" ? (r.user_id === organiserId ? 0 : 1) : r.party === "person" ? 2 : 3);
+  return rows
+    .map((r) => ({ ...r, attended: r.attended === null ? null : fromBool(r.attended) }))
+    .sort((a, b) => rank(a) - rank(b) || (a.organisation_name ?? "").localeCompare(b.organisation_name ?? "", "sv") || (a.user_name ?? "").localeCompare(b.user_name ?? "", "sv"));
 }
 
 export type Invitee = Awaited<ReturnType<typeof loadInvitees>>[number];
@@ -301,7 +302,7 @@ export async function getMeetingPage(db: DB, user: MeetingUser, access: PlanAcce
   const meeting = await loadMeeting(db, access, meetingId);
   if (!meeting) return null;
   const [invitees, decisions, organisations] = await Promise.all([
-    loadInvitees(db, meetingId),
+    loadInvitees(db, meetingId, meeting.organiser_id),
     db
       .selectFrom("meeting_decisions")
       .leftJoin("plan_actions", "plan_actions.id", "meeting_decisions.action_id")
@@ -354,7 +355,7 @@ export type MeetingPage = NonNullable<Awaited<ReturnType<typeof getMeetingPage>>
 export async function getMeetingLetter(db: DB, user: MeetingUser, access: PlanAccess, meetingId: string) {
   const meeting = await loadMeeting(db, access, meetingId);
   if (!meeting) return null;
-  const invitees = await loadInvitees(db, meetingId);
+  const invitees = await loadInvitees(db, meetingId, meeting.organiser_id);
   await auditMeeting(db, user, access, "meeting.letter", meetingId);
   const person = invitees.find((i) => i.party === "person");
   return {

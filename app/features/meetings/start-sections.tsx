@@ -19,7 +19,7 @@ interface StartMeeting {
 export interface MeetingsStartData {
   upcomingMeetings: StartMeeting[];
   unanswered: StartMeeting[];
-  notifications: { id: string; kind: string; link: string; created_at: string }[];
+  notifications: { id: string; kind: string; link: string; created_at: string; meeting: { starts_at: string; duration_minutes: number; plan_kind: "SIP" | "GIP"; person_name: string } | null }[];
   suggestions: DeviationSuggestion[];
 }
 
@@ -66,8 +66,11 @@ export function MeetingsStart({ data }: { data: MeetingsStartData }) {
           <ul className="plain-list">
             {data.notifications.map((n) => (
               <li key={n.id}>
-                <Link to={n.link}>{t(`meetings.notifications.kinds.${n.kind}` as never, { defaultValue: n.kind }) as string}</Link>{" "}
-                <span className="muted">{formatDateTime(n.created_at, i18n.language)}</span>
+                <Link to={n.link}>
+                  {t(`meetings.notifications.kinds.${n.kind}` as never, { defaultValue: n.kind }) as string}
+                  {n.meeting ? `: ${t("meetings.start.meetingFor", { plan: planName(n.meeting), when: when(n.meeting.starts_at, n.meeting.duration_minutes) })}` : ""}
+                </Link>{" "}
+                <span className="muted">({formatDateTime(n.created_at, i18n.language)})</span>
               </li>
             ))}
           </ul>

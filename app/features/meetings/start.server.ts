@@ -38,9 +38,27 @@ export async function meetingsStart(db: DB, user: AccessUser, now = new Date()) 
   return {
     upcomingMeetings: rows.filter((r) => r.response !== "declined"),
     unanswered: rows.filter((r) => r.response === "pending" && r.organiser_id !== user.id),
-    notifications: await unreadNotifications(db, user, today),
+    notifications: await notificationsWithMeetings(db, user, today),
     suggestions: await deviationSuggestions(db, user, now),
   };
+}
+
+/** Unread notifications, the newest per link, each with the meeting it points to. */
+async function notificationsWithMeetings(db: DB, user: AccessUser, today: string) {
+  const seen = new Set<string>();
+  const notifications = (await unreadNotifications(db, user, today)).filter((n) => !seen.has(n.link) && seen.add(n.link));
+  const ids = notifications.map((n) => /^\/meetings\/([a-z0-9]+)$/.exec(n.link)?.[1]).filter((id): id is string => Boolean(id));
+  const meetings = ids.length
+    ? await db
+        .selectFrom("meetings")
+        .innerJoin("plans", "plans.id", "meetings.plan_id")
+        .innerJoin("persons", "persons.id", "plans.person_id")
+        .select(["meetings.id", "meetings.starts_at", "meetings.duration_minutes", "plans.kind as plan_kind", "persons.name as person_name"])
+        .where("meetings.id", "in", ids)
+        .where(planAccessFilter(user, today))
+        .execute()
+    : [];
+  return notifications.map((n) => ({ ...n, meeting: meetings.find((m) => n.link === `/meetings/${m.id}`) ?? null }));
 }
 
 export interface DeviationSuggestion {
