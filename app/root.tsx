@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: user.name,
         organisationName: user.organisationName,
         roles: [...new Set(user.grants.map((g) => g.role))],
-        unread: await unreadCount(getDb(), user.id),
+        unread: await unreadCount(getDb(), user),
       },
     },
     clearHeader ? { headers: { "Set-Cookie": clearHeader } } : undefined,

@@ -14,6 +14,12 @@ export default [
     route("new", "routes/plans.new.tsx"),
     route(":planId", "routes/plans.$planId.tsx"),
     route(":planId/my-plan", "routes/plans.$planId.my-plan.tsx"),
+    route(":planId/meetings/new", "routes/plans.$planId.meetings.new.tsx"),
+  ]),
+  ...prefix("meetings", [
+    route(":meetingId", "routes/meetings.$meetingId.tsx"),
+    route(":meetingId/letter", "routes/meetings.$meetingId.letter.tsx"),
+    route(":meetingId/calendar.ics", "routes/meetings.$meetingId.calendar.ts"),
   ]),
   ...prefix("deviations", [
     index("routes/deviations._index.tsx"),
@@ -49,6 +55,7 @@ export default [
       route("new", "routes/admin.users.new.tsx"),
       route(":userId", "routes/admin.users.$userId.tsx"),
     ]),
+    route("outbox", "routes/admin.outbox.tsx"),
   ]),
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

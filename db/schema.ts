@@ -346,16 +346,6 @@ export interface DeviationEventTable {
   details: string | null;
 }
 
-export interface NotificationTable {
-  id: string;
-  user_id: string;
-  kind: string;
-  /** An in-app path made of random ids only; never personal data. */
-  link: string;
-  created_at: Timestamp;
-  read_at: Timestamp | null;
-}
-
 export interface SummarySnapshotTable {
   id: string;
   partnership_id: string;
@@ -398,8 +388,12 @@ export interface Database {
   deviation_answers: DeviationAnswerTable;
   deviation_messages: DeviationMessageTable;
   deviation_events: DeviationEventTable;
-  notifications: NotificationTable;
   summary_snapshots: SummarySnapshotTable;
+  meetings: MeetingTable;
+  meeting_invitees: MeetingInviteeTable;
+  meeting_decisions: MeetingDecisionTable;
+  notifications: NotificationTable;
+  outbox: OutboxTable;
 }
 
 export type Partnership = Selectable<PartnershipTable>;
@@ -413,3 +407,102 @@ export type AuditEvent = Selectable<AuditEventTable>;
 export type Plan = Selectable<PlanTable>;
 export type Person = Selectable<PersonTable>;
 export type Consent = Selectable<ConsentTable>;
+
+// Plan meetings (issue 5).
+export const MEETING_STATUSES = ["scheduled", "held", "cancelled"] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+/** Summons ("kallelse") to parties obliged to attend; invitation ("inbjudan") to others. */
+export const INVITATION_KINDS = ["summons", "invitation"] as const;
+export type InvitationKind = (typeof INVITATION_KINDS)[number];
+export const INVITEE_PARTIES = ["staff", "person", "relative"] as const;
+export type InviteeParty = (typeof INVITEE_PARTIES)[number];
+export const RESPONSES = ["pending", "accepted", "declined"] as const;
+export type MeetingResponse = (typeof RESPONSES)[number];
+
+export interface MeetingTable {
+  id: string;
+  plan_id: string;
+  organiser_id: string;
+  /** UTC; entered and shown in Europe/Stockholm. */
+  starts_at: Timestamp;
+  duration_minutes: number;
+  place: string | null;
+  video_link: string | null;
+  purpose: string;
+  agenda: Generated<string>;
+  status: MeetingStatus;
+  /** iCalendar SEQUENCE: raised on every reschedule and on cancellation. */
+  sequence: Generated<number>;
+  /** When the summons went out (figures: days from summons to meeting). */
+  summons_sent_at: Timestamp;
+  /** When the meeting was held (its start), set when it is recorded. */
+  held_at: Timestamp | null;
+  minutes: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MeetingInviteeTable {
+  id: string;
+  meeting_id: string;
+  party: InviteeParty;
+  kind: InvitationKind;
+  /** Staff only. */
+  user_id: string | null;
+  organisation_id: string | null;
+  /** Kept as it was at the meeting, for attendance by organisation kind. */
+  organisation_kind: OrganisationKind | null;
+  relative_name: string | null;
+  relative_contact: string | null;
+  response: Generated<MeetingResponse>;
+  response_reason: string | null;
+  responded_at: Timestamp | null;
+  /** The invitee who came instead, when this one declined and named a replacement. */
+  replaced_by: string | null;
+  /** 0/1 once the meeting is recorded; null before. */
+  attended: Bool | null;
+  created_at: Timestamp;
+}
+
+export interface MeetingDecisionTable {
+  id: string;
+  meeting_id: string;
+  text: string;
+  /** The plan action the decision became, if it did. */
+  action_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  /** An in-app path with random ids only, never personal data. */
+  link: string;
+  /** The plan the notification is about, so lists can apply the access rule. */
+  plan_id: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+/** E-mail kept when no SMTP server is configured (or sending failed), visible to admins. */
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  /** The iCalendar attachment, if any. */
+  ics: string | null;
+  ics_method: string | null;
+  delivery: "outbox" | "smtp_failed";
+  created_at: Timestamp;
+}
+
+export type Meeting = Selectable<MeetingTable>;
+export type MeetingInvitee = Selectable<MeetingInviteeTable>;

@@ -16,6 +16,8 @@ const schema = z
       .url()
       .refine((v) => /^smtps?:\/\//.test(v), { message: "must start with smtp:// or smtps://" })
       .optional(),
+    /** Sender of outgoing e-mail; defaults to no-reply at APP_URL's host. */
+    MAIL_FROM: z.string().min(3).optional(),
   })
   .transform((env) => ({
     ...env,

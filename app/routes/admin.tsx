@@ -33,6 +33,9 @@ export default function AdminLayout() {
           <li>
             <NavLink to="/admin/users">{t("admin.users")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/outbox">{t("meetings.outbox.title")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

@@ -5,6 +5,7 @@ import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState } from "~/components/list";
 import { requireUser } from "~/features/auth/auth.server";
+import { notificationText } from "~/features/notifications/notification-kinds";
 import { listNotifications, markAllRead } from "~/features/notifications/notifications.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/time";
@@ -14,7 +15,7 @@ export const meta = pageTitle("notifications.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { notifications: await listNotifications(getDb(), user.id) };
+  return { notifications: await listNotifications(getDb(), user) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,10 +27,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Notifications() {
   const { t, i18n } = useTranslation();
   const { notifications } = useLoaderData<typeof loader>();
-  const text = (kind: string) => {
-    const [domain] = kind.split(".");
-    return t(`${domain}s.notifications.${kind}` as never, { defaultValue: kind }) as string;
-  };
   return (
     <>
       <div className="page-heading">
@@ -48,7 +45,7 @@ export default function Notifications() {
         <ul className="notification-list">
           {notifications.map((n) => (
             <li key={n.id} className={n.read_at ? undefined : "notification--unread"}>
-              <Link to={n.link}>{text(n.kind)}</Link> <span className="muted">{formatDateTime(n.created_at, i18n.language)}</span>
+              <Link to={n.link}>{notificationText(t, n.kind)}</Link> <span className="muted">{formatDateTime(n.created_at, i18n.language)}</span>
             </li>
           ))}
         </ul>

@@ -32,6 +32,7 @@ import {
   withdrawSchema,
 } from "~/features/plans/plans.schema";
 import { changePlanStatus, getPlanPage, updatePlanCore } from "~/features/plans/plans.server";
+import { listPlanMeetings } from "~/features/meetings/meetings.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teamCandidates(db, access),
     partnerOrganisations(db, access),
   ]);
-  return { ...page, candidates, organisations, currentUserId: user.id };
+  return { ...page, candidates, organisations, currentUserId: user.id, meetings: await listPlanMeetings(db, access) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -5,6 +5,8 @@ import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { hasRole, requireUser } from "~/features/auth/auth.server";
 import { caseworkerStart } from "~/features/plans/start.server";
+import { MeetingsStart } from "~/features/meetings/start-sections";
+import { meetingsStart } from "~/features/meetings/start.server";
 import { formatDate } from "~/lib/time";
 import { pageTitle } from "~/lib/meta";
 
@@ -18,12 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isAdmin: hasRole(user, "admin"),
     isAuditor: hasRole(user, "auditor"),
     work: isCaseworker ? await caseworkerStart(getDb(), user) : null,
+    meetings: isCaseworker ? await meetingsStart(getDb(), user) : null,
   };
 }
 
 export default function Start() {
   const { t, i18n } = useTranslation();
-  const { name, isAdmin, isAuditor, work } = useLoaderData<typeof loader>();
+  const { name, isAdmin, isAuditor, work, meetings } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("start.welcome", { name })}</h1>
@@ -76,6 +79,7 @@ export default function Start() {
           </section>
         </div>
       ) : null}
+      {meetings ? <MeetingsStart data={meetings} /> : null}
       {work ? (
         <p>
           <Link to="/plans" className="button button--secondary">

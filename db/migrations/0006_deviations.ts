@@ -91,18 +91,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("deviation_events_deviation_idx").on("deviation_events").columns(["deviation_id", "occurred_at"]).execute();
 
-  await db.schema
-    .createTable("notifications")
-    .ifNotExists()
-    .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
-    .addColumn("kind", "text", (c) => c.notNull())
-    .addColumn("link", "text", (c) => c.notNull())
-    .addColumn("created_at", "text", (c) => c.notNull())
-    .addColumn("read_at", "text")
-    .execute();
-  await db.schema.createIndex("notifications_user_idx").ifNotExists().on("notifications").columns(["user_id", "created_at"]).execute();
-
   // The personal-data guard looks full names up case-insensitively.
   await db.schema.createIndex("persons_lower_name_idx").on("persons").expression(sql`lower(name)`).execute();
 }
@@ -112,6 +100,4 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ["deviation_events", "deviation_messages", "deviation_answers", "deviation_routes", "deviation_parties", "deviations"]) {
     await db.schema.dropTable(table).execute();
   }
-  // notifications is shared with meetings; it stays if another migration created it first.
-  await db.schema.dropTable("notifications").ifExists().execute();
 }

@@ -3,6 +3,7 @@ import * as m0001 from "./0001_organisations_and_users";
 import * as m0002 from "./0002_sessions_and_login_attempts";
 import * as m0003 from "./0003_audit_events";
 import * as m0004 from "./0004_persons_plans_consents";
+import * as m0005 from "./0005_meetings";
 import * as m0006 from "./0006_deviations";
 import * as m0007 from "./0007_summaries";
 
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   "0002_sessions_and_login_attempts": m0002,
   "0003_audit_events": m0003,
   "0004_persons_plans_consents": m0004,
+  "0005_meetings": m0005,
   "0006_deviations": m0006,
   "0007_summaries": m0007,
 };

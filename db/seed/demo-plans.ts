@@ -6,6 +6,7 @@ import { recordConsent, withdrawConsent } from "../../app/features/consent/conse
 import { addAction, addTeamMember, recordFollowUp } from "../../app/features/plans/plan-parts.server";
 import { changePlanStatus, createPlan, updatePlanCore } from "../../app/features/plans/plans.server";
 import { addDays, todayInStockholm } from "../../app/lib/time";
+import { seedDemoMeetings } from "./demo-meetings";
 
 /** A valid personnummer for a birth date (YYYYMMDD) and a three-digit birth number. */
 export function demoIdentityNumber(birthDate: string, birthNumber: string): string {
@@ -71,6 +72,7 @@ export async function seedDemoPlans(db: DB): Promise<void> {
   await addAction(db, omar, access, { responsibleOrganisationId: omar.organisationId, responsibleUserId: omar.id, description: "Arbetsträning i butik tre dagar i veckan", startDate: addDays(today, -50), dueDate: addDays(today, -20), status: "ongoing" });
   await addAction(db, lena, access, { responsibleOrganisationId: lena.organisationId, responsibleUserId: lena.id, description: "Matchning mot lediga jobb inom handel", startDate: addDays(today, -30), dueDate: addDays(today, 40), status: "planned" });
   await addAction(db, anna, access, { responsibleOrganisationId: anna.organisationId, responsibleUserId: anna.id, description: "Försörjningsstöd under arbetsträningen", startDate: addDays(today, -60), dueDate: addDays(today, 120), status: "ongoing" });
+  await seedDemoMeetings(db, { planId: plan1, anna, omar, lena });
 
   // 2. GIP led by Socialtjänsten: AF's consent withdrawn, Lena still on the team.
   const plan2 = await createPlan(db, anna, {

@@ -112,7 +112,7 @@ export async function reportDeviation(db: DB, user: User, input: ReportInput): P
       await trx.insertInto("deviation_parties").values(input.partyIds.map((organisation_id) => ({ deviation_id: id, organisation_id }))).execute();
     }
     await recordEvent(trx, id, user, "submit");
-    await notify(trx, await coordinatorsOf(trx, input.partnershipId), "deviation.submitted", caseLink(id));
+    await notify(trx, { userIds: await coordinatorsOf(trx, input.partnershipId), kind: "deviation.submitted", link: caseLink(id) });
   });
   return id;
 }
@@ -262,7 +262,7 @@ export async function triage(
       await trx.insertInto("deviation_parties").values([...new Set(input.partyIds)].map((organisation_id) => ({ deviation_id: access.id, organisation_id }))).execute();
     }
     await recordEvent(trx, access.id, user, "triage", { category: input.category, kind: input.kind, parties: input.partyIds.length });
-    if (current.status === "submitted") await notify(trx, [current.reporter_id], "deviation.in_review", caseLink(access.id));
+    if (current.status === "submitted") await notify(trx, { userIds: [current.reporter_id], kind: "deviation.in_review", link: caseLink(access.id) });
   });
 }
 
@@ -272,7 +272,7 @@ export async function askReporter(db: DB, user: User, access: DeviationAccess, q
     await trx.insertInto("deviation_messages").values({ id: newId(), deviation_id: access.id, author_id: user.id, kind: "question", body: question, created_at: nowIso() }).execute();
     if (current.status === "submitted") await setStatus(trx, access.id, "in_review");
     await recordEvent(trx, access.id, user, "question");
-    await notify(trx, [current.reporter_id], "deviation.question", caseLink(access.id));
+    await notify(trx, { userIds: [current.reporter_id], kind: "deviation.question", link: caseLink(access.id) });
   });
 }
 
@@ -280,7 +280,7 @@ export async function replyAsReporter(db: DB, user: User, access: DeviationAcces
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("deviation_messages").values({ id: newId(), deviation_id: access.id, author_id: user.id, kind: "reply", body: reply, created_at: nowIso() }).execute();
     await recordEvent(trx, access.id, user, "reply");
-    await notify(trx, await coordinatorsOf(trx, access.partnershipId), "deviation.reply", caseLink(access.id));
+    await notify(trx, { userIds: await coordinatorsOf(trx, access.partnershipId), kind: "deviation.reply", link: caseLink(access.id) });
   });
 }
 
@@ -296,8 +296,8 @@ export async function routeToParties(db: DB, user: User, access: DeviationAccess
     }
     await setStatus(trx, access.id, "awaiting_response", { answer_by: input.answerBy, routed_at: now });
     await recordEvent(trx, access.id, user, "route", { organisations: fresh.length, answerBy: input.answerBy });
-    await notify(trx, await contactsOf(trx, fresh), "deviation.routed", caseLink(access.id));
-    await notify(trx, [(await reporterOf(trx, access.id)).reporter_id], "deviation.routed_reporter", caseLink(access.id));
+    await notify(trx, { userIds: await contactsOf(trx, fresh), kind: "deviation.routed", link: caseLink(access.id) });
+    await notify(trx, { userIds: [(await reporterOf(trx, access.id)).reporter_id], kind: "deviation.routed_reporter", link: caseLink(access.id) });
   });
 }
 
@@ -315,7 +315,7 @@ export async function answer(db: DB, user: User, access: DeviationAccess, input:
     const current = await reporterOf(trx, access.id);
     if (open.length === 0 && current.status === "awaiting_response") await setStatus(trx, access.id, "answered");
     await recordEvent(trx, access.id, user, "answer", { organisationId: input.organisationId });
-    await notify(trx, [...(await coordinatorsOf(trx, access.partnershipId)), current.reporter_id], "deviation.answered", caseLink(access.id));
+    await notify(trx, { userIds: [...(await coordinatorsOf(trx, access.partnershipId)), current.reporter_id], kind: "deviation.answered", link: caseLink(access.id) });
     return true;
   });
 }
@@ -335,7 +335,7 @@ export async function closeCase(
       closed_at: nowIso(),
     });
     await recordEvent(trx, access.id, user, "close", { outcome: input.outcome, escalationLevel: input.escalationLevel ?? null });
-    await notify(trx, [current.reporter_id], "deviation.closed", caseLink(access.id));
+    await notify(trx, { userIds: [current.reporter_id], kind: "deviation.closed", link: caseLink(access.id) });
   });
 }
 
@@ -369,7 +369,7 @@ export async function reopen(db: DB, user: User, access: DeviationAccess, reason
     const current = await reporterOf(trx, access.id);
     await setStatus(trx, access.id, "in_review", { closed_at: null, closing_outcome: null });
     await recordEvent(trx, access.id, user, "reopen", { reason });
-    await notify(trx, [current.reporter_id], "deviation.reopened", caseLink(access.id));
+    await notify(trx, { userIds: [current.reporter_id], kind: "deviation.reopened", link: caseLink(access.id) });
   });
 }
 

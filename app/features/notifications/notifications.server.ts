@@ -1,35 +1,63 @@
-// In-app notifications. A notification holds a kind and a link of random ids, never personal data.
+// In-app notifications: a kind (shown as translated text), a link with random ids only, and
+// the plan it concerns, if any, so that every list applies the access rule: a notification
+// about a plan the user may no longer see is not shown.
 import type { DB } from "#db/client.server";
 import { newId, nowIso } from "#db/portable";
+import { planAccessFilter, type AccessUser } from "~/features/access/access.server";
+import { todayInStockholm } from "~/lib/time";
+import type { NotificationKind } from "./notification-kinds";
 
-export async function notify(db: DB, userIds: Iterable<string>, kind: string, link: string): Promise<void> {
-  const unique = [...new Set(userIds)];
+export async function notify(db: DB, input: { userIds: Iterable<string>; kind: NotificationKind; link: string; planId?: string | null }): Promise<void> {
+  const unique = [...new Set(input.userIds)];
   if (unique.length === 0) return;
   const now = nowIso();
   await db
     .insertInto("notifications")
-    .values(unique.map((user_id) => ({ id: newId(), user_id, kind, link, created_at: now, read_at: null })))
+    .values(unique.map((user_id) => ({ id: newId(), user_id, kind: input.kind, link: input.link, plan_id: input.planId ?? null, created_at: now, read_at: null })))
     .execute();
 }
 
-export async function unreadCount(db: DB, userId: string): Promise<number> {
-  const row = await db
+function visibleTo(db: DB, user: AccessUser, today: string) {
+  return db
     .selectFrom("notifications")
+    .where("notifications.user_id", "=", user.id)
+    .where((eb) =>
+      eb.or([
+        eb("notifications.plan_id", "is", null),
+        eb("notifications.plan_id", "in", eb.selectFrom("plans").select("plans.id").where(planAccessFilter(user, today))),
+      ]),
+    );
+}
+
+/** Unread notifications about plans the user may still see (or about no plan at all). */
+export async function unreadNotifications(db: DB, user: AccessUser, today = todayInStockholm(), limit = 20) {
+  return visibleTo(db, user, today)
+    .select(["notifications.id", "notifications.kind", "notifications.link", "notifications.created_at"])
+    .where("notifications.read_at", "is", null)
+    .orderBy("notifications.created_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function unreadCount(db: DB, user: AccessUser, today = todayInStockholm()): Promise<number> {
+  const row = await visibleTo(db, user, today)
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
+    .where("notifications.read_at", "is", null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function listNotifications(db: DB, userId: string, limit = 50) {
-  return db
-    .selectFrom("notifications")
-    .select(["id", "kind", "link", "created_at", "read_at"])
-    .where("user_id", "=", userId)
-    .orderBy("created_at", "desc")
+export async function listNotifications(db: DB, user: AccessUser, today = todayInStockholm(), limit = 50) {
+  return visibleTo(db, user, today)
+    .select(["notifications.id", "notifications.kind", "notifications.link", "notifications.created_at", "notifications.read_at"])
+    .orderBy("notifications.created_at", "desc")
     .limit(limit)
     .execute();
+}
+
+/** Opening the page a notification points to reads it. */
+export async function markRead(db: DB, userId: string, link: string): Promise<void> {
+  await db.updateTable("notifications").set({ read_at: nowIso() }).where("user_id", "=", userId).where("link", "=", link).where("read_at", "is", null).execute();
 }
 
 export async function markAllRead(db: DB, userId: string): Promise<void> {

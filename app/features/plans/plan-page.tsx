@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ACTION_STATUSES, PLAN_OUTCOMES } from "#db/schema";
 import { CheckboxField, FormErrors, SelectField, SubmitButton, TextareaField, TextField } from "~/components/forms";
 import { ConsentSection } from "~/features/consent/consent-section";
+import { PlanMeetingsSection, type PlanMeetings } from "~/features/meetings/plan-meetings";
 import { formatIdentityNumber } from "~/features/persons/identity-number";
 import { formatDate, formatDateTime, todayInStockholm } from "~/lib/time";
 import { actionSchema, closeSchema, followUpSchema, noteSchema, personSchema, planCoreSchema } from "./plans.schema";
@@ -36,6 +37,7 @@ export type PlanView = PlanPage & {
   candidates: { id: string; name: string; organisation_name: string }[];
   organisations: { id: string; name: string; kind: string }[];
   currentUserId: string;
+  meetings?: PlanMeetings;
 };
 
 /** The last submission's reply, when it belongs to this form. */
@@ -72,6 +74,7 @@ export function PlanPageView({ page }: { page: PlanView }) {
       <div className="plan__layout">
         <div className="plan__main">
           <PlanCoreSection page={page} />
+          {page.meetings ? <PlanMeetingsSection planId={plan.id} meetings={page.meetings} closed={plan.status === "closed"} /> : null}
           <ActionsSection page={page} />
           <FollowUpsSection page={page} />
           <NotesSection page={page} />
@@ -556,7 +559,7 @@ function HistorySection({ page }: { page: PlanView }) {
               <tr key={h.id}>
                 <td>{formatDateTime(h.occurred_at, i18n.language)}</td>
                 <td>{h.user_name}</td>
-                <td>{t(`plans.historyChanges.${h.change}` as never, { defaultValue: h.change }) as string}</td>
+                <td>{t([`plans.historyChanges.${h.change}`, `meetings.historyChanges.${h.change}`] as never, { defaultValue: h.change }) as string}</td>
                 <td className="preserve-lines">
                   {h.before ? <span className="muted">{describe(h.before)} → </span> : null}
                   {describe(h.after)}

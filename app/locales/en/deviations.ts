@@ -163,19 +163,6 @@ const deviations: TranslationShape<typeof svDeviations> = {
     absent_summons: "A summoned party did not attend the meeting.",
   },
   suggestionPrefill: "Suggested by Samsyn: {{text}} Describe what happened, without personal data.",
-  notifications: {
-    deviation: {
-      submitted: "A new deviation has been reported.",
-      in_review: "Your report is being reviewed.",
-      question: "The coordinator has a question about your report.",
-      reply: "The reporter has answered your question.",
-      routed: "A case has been sent to your organisation for an answer.",
-      routed_reporter: "Your report has been sent to the parties concerned.",
-      answered: "A party has answered in a case.",
-      closed: "Your report is closed. Read the outcome.",
-      reopened: "A case has been reopened.",
-    },
-  },
   csv: {
     number: "No.",
     status: "Status",

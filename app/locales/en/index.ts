@@ -2,6 +2,7 @@ import type sv from "../sv/index";
 import type { TranslationShape } from "../resources";
 import deviations from "./deviations";
 import summaries from "./summaries";
+import enMeetings from "./meetings";
 
 const en: TranslationShape<typeof sv> = {
   app: {
@@ -423,7 +424,28 @@ const en: TranslationShape<typeof sv> = {
     markRead: "Mark all as read",
     unread: "{{count}} unread",
     open: "Open",
+    kinds: {
+      meeting: {
+        summons: "You are summoned to a meeting",
+        invitation: "You are invited to a meeting",
+        rescheduled: "A meeting has a new time or place",
+        cancelled: "A meeting is cancelled",
+        declined: "Someone declined your meeting",
+      },
+      deviation: {
+        submitted: "A new deviation has been reported.",
+        in_review: "Your report is being reviewed.",
+        question: "The coordinator has a question about your report.",
+        reply: "The reporter has answered your question.",
+        routed: "A case has been sent to your organisation for an answer.",
+        routed_reporter: "Your report has been sent to the parties concerned.",
+        answered: "A party has answered in a case.",
+        closed: "Your report is closed. Read the outcome.",
+        reopened: "A case has been reopened.",
+      },
+    },
   },
+  meetings: enMeetings,
 };
 
 export default en;

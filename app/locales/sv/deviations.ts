@@ -160,19 +160,6 @@ const deviations = {
     absent_summons: "En kallad part kom inte till mötet.",
   },
   suggestionPrefill: "Förslag från Samsyn: {{text}} Beskriv vad som hände, utan personuppgifter.",
-  notifications: {
-    deviation: {
-      submitted: "En ny avvikelse har anmälts.",
-      in_review: "Din anmälan granskas nu.",
-      question: "Samordnaren har en fråga om din anmälan.",
-      reply: "Anmälaren har svarat på din fråga.",
-      routed: "Ett ärende har skickats till din organisation för svar.",
-      routed_reporter: "Din anmälan har skickats till de berörda parterna.",
-      answered: "En part har svarat i ett ärende.",
-      closed: "Din anmälan är avslutad. Läs beskedet.",
-      reopened: "Ett ärende har öppnats igen.",
-    },
-  },
   csv: {
     number: "Nr",
     status: "Status",

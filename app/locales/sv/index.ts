@@ -1,5 +1,6 @@
 import deviations from "./deviations";
 import summaries from "./summaries";
+import svMeetings from "./meetings";
 
 // Swedish is the default language. Every key here must exist in ../en too
 // (the type in ../resources.ts enforces it).
@@ -424,7 +425,28 @@ const sv = {
     markRead: "Markera alla som lästa",
     unread: "{{count}} olästa",
     open: "Öppna",
+    kinds: {
+      meeting: {
+        summons: "Du är kallad till ett möte",
+        invitation: "Du är inbjuden till ett möte",
+        rescheduled: "Ett möte har fått ny tid eller plats",
+        cancelled: "Ett möte är inställt",
+        declined: "Någon har tackat nej till ditt möte",
+      },
+      deviation: {
+        submitted: "En ny avvikelse har anmälts.",
+        in_review: "Din anmälan granskas nu.",
+        question: "Samordnaren har en fråga om din anmälan.",
+        reply: "Anmälaren har svarat på din fråga.",
+        routed: "Ett ärende har skickats till din organisation för svar.",
+        routed_reporter: "Din anmälan har skickats till de berörda parterna.",
+        answered: "En part har svarat i ett ärende.",
+        closed: "Din anmälan är avslutad. Läs beskedet.",
+        reopened: "Ett ärende har öppnats igen.",
+      },
+    },
   },
+  meetings: svMeetings,
 } as const;
 
 export default sv;

@@ -1,0 +1,137 @@
+// Convening a meeting: when and where, the purpose, and who is summoned or invited.
+// A plain POST form; works without JavaScript.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList, FormErrors, SelectField, SubmitButton, TextareaField, TextField } from "~/components/forms";
+import type { StaffOption } from "./meetings.server";
+import { conveneSchema, STAFF_CHOICES } from "./meetings.schema";
+
+export interface ConvenePage {
+  plan: { id: string; kind: "SIP" | "GIP"; status: string; person_name: string };
+  staff: StaffOption[];
+  uncoveredOrganisations: string[];
+}
+
+interface ConveneFields {
+  date: string;
+  time: string;
+  durationMinutes: string;
+  place: string;
+  videoLink: string;
+  purpose: string;
+  agenda: string;
+  staff: Record<string, string>;
+  personKind: string;
+  relativeName: string;
+  relativeContact: string;
+}
+
+export function ConveneMeetingView({ page }: { page: ConvenePage }) {
+  const { t } = useTranslation();
+  const lastResult = useActionData<SubmissionResult<string[]>>();
+  const schema = conveneSchema(t);
+  const [form, fields] = useForm<ConveneFields>({
+    id: "convene",
+    lastResult,
+    defaultValue: { durationMinutes: "60", personKind: "invitation" },
+    shouldValidate: "onBlur",
+    // The schema's output types (numbers, enums) are narrower than the form's string fields.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
+  });
+  const chosen = (fields.staff.initialValue ?? {}) as Record<string, string | undefined>;
+  const planName = t("plans.planFor", { kind: t(`plans.kindShort.${page.plan.kind}`), name: page.plan.person_name });
+  return (
+    <article className="meeting-form">
+      <p>
+        <Link to={`/plans/${page.plan.id}`}>{t("meetings.backToPlan")}</Link>
+      </p>
+      <h1>{t("meetings.conveneTitle")}</h1>
+      <p className="lead">{planName}</p>
+      <p>{t("meetings.conveneIntro")}</p>
+      {page.uncoveredOrganisations.length > 0 ? (
+        <p className="notice" role="status">
+          {t("meetings.uncoveredWarning", { organisations: page.uncoveredOrganisations.join(", ") })}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="stack card">
+        <input type="hidden" name="intent" value="convene" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <fieldset className="fieldset stack">
+          <legend>{t("meetings.whenAndWhere")}</legend>
+          <div className="field-row">
+            <TextField meta={fields.date} label={t("meetings.date")} type="date" required />
+            <TextField meta={fields.time} label={t("meetings.time")} type="time" help={t("meetings.timeHelp")} required />
+            <TextField meta={fields.durationMinutes} label={t("meetings.duration")} type="number" inputMode="numeric" required />
+          </div>
+          <TextField meta={fields.place} label={t("meetings.place")} help={t("meetings.placeHelp")} />
+          <TextField meta={fields.videoLink} label={t("meetings.videoLink")} type="url" help={t("meetings.videoLinkHelp")} />
+        </fieldset>
+        <TextareaField meta={fields.purpose} label={t("meetings.purpose")} help={t("meetings.purposeHelp")} rows={3} required />
+        <TextareaField meta={fields.agenda} label={t("meetings.agenda")} rows={4} />
+
+        <fieldset className="fieldset">
+          <legend>{t("meetings.invitees")}</legend>
+          <p className="field__help">{t("meetings.inviteesHelp")}</p>
+          <table className="table invitee-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("meetings.staffName")}</th>
+                <th scope="col">{t("meetings.organisation")}</th>
+                <th scope="col">{t("meetings.inviteAs")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.staff.map((s) => {
+                const id = `staff-${s.id}`;
+                return (
+                  <tr key={s.id} className={s.covered ? undefined : "row--attention"}>
+                    <th scope="row">
+                      {s.name}
+                      {!s.onTeam ? <span className="muted invitee-table__note">{t("meetings.notOnTeam")}</span> : null}
+                    </th>
+                    <td>
+                      {s.organisation_name}
+                      {!s.covered ? (
+                        <>
+                          {" "}
+                          <span className="badge badge--warning">{t("meetings.notCovered")}</span>
+                        </>
+                      ) : null}
+                    </td>
+                    <td>
+                      <label htmlFor={id} className="visually-hidden">
+                        {t("meetings.inviteAsFor", { name: s.name })}
+                      </label>
+                      <select id={id} name={`staff.${s.id}`} defaultValue={chosen[s.id] ?? (s.onTeam && s.covered ? "summons" : "none")}>
+                        {STAFF_CHOICES.map((c) => (
+                          <option key={c} value={c}>
+                            {t(`meetings.kinds.${c}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <ErrorList id={fields.staff.errorId} errors={fields.staff.errors} />
+        </fieldset>
+
+        <fieldset className="fieldset stack">
+          <legend>{t("meetings.personAndRelative")}</legend>
+          <SelectField
+            meta={fields.personKind}
+            label={t("meetings.invitePerson")}
+            options={STAFF_CHOICES.map((c) => ({ value: c, label: t(`meetings.personKinds.${c}`) }))}
+          />
+          <TextField meta={fields.relativeName} label={t("meetings.relativeName")} help={t("meetings.relativeNameHelp")} autoComplete="off" />
+          <TextField meta={fields.relativeContact} label={t("meetings.relativeContact")} help={t("meetings.relativeContactHelp")} autoComplete="off" />
+        </fieldset>
+        <SubmitButton>{t("meetings.send")}</SubmitButton>
+      </Form>
+    </article>
+  );
+}

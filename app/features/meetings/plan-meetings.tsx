@@ -1,0 +1,62 @@
+// The plan page's meetings card: upcoming and past meetings, and the way to convene one.
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { MeetingStatus } from "#db/schema";
+import { useMeetingWhen } from "./meeting-page";
+
+interface PlanMeeting {
+  id: string;
+  starts_at: string;
+  duration_minutes: number;
+  status: MeetingStatus;
+  purpose: string;
+  counts: { invited: number; accepted: number; declined: number; pending: number };
+}
+
+export interface PlanMeetings {
+  upcoming: PlanMeeting[];
+  past: PlanMeeting[];
+}
+
+function MeetingList({ meetings }: { meetings: PlanMeeting[] }) {
+  const { t } = useTranslation();
+  const when = useMeetingWhen();
+  return (
+    <ul className="action-list">
+      {meetings.map((m) => (
+        <li key={m.id} className="action">
+          <p className="action__description">
+            <Link to={`/meetings/${m.id}`}>{when(m.starts_at, m.duration_minutes)}</Link>{" "}
+            <span className={`badge badge--meeting-${m.status}`}>{t(`meetings.statuses.${m.status}`)}</span>
+          </p>
+          <p className="preserve-lines">{m.purpose}</p>
+          {m.status === "scheduled" ? (
+            <p className="muted">
+              {t("meetings.responseSummary", { invited: m.counts.invited, accepted: m.counts.accepted, declined: m.counts.declined, pending: m.counts.pending })}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function PlanMeetingsSection({ planId, meetings, closed }: { planId: string; meetings: PlanMeetings; closed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="meetings-heading" className="card">
+      <h2 id="meetings-heading">{t("meetings.meetings")}</h2>
+      {!closed ? (
+        <p>
+          <Link to={`/plans/${planId}/meetings/new`} className="button button--primary">
+            {t("meetings.convene")}
+          </Link>
+        </p>
+      ) : null}
+      <h3>{t("meetings.upcoming")}</h3>
+      {meetings.upcoming.length === 0 ? <p className="muted">{t("meetings.noUpcoming")}</p> : <MeetingList meetings={meetings.upcoming} />}
+      <h3>{t("meetings.past")}</h3>
+      {meetings.past.length === 0 ? <p className="muted">{t("meetings.noPast")}</p> : <MeetingList meetings={meetings.past} />}
+    </section>
+  );
+}
