@@ -101,6 +101,24 @@ async function fixture() {
   await plan({ lead: af.id, leadUser: afUser.id, kind: "GIP", created: "2024-01-10T08:00:00.000Z", activated: "2024-01-15T08:00:00.000Z", team: [user.id] });
   await plan({ lead: af.id, leadUser: afUser.id, kind: "GIP", created: "2025-03-01T08:00:00.000Z", activated: "2025-03-02T08:00:00.000Z", closed: "2026-09-01T08:00:00.000Z", outcome: "moved" });
   await plan({ lead: outsider.id, leadUser: otherUser.id, kind: "SIP", created: "2026-09-01T08:00:00.000Z", activated: "2026-09-02T08:00:00.000Z" });
+
+  // Two meetings held on a partnership plan: summoned 10 and 20 days ahead.
+  const planId = (await db.selectFrom("plans").select("id").where("lead_organisation_id", "=", soc.id).orderBy("created_at").executeTakeFirstOrThrow()).id;
+  const meeting = async (sent: string, starts: string, attended: [string, "social_services" | "employment_service", boolean][]) => {
+    const id = newId();
+    await db
+      .insertInto("meetings")
+      .values({ id, plan_id: planId, organiser_id: user.id, starts_at: starts, duration_minutes: 60, purpose: "Uppföljning", agenda: "", status: "held", sequence: 0, summons_sent_at: sent, held_at: starts, created_at: sent, updated_at: starts })
+      .execute();
+    for (const [userId, kind, came] of attended) {
+      await db
+        .insertInto("meeting_invitees")
+        .values({ id: newId(), meeting_id: id, party: "staff", kind: "summons", user_id: userId, organisation_id: kind === "social_services" ? soc.id : af.id, organisation_kind: kind, response: "accepted", attended: came ? 1 : 0, created_at: sent })
+        .execute();
+    }
+  };
+  await meeting("2026-09-01T08:00:00.000Z", "2026-09-11T08:00:00.000Z", [[afUser.id, "employment_service", true], [user.id, "social_services", false]]);
+  await meeting("2026-10-01T08:00:00.000Z", "2026-10-21T08:00:00.000Z", [[afUser.id, "employment_service", true], [user.id, "social_services", true]]);
   return { partnership, soc, af, user };
 }
 
@@ -138,7 +156,15 @@ describe("a period summary", () => {
     expect(p.shareWorkOrStudies).toBeNull();
     // Active since January 2024: more than 24 months at 31 Dec 2026.
     expect(p.activeOver24Months).toBe(null);
-    expect(f.meetings).toBeNull();
+    const m = f.meetings;
+    expect(m.held).toBe(2);
+    expect(m.medianDaysSummonsToMeeting).toBe(15);
+    expect(Object.fromEntries(m.summonedByKind.rows.map((r) => [r.key, r.n]))).toMatchObject({ social_services: 2, employment_service: 2 });
+    // Social services attended once: hidden, and Arbetsförmedlingen's 2 masked so the total of 3 does not give it away.
+    expect(Object.fromEntries(m.attendedByKind.rows.map((r) => [r.key, r.n]))).toMatchObject({ social_services: null, employment_service: "masked" });
+    expect(m.attendedByKind.total).toBe(3);
+    // 3 of 4: the one who did not come is a small number, so no share.
+    expect(m.shareSummonedAttended).toBeNull();
     expect(f.trend.map((t) => t.key)).toEqual(["VT2024", "HT2024", "VT2025", "HT2025", "VT2026", "HT2026"]);
     expect(f.trend.map((t) => t.deviations)).toEqual([0, 0, 0, 2, null, 4]);
   });

@@ -54,8 +54,14 @@ export interface SummaryFigures {
     shareWorkOrStudies: number | null;
     activeOver24Months: Cell;
   };
-  /** Meetings are not recorded yet: shown as "not available", never as invented numbers. */
-  meetings: null;
+  meetings: {
+    held: Cell;
+    medianDaysSummonsToMeeting: number | null;
+    /** Summoned staff invitees by kind of organisation, and how many of them attended. */
+    summonedByKind: Table;
+    attendedByKind: Table;
+    shareSummonedAttended: number | null;
+  };
   trend: { key: string; label: string; deviations: Cell; newPlans: Cell }[];
 }
 
@@ -221,6 +227,32 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
   const workOrStudies = (outcomes.get("work") ?? 0) + (outcomes.get("studies") ?? 0);
   const onTime = followUps.filter((f) => !f.due_on || f.held_on <= f.due_on).length;
 
+  // Meetings held in the period on the partnership's plans.
+  const heldMeetings = db
+    .selectFrom("meetings")
+    .innerJoin("plans", "plans.id", "meetings.plan_id")
+    .where("plans.lead_organisation_id", "in", organisationIds.length ? organisationIds : [""])
+    .where("meetings.status", "=", "held")
+    .where("meetings.held_at", ">=", bounds.from)
+    .where("meetings.held_at", "<", bounds.to);
+  const [meetings, summoned] = await Promise.all([
+    heldMeetings.select(["meetings.summons_sent_at", "meetings.starts_at"]).execute(),
+    heldMeetings
+      .innerJoin("meeting_invitees", "meeting_invitees.meeting_id", "meetings.id")
+      .select(["meeting_invitees.organisation_kind", "meeting_invitees.attended"])
+      .where("meeting_invitees.kind", "=", "summons")
+      .where("meeting_invitees.party", "=", "staff")
+      .execute(),
+  ]);
+  const summonedKinds = new Map<string, number>();
+  const attendedKinds = new Map<string, number>();
+  for (const inv of summoned) {
+    const kind = inv.organisation_kind ?? "other";
+    summonedKinds.set(kind, (summonedKinds.get(kind) ?? 0) + 1);
+    if (inv.attended === 1) attendedKinds.set(kind, (attendedKinds.get(kind) ?? 0) + 1);
+  }
+  const attendedTotal = [...attendedKinds.values()].reduce((a, b) => a + b, 0);
+
   const trend = await Promise.all(
     trailingPeriods(period, 6).map(async (p) => {
       const b = instantBounds(p);
@@ -268,7 +300,13 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
       shareWorkOrStudies: share(workOrStudies, closed, k),
       activeOver24Months: suppressCount(over24, k),
     },
-    meetings: null,
+    meetings: {
+      held: suppressCount(meetings.length, k),
+      medianDaysSummonsToMeeting: median(meetings.map((m) => days(m.summons_sent_at, m.starts_at)), k),
+      summonedByKind: table(ORGANISATION_KINDS, summonedKinds, k),
+      attendedByKind: table(ORGANISATION_KINDS, attendedKinds, k),
+      shareSummonedAttended: share(attendedTotal, summoned.length, k),
+    },
     trend,
   };
 }

@@ -94,6 +94,18 @@ export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): 
     },
     coded("plans-by-outcome", t("summaries.closedByOutcome"), p.closedByOutcome, (k) => t(`plans.outcomes.${k}` as never)),
     {
+      id: "meetings-overview",
+      title: t("summaries.meetingsHeading"),
+      chart: false,
+      rows: [
+        { label: t("summaries.meetingsHeld"), value: f.meetings.held },
+        { label: t("summaries.medianSummonsToMeeting"), value: formatDays(f.meetings.medianDaysSummonsToMeeting, locale) ?? na },
+        { label: t("summaries.shareSummonedAttended"), value: formatShare(f.meetings.shareSummonedAttended, locale) ?? na },
+      ],
+    },
+    coded("meetings-summoned", t("summaries.summonedByKind"), f.meetings.summonedByKind, (k) => t(`organisationKinds.${k}` as never), false),
+    coded("meetings-attended", t("summaries.attendedByKind"), f.meetings.attendedByKind, (k) => t(`organisationKinds.${k}` as never)),
+    {
       id: "trend",
       title: t("summaries.trendHeading"),
       chart: false,

@@ -91,9 +91,7 @@ export function SummaryView({ figures, csvHref }: { figures: SummaryFigures; csv
       </section>
       <section aria-labelledby="sum-meetings" className="summary__section">
         <h2 id="sum-meetings">{t("summaries.meetingsHeading")}</h2>
-        <p className="empty-state">
-          <strong>{t("summaries.notAvailable")}.</strong> {t("summaries.meetingsNotAvailable")}
-        </p>
+        {show("meetings-overview", "meetings-summoned", "meetings-attended")}
       </section>
       <section aria-labelledby="sum-trend" className="summary__section">
         <h2 id="sum-trend">{t("summaries.trendHeading")}</h2>
