@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "#db/client.server";
+import { createDb, getDb } from "#db/client.server";
 import { makeUser } from "../../../test/factories";
 import {
   ABSOLUTE_LIFETIME_MS,
@@ -58,6 +58,14 @@ describe("sessions", () => {
     expect(await validateSessionToken(db, b.token)).not.toBeNull();
     await invalidateUserSessions(db, user.id);
     expect(await validateSessionToken(db, b.token)).toBeNull();
+  });
+
+  it("survive a server restart: they live in the database, not in memory", async () => {
+    const user = await makeUser(getDb());
+    const { token } = await createSession(getDb(), user.id);
+    const restarted = createDb(process.env.DATABASE_URL!);
+    expect(await validateSessionToken(restarted, token)).toMatchObject({ userId: user.id });
+    await restarted.destroy();
   });
 
   it("reject unknown tokens", async () => {
