@@ -25,6 +25,15 @@ test("a caseworker convenes a meeting, a colleague accepts, the minutes and a de
   const tomorrow = stockholmDate(1);
   await loginAs(ANNA);
 
+  // Anna's start page suggests deviations from the demo data, for her to report or not.
+  await page.goto("/start");
+  const suggestions = page.getByRole("region", { name: "Förslag på avvikelser att rapportera" });
+  await expect(suggestions).toContainText("Arbetsförmedlingen Sjöstad var kallad till ett möte om en GIP");
+  await expect(suggestions).toContainText("men deltog inte.");
+  await expect(suggestions.getByRole("link", { name: /^Rapportera avvikelse/ }).first()).toHaveAttribute("href", /^\/deviations\/new\?suggestion=meeting_absence&planId=[a-z0-9]{20}&/);
+  await expectAxeClean(page);
+  await shot(page, "0-anna-start");
+
   // Anna finds Sanna's plan and convenes a meeting from it.
   await page.goto("/plans");
   await page.getByRole("link", { name: "Sanna Exempelsson" }).first().click();
