@@ -25,8 +25,18 @@ test("a caseworker convenes a meeting, a colleague accepts, the minutes and a de
   const tomorrow = stockholmDate(1);
   await loginAs(ANNA);
 
+  // Anna's start page suggests deviations from the demo data, for her to report or not.
+  await page.goto("/start");
+  const suggestions = page.getByRole("region", { name: "Förslag på avvikelser att rapportera" });
+  await expect(suggestions).toContainText("Arbetsförmedlingen Sjöstad var kallad till ett möte om en GIP");
+  await expect(suggestions).toContainText("men deltog inte.");
+  await expect(suggestions.getByRole("link", { name: /^Rapportera avvikelse/ }).first()).toHaveAttribute("href", /^\/deviations\/new\?suggestion=meeting_absence&planId=[a-z0-9]{20}&/);
+  await expectAxeClean(page);
+  await shot(page, "0-anna-start");
+
   // Anna finds Sanna's plan and convenes a meeting from it.
   await page.goto("/plans");
+  await expectAxeClean(page);
   await page.getByRole("link", { name: "Sanna Exempelsson" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: /Sanna Exempelsson/ })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Möten" })).toBeVisible();
@@ -52,6 +62,10 @@ test("a caseworker convenes a meeting, a colleague accepts, the minutes and a de
   await expect(page.getByRole("heading", { level: 1, name: "Möte om GIP för Sanna Exempelsson" })).toBeVisible();
   const meetingUrl = page.url();
   const meetingId = meetingUrl.split("/").pop()!;
+  const ics = await page.request.get(`/meetings/${meetingId}/calendar.ics`);
+  expect(ics.status()).toBe(200);
+  expect(ics.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  expect(await ics.text()).toContain(`UID:${meetingId}@localhost`);
   await expect(page.getByText("1 av 3 har tackat ja, 0 har tackat nej och 2 har inte svarat.")).toBeVisible();
   await expectAxeClean(page);
   await shot(page, "2-meeting-sv");
@@ -163,6 +177,30 @@ test("an invitee declines without JavaScript, and a reason is required", async (
   await expect(page.getByText("Du har tackat nej.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Deltagare och svar" }).getByRole("row", { name: /Lena Arbetsförmedlare/ })).toContainText("Utbildningsdag hela dagen");
   await expectAxeClean(page);
+});
+
+test("convening refuses an organisation the consent no longer covers, and says why", async ({ page, loginAs, expectAxeClean }) => {
+  // Mikael's plan: Arbetsförmedlingen's consent was withdrawn, but Lena is still on the team.
+  await loginAs(ANNA);
+  await page.goto("/plans");
+  await page.getByRole("link", { name: "Mikael Provsson" }).first().click();
+  await page.getByRole("link", { name: "Kalla till möte" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Samtycket omfattar inte Arbetsförmedlingen Sjöstad." })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Lena Arbetsförmedlare/ })).toContainText("Samtycke saknas");
+  await expect(page.getByLabel("Kallas som: Lena Arbetsförmedlare")).toHaveValue("none");
+  await expectAxeClean(page);
+
+  await page.getByLabel("Datum").fill(stockholmDate(14));
+  await page.getByLabel("Klockslag").fill("09:00");
+  await page.getByLabel("Plats").fill("Socialtjänsten, rum Ekorren");
+  await page.getByLabel("Syfte med mötet").fill("Planera studierna");
+  await page.getByLabel("Kallas som: Lena Arbetsförmedlare").selectOption("summons");
+  await page.getByRole("button", { name: "Skicka kallelsen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Kallelsen skickades inte. Samtycket omfattar inte Arbetsförmedlingen Sjöstad.");
+  await expect(page.getByLabel("Syfte med mötet")).toHaveValue("Planera studierna");
+  await expect(page.getByRole("heading", { level: 1, name: "Kalla till möte" })).toBeVisible();
+  await expectAxeClean(page);
+  await shot(page, "11-refused");
 });
 
 test("the admin outbox shows the kept e-mail without plan content", async ({ page, loginAs, expectAxeClean }) => {

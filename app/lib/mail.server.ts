@@ -66,7 +66,8 @@ export async function sendMail(db: DB, messages: MailMessage[]): Promise<void> {
       });
     } catch (error) {
       // The error may quote the address; log only what went wrong.
-      logError(new Error(`mail delivery failed: ${error instanceof Error ? error.name : "unknown"}`));
+      const code = (error as { code?: unknown } | null)?.code;
+      logError(new Error(`mail delivery failed (${typeof code === "string" ? code : error instanceof Error ? error.name : "unknown"}); kept in the outbox`));
       await keep(db, message, "smtp_failed");
     }
   }
