@@ -19,7 +19,8 @@ import { pageTitle } from "~/lib/meta";
 
 export const meta = pageTitle("deviations.report");
 
-const SUGGESTIONS = ["overdue_action", "declined_summons", "absent_summons"] as const;
+// Kinds the start page suggests (app/features/meetings/start.server.ts).
+const SUGGESTIONS = ["overdue_action", "meeting_absence"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -159,8 +159,7 @@ const deviations: TranslationShape<typeof svDeviations> = {
   reportedOn: "Reported {{date}}",
   suggestion: {
     overdue_action: "An action in the plan is overdue by more than {{days}} days.",
-    declined_summons: "A summoned party declined without a replacement.",
-    absent_summons: "A summoned party did not attend the meeting.",
+    meeting_absence: "A summoned party declined without a replacement or did not attend the meeting.",
   },
   suggestionPrefill: "Suggested by Samsyn: {{text}} Describe what happened, without personal data.",
   csv: {

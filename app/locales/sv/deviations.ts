@@ -156,8 +156,7 @@ const deviations = {
   reportedOn: "Anmäld {{date}}",
   suggestion: {
     overdue_action: "En insats i planen är försenad mer än {{days}} dagar.",
-    declined_summons: "En kallad part tackade nej utan ersättare.",
-    absent_summons: "En kallad part kom inte till mötet.",
+    meeting_absence: "En kallad part tackade nej utan ersättare eller kom inte till mötet.",
   },
   suggestionPrefill: "Förslag från Samsyn: {{text}} Beskriv vad som hände, utan personuppgifter.",
   csv: {
