@@ -6,7 +6,8 @@ import { reportDeviation } from "~/features/deviations/deviations.server";
 import { neutralise } from "~/lib/csv.server";
 import { action as caseAction, loader as caseLoader } from "./deviations.$deviationId";
 import { loader as exportLoader } from "./deviations.export[.]csv";
-import { action as newAction } from "./deviations.new";
+import { action as newAction, loader as newLoader } from "./deviations.new";
+import { planSetup } from "../../test/plans";
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
 
@@ -53,6 +54,19 @@ describe("reporting a deviation", () => {
     const ok = await settle(newAction(args(await signedInRequest(reporter.id, "/deviations/new", post({ ...sampleReport(partnership.id, []), partyIds: [] })))));
     expect(ok.status).toBe(303);
     expect(ok.response?.headers.get("Location")).toBe("/deviations/mine");
+  });
+});
+
+describe("a suggested deviation", () => {
+  it("opens the form prefilled as a routine deviation, linked to a plan the user may see, never filed by itself", async () => {
+    const { lead, planId } = await planSetup();
+    const result = (await newLoader(args(await signedInRequest(lead.id, `/deviations/new?suggestion=meeting_absence&planId=${planId}`)))) as { defaults: Record<string, string | undefined> };
+    expect(result.defaults).toMatchObject({ kind: "routine", planId });
+    expect(result.defaults.description).toContain("En kallad part tackade nej");
+    expect(await getDb().selectFrom("deviations").select("id").where("reporter_id", "=", lead.id).execute()).toEqual([]);
+    const stranger = await planSetup();
+    const foreign = (await newLoader(args(await signedInRequest(stranger.lead.id, `/deviations/new?suggestion=overdue_action&planId=${planId}`)))) as { defaults: Record<string, string | undefined> };
+    expect(foreign.defaults.planId).toBeUndefined();
   });
 });
 
