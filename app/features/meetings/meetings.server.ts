@@ -10,7 +10,7 @@ import { fromBool, newId, nowIso, toBool } from "#db/portable";
 import type { InvitationKind, MeetingResponse, OrganisationKind } from "#db/schema";
 import { coveredOrganisationIds, requirePlanAccess, type AccessUser, type PlanAccess } from "~/features/access/access.server";
 import { audit } from "~/features/audit/audit.server";
-import { notify } from "~/features/notifications/notifications.server";
+import { markRead, notify } from "~/features/notifications/notifications.server";
 import { recordHistory } from "~/features/plans/history.server";
 import { addAction, partnerOrganisations, recordFollowUp } from "~/features/plans/plan-parts.server";
 import { sendMail } from "~/lib/mail.server";
@@ -22,6 +22,8 @@ import { utcToStockholm } from "./meeting-time";
 
 export type MeetingUser = AccessUser & { name?: string };
 
+/** "2026-03-12 10:00" in Stockholm, for the plan's history. */
+const localTime = (iso: string) => Object.values(utcToStockholm(iso)).join(" ");
 const actorOf = (user: MeetingUser) => ({ userId: user.id, organisationId: user.organisationId });
 export const meetingPath = (meetingId: string) => `/meetings/${meetingId}`;
 
@@ -227,7 +229,7 @@ export async function conveneMeeting(db: DB, user: MeetingUser, access: PlanAcce
     for (const kind of ["summons", "invitation"] as const) {
       await notify(trx, { userIds: wanted.filter((s) => s.kind === kind).map((s) => s.userId), kind: `meeting.${kind}`, link: meetingPath(meetingId), planId: access.planId });
     }
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "meeting.convene", after: { meetingAt: input.startsAt } });
+    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "meeting.convene", after: { meetingAt: localTime(input.startsAt) } });
     await auditMeeting(trx, user, access, "meeting.create", meetingId, { details: { invitees: rows.length } });
   });
 
@@ -329,7 +331,7 @@ export async function getMeetingPage(db: DB, user: MeetingUser, access: PlanAcce
         .execute()
     : [];
   await auditMeeting(db, user, access, "meeting.read", meetingId);
-  await db.updateTable("notifications").set({ read_at: nowIso() }).where("user_id", "=", user.id).where("link", "=", meetingPath(meetingId)).where("read_at", "is", null).execute();
+  await markRead(db, user.id, meetingPath(meetingId));
   const begun = hasBegun(meeting.starts_at, today);
   const manage = canManage(user, meeting);
   return {
@@ -530,7 +532,7 @@ export async function rescheduleMeeting(db: DB, user: MeetingUser, access: PlanA
       await trx.updateTable("meeting_invitees").set({ response: "pending", response_reason: null, responded_at: null }).where("id", "in", tell.map((t) => t.id)).execute();
     }
     await notify(trx, { userIds: tell.map((t) => t.userId), kind: "meeting.rescheduled", link: meetingPath(meetingId), planId: access.planId });
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "meeting.reschedule", before: { meetingAt: meeting.starts_at }, after: { meetingAt: input.startsAt } });
+    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "meeting.reschedule", before: { meetingAt: localTime(meeting.starts_at) }, after: { meetingAt: localTime(input.startsAt) } });
     await auditMeeting(trx, user, access, "meeting.reschedule", meetingId, { details: { sequence: meeting.sequence + 1 } });
   });
   await sendMail(db, await meetingMails(db, meetingId, { kind: "rescheduled", onlyUserIds: tell.map((t) => t.userId) }));
@@ -591,7 +593,7 @@ export async function recordMeeting(
       const ids = invitees.map((i) => i.id).filter((id) => attended.has(id) === value);
       if (ids.length > 0) await trx.updateTable("meeting_invitees").set({ attended: toBool(value) }).where("id", "in", ids).execute();
     }
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "meeting.record", after: { heldOn, attended: attended.size } });
+    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "meeting.record", after: { meetingAt: localTime(meeting.starts_at), attended: attended.size } });
     await auditMeeting(trx, user, access, "meeting.record", meetingId);
   });
   // The meeting is where the plan is followed up and the next date set (DESIGN.md "follow-up").

@@ -534,7 +534,7 @@ function HistorySection({ page }: { page: PlanView }) {
   const describe = (values: Record<string, unknown> | null) =>
     values
       ? Object.entries(values)
-          .map(([k, v]) => `${t(`plans.historyFields.${k}` as never, { defaultValue: k }) as string}: ${v ?? "–"}`)
+          .map(([k, v]) => `${t([`plans.historyFields.${k}`, `meetings.historyFields.${k}`] as never, { defaultValue: k }) as string}: ${v ?? "–"}`)
           .join("; ")
       : "";
   return (

@@ -235,6 +235,13 @@ const enMeetings: TranslationShape<typeof svMeetings> = {
     calendar: "Calendar entry ({{method}})",
   },
 
+  historyFields: {
+    meetingAt: "Meeting time",
+    response: "Response",
+    replacement: "Replacement",
+    attended: "Number attending",
+    organisation: "Organisation",
+  },
   historyChanges: {
     "meeting.convene": "Convened a meeting",
     "meeting.respond": "Responded to a summons",

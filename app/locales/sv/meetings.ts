@@ -234,6 +234,13 @@ const svMeetings = {
     calendar: "Kalenderpost ({{method}})",
   },
 
+  historyFields: {
+    meetingAt: "Mötestid",
+    response: "Svar",
+    replacement: "Ersättare",
+    attended: "Antal närvarande",
+    organisation: "Organisation",
+  },
   historyChanges: {
     "meeting.convene": "Kallade till möte",
     "meeting.respond": "Svarade på kallelse",
