@@ -14,12 +14,25 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export async function notify(db: DB, input: { userIds: string[]; kind: NotificationKind; link: string; planId: string | null }): Promise<void> {
+export async function notify(
+  db: DB,
+  input: { userIds: string[]; kind: NotificationKind; link: string; planId: string | null },
+): Promise<void> {
   if (input.userIds.length === 0) return;
   const now = nowIso();
   await db
     .insertInto("notifications")
-    .values([...new Set(input.userIds)].map((user_id) => ({ id: newId(), user_id, kind: input.kind, link: input.link, plan_id: input.planId, created_at: now, read_at: null })))
+    .values(
+      [...new Set(input.userIds)].map((user_id) => ({
+        id: newId(),
+        user_id,
+        kind: input.kind,
+        link: input.link,
+        plan_id: input.planId,
+        created_at: now,
+        read_at: null,
+      })),
+    )
     .execute();
 }
 
@@ -33,7 +46,11 @@ export async function unreadNotifications(db: DB, user: AccessUser, today = toda
     .where((eb) =>
       eb.or([
         eb("notifications.plan_id", "is", null),
-        eb("notifications.plan_id", "in", eb.selectFrom("plans").select("plans.id").where(planAccessFilter(user, today))),
+        eb(
+          "notifications.plan_id",
+          "in",
+          eb.selectFrom("plans").select("plans.id").where(planAccessFilter(user, today)),
+        ),
       ]),
     )
     .orderBy("notifications.created_at", "desc")
@@ -43,5 +60,11 @@ export async function unreadNotifications(db: DB, user: AccessUser, today = toda
 
 /** Opening the page a notification points to reads it. */
 export async function markRead(db: DB, userId: string, link: string): Promise<void> {
-  await db.updateTable("notifications").set({ read_at: nowIso() }).where("user_id", "=", userId).where("link", "=", link).where("read_at", "is", null).execute();
+  await db
+    .updateTable("notifications")
+    .set({ read_at: nowIso() })
+    .where("user_id", "=", userId)
+    .where("link", "=", link)
+    .where("read_at", "is", null)
+    .execute();
 }
