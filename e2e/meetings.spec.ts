@@ -8,7 +8,12 @@ const ANNA = "anna.handlaggare@demo.samsyn.se";
 const OMAR = "omar.coach@demo.samsyn.se";
 const LENA = "lena.af@demo.samsyn.se";
 
-const stockholmDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
+const stockholmDay = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 function stockholmDate(offsetDays: number): string {
   return stockholmDay.format(new Date(Date.now() + offsetDays * 86_400_000));
 }
@@ -19,7 +24,13 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `/tmp/meetings-${name}.png`, fullPage: true });
 }
 
-test("a caseworker convenes a meeting, a colleague accepts, the minutes and a decision become part of the plan", async ({ page, db, loginAs, newContext, expectAxeClean }) => {
+test("a caseworker convenes a meeting, a colleague accepts, the minutes and a decision become part of the plan", async ({
+  page,
+  db,
+  loginAs,
+  newContext,
+  expectAxeClean,
+}) => {
   // A long journey with a dozen axe scans: give it the time of three tests.
   test.slow();
   const tomorrow = stockholmDate(1);
@@ -30,7 +41,10 @@ test("a caseworker convenes a meeting, a colleague accepts, the minutes and a de
   const suggestions = page.getByRole("region", { name: "Förslag på avvikelser att rapportera" });
   await expect(suggestions).toContainText("Arbetsförmedlingen Sjöstad var kallad till ett möte om en GIP");
   await expect(suggestions).toContainText("men deltog inte.");
-  await expect(suggestions.getByRole("link", { name: /^Rapportera avvikelse/ }).first()).toHaveAttribute("href", /^\/deviations\/new\?suggestion=meeting_absence&planId=[a-z0-9]{20}&/);
+  await expect(suggestions.getByRole("link", { name: /^Rapportera avvikelse/ }).first()).toHaveAttribute(
+    "href",
+    /^\/deviations\/new\?suggestion=meeting_absence&planId=[a-z0-9]{20}&/,
+  );
   await expectAxeClean(page);
   await shot(page, "0-anna-start");
 
@@ -88,7 +102,9 @@ test("a caseworker convenes a meeting, a colleague accepts, the minutes and a de
   await expect(unanswered).toBeVisible();
   await expectAxeClean(omar);
   await shot(omar, "4-omar-start");
-  const invitation = unanswered.getByRole("link", { name: new RegExp(`${longSwedishDate(tomorrow)} kl\\. 10:00–11:00`) });
+  const invitation = unanswered.getByRole("link", {
+    name: new RegExp(`${longSwedishDate(tomorrow)} kl\\. 10:00–11:00`),
+  });
   await invitation.focus();
   await omar.keyboard.press("Enter");
   await expect(omar).toHaveURL(meetingUrl);
@@ -107,24 +123,34 @@ test("a caseworker convenes a meeting, a colleague accepts, the minutes and a de
   await expect(page.getByText("2 av 3 har tackat ja, 0 har tackat nej och 1 har inte svarat.")).toBeVisible();
 
   // The day of the meeting comes: move the meeting's start an hour into the past, as time would.
-  await db.updateTable("meetings").set({ starts_at: new Date(Date.now() - 3_600_000).toISOString() }).where("id", "=", meetingId).execute();
+  await db
+    .updateTable("meetings")
+    .set({ starts_at: new Date(Date.now() - 3_600_000).toISOString() })
+    .where("id", "=", meetingId)
+    .execute();
   await page.reload();
 
   const record = page.getByRole("region", { name: "Dokumentera mötet" });
   await expect(record).toBeVisible();
   await expectAxeClean(page);
   await record.getByLabel("Lena Arbetsförmedlare").uncheck();
-  await record.getByLabel("Minnesanteckningar").fill("Sanna berättade om arbetsträningen. Omar ordnar en praktikplats i butik.");
+  await record
+    .getByLabel("Minnesanteckningar")
+    .fill("Sanna berättade om arbetsträningen. Omar ordnar en praktikplats i butik.");
   await record.getByLabel("Nästa uppföljning av planen").fill(stockholmDate(30));
   await record.getByRole("button", { name: "Spara dokumentationen" }).click();
   await expect(page.getByText("Mötet är dokumenterat och nästa uppföljning är satt på planen.")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Minnesanteckningar" })).toContainText("Omar ordnar en praktikplats i butik.");
+  await expect(page.getByRole("region", { name: "Minnesanteckningar" })).toContainText(
+    "Omar ordnar en praktikplats i butik.",
+  );
   await expectAxeClean(page);
 
   const decisions = page.getByRole("region", { name: "Beslut" });
   await decisions.getByLabel(/^Beslut/).fill("Praktikplats i butik fyra veckor");
   await decisions.getByLabel("Gör beslutet till en insats i planen").check();
-  await decisions.getByLabel("Ansvarig organisation för insatsen").selectOption({ label: "Sjöstads kommun – Arbetsmarknadsenheten" });
+  await decisions
+    .getByLabel("Ansvarig organisation för insatsen")
+    .selectOption({ label: "Sjöstads kommun – Arbetsmarknadsenheten" });
   await decisions.getByLabel("Klart senast").fill(stockholmDate(45));
   await decisions.getByRole("button", { name: "Lägg till beslut" }).click();
   await expect(page.getByText("Beslutet är sparat och finns nu som insats i planen.")).toBeVisible();
@@ -137,7 +163,9 @@ test("a caseworker convenes a meeting, a colleague accepts, the minutes and a de
   const actions = page.getByRole("region", { name: "Insatser" });
   await expect(actions.getByText("Praktikplats i butik fyra veckor", { exact: true })).toBeVisible();
   const meetings = page.getByRole("region", { name: "Möten" });
-  const held = meetings.getByRole("listitem").filter({ hasText: "Planera nästa steg mot ett eget arbete inom handel." });
+  const held = meetings
+    .getByRole("listitem")
+    .filter({ hasText: "Planera nästa steg mot ett eget arbete inom handel." });
   await expect(held).toContainText("Genomfört");
   await expect(held.getByRole("link")).toHaveAttribute("href", `/meetings/${meetingId}`);
   await expectAxeClean(page);
@@ -155,14 +183,22 @@ test("a caseworker convenes a meeting, a colleague accepts, the minutes and a de
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
 });
 
-test("an invitee declines without JavaScript, and a reason is required", async ({ loginAs, newContext, expectAxeClean }) => {
+test("an invitee declines without JavaScript, and a reason is required", async ({
+  loginAs,
+  newContext,
+  expectAxeClean,
+}) => {
   const context = await newContext({ javaScriptEnabled: false });
   await loginAs(LENA, context);
   const page = await context.newPage();
   await page.goto("/start");
   await expectAxeClean(page);
   // Lena's upcoming demo meeting on Sanna's plan.
-  await page.getByRole("region", { name: "Mina kommande möten" }).getByRole("link", { name: /Sanna Exempelsson/ }).first().click();
+  await page
+    .getByRole("region", { name: "Mina kommande möten" })
+    .getByRole("link", { name: /Sanna Exempelsson/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: /Möte om GIP för Sanna Exempelsson/ })).toBeVisible();
   await expectAxeClean(page);
 
@@ -172,20 +208,31 @@ test("an invitee declines without JavaScript, and a reason is required", async (
   await expectAxeClean(page);
   await shot(page, "9-decline-error");
 
-  await page.getByRole("region", { name: "Ditt svar" }).getByLabel("Varför kan du inte komma?").fill("Utbildningsdag hela dagen");
+  await page
+    .getByRole("region", { name: "Ditt svar" })
+    .getByLabel("Varför kan du inte komma?")
+    .fill("Utbildningsdag hela dagen");
   await page.getByRole("region", { name: "Ditt svar" }).getByRole("button", { name: "Tacka nej" }).click();
   await expect(page.getByText("Du har tackat nej.")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Deltagare och svar" }).getByRole("row", { name: /Lena Arbetsförmedlare/ })).toContainText("Utbildningsdag hela dagen");
+  await expect(
+    page.getByRole("region", { name: "Deltagare och svar" }).getByRole("row", { name: /Lena Arbetsförmedlare/ }),
+  ).toContainText("Utbildningsdag hela dagen");
   await expectAxeClean(page);
 });
 
-test("convening refuses an organisation the consent no longer covers, and says why", async ({ page, loginAs, expectAxeClean }) => {
+test("convening refuses an organisation the consent no longer covers, and says why", async ({
+  page,
+  loginAs,
+  expectAxeClean,
+}) => {
   // Mikael's plan: Arbetsförmedlingen's consent was withdrawn, but Lena is still on the team.
   await loginAs(ANNA);
   await page.goto("/plans");
   await page.getByRole("link", { name: "Mikael Provsson" }).first().click();
   await page.getByRole("link", { name: "Kalla till möte" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Samtycket omfattar inte Arbetsförmedlingen Sjöstad." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Samtycket omfattar inte Arbetsförmedlingen Sjöstad." }),
+  ).toBeVisible();
   await expect(page.getByRole("row", { name: /Lena Arbetsförmedlare/ })).toContainText("Samtycke saknas");
   await expect(page.getByLabel("Kallas som: Lena Arbetsförmedlare")).toHaveValue("none");
   await expectAxeClean(page);
@@ -196,7 +243,9 @@ test("convening refuses an organisation the consent no longer covers, and says w
   await page.getByLabel("Syfte med mötet").fill("Planera studierna");
   await page.getByLabel("Kallas som: Lena Arbetsförmedlare").selectOption("summons");
   await page.getByRole("button", { name: "Skicka kallelsen" }).click();
-  await expect(page.getByRole("alert")).toContainText("Kallelsen skickades inte. Samtycket omfattar inte Arbetsförmedlingen Sjöstad.");
+  await expect(page.getByRole("alert")).toContainText(
+    "Kallelsen skickades inte. Samtycket omfattar inte Arbetsförmedlingen Sjöstad.",
+  );
   await expect(page.getByLabel("Syfte med mötet")).toHaveValue("Planera studierna");
   await expect(page.getByRole("heading", { level: 1, name: "Kalla till möte" })).toBeVisible();
   await expectAxeClean(page);
@@ -209,7 +258,10 @@ test("the admin outbox shows the kept e-mail without plan content", async ({ pag
   await expect(page.getByRole("heading", { level: 1, name: "Utgående e-post" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "omar.coach@demo.samsyn.se" }).first()).toBeVisible();
   await expect(page.locator("main")).not.toContainText("Sanna");
-  await page.getByText(/^Kallelse: möte om en GIP/).first().click();
+  await page
+    .getByText(/^Kallelse: möte om en GIP/)
+    .first()
+    .click();
   await expectAxeClean(page);
   await shot(page, "10-outbox");
 });

@@ -92,7 +92,12 @@ export function parseCalendar(text: string): ParsedCalendar {
 
 export async function outboxFor(email: string) {
   // rowid keeps insertion order even within one millisecond (SQLite, tests only).
-  return getDb().selectFrom("outbox").selectAll().where("to_address", "=", email).orderBy(sql`rowid`).execute();
+  return getDb()
+    .selectFrom("outbox")
+    .selectAll()
+    .where("to_address", "=", email)
+    .orderBy(sql`rowid`)
+    .execute();
 }
 
 /** The newest message to an address, with its calendar parsed. */

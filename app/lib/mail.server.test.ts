@@ -70,8 +70,16 @@ afterAll(async () => {
 describe("sending e-mail through SMTP", () => {
   it("sends the message with its calendar entry, keeps nothing in the outbox, and keeps it when sending fails", async () => {
     const { sendMail } = await import("./mail.server");
-    const calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//test//SV\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
-    await sendMail(getDb(), [{ to: "omar@example.se", subject: "Kallelse: möte", text: "Hej Omar", calendar: { method: "REQUEST", content: calendar } }]);
+    const calendar =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//test//SV\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
+    await sendMail(getDb(), [
+      {
+        to: "omar@example.se",
+        subject: "Kallelse: möte",
+        text: "Hej Omar",
+        calendar: { method: "REQUEST", content: calendar },
+      },
+    ]);
     expect(received).toHaveLength(1);
     expect(received[0].rcpt).toEqual(["omar@example.se"]);
     expect(received[0].data).toMatch(/^From: Samsyn test <no-reply@test\.samsyn\.se>/m);

@@ -67,7 +67,11 @@ export async function sendMail(db: DB, messages: MailMessage[]): Promise<void> {
     } catch (error) {
       // The error may quote the address; log only what went wrong.
       const code = (error as { code?: unknown } | null)?.code;
-      logError(new Error(`mail delivery failed (${typeof code === "string" ? code : error instanceof Error ? error.name : "unknown"}); kept in the outbox`));
+      logError(
+        new Error(
+          `mail delivery failed (${typeof code === "string" ? code : error instanceof Error ? error.name : "unknown"}); kept in the outbox`,
+        ),
+      );
       await keep(db, message, "smtp_failed");
     }
   }
@@ -83,7 +87,10 @@ export async function listOutbox(db: DB, page: number, pageSize = 50) {
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .executeTakeFirstOrThrow(),
   ]);
   const total = Number(count.total);
   return { items, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };

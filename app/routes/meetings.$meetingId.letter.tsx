@@ -86,7 +86,10 @@ export default function MeetingLetter() {
 
       <h2>{t("meetings.letterPage.change")}</h2>
       <p>
-        {t("meetings.letterPage.changeText", { name: letter.organiser.name, organisation: letter.organiser.organisation })}
+        {t("meetings.letterPage.changeText", {
+          name: letter.organiser.name,
+          organisation: letter.organiser.organisation,
+        })}
         <br />
         {t("meetings.letterPage.email", { email: letter.organiser.email })}
       </p>

@@ -55,10 +55,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const { access, meetingId } = await requireMeetingAccess(db, user, params.meetingId ?? "", ACTIONS[intent] ?? "meeting.update");
+  const { access, meetingId } = await requireMeetingAccess(
+    db,
+    user,
+    params.meetingId ?? "",
+    ACTIONS[intent] ?? "meeting.update",
+  );
   const t = await getT(request);
   const here = `/meetings/${meetingId}`;
-  const invalid = (result: unknown, extra: Partial<MeetingActionResult> = {}) => data({ intent, result, ...extra } as MeetingActionResult, { status: 400 });
+  const invalid = (result: unknown, extra: Partial<MeetingActionResult> = {}) =>
+    data({ intent, result, ...extra } as MeetingActionResult, { status: 400 });
   const done = (key: string) => redirectWithFlash(here, { kind: "success", key });
   // Anything the user may not do on a meeting they can see reads as "not found", like the plan routes.
   const refusedAsNotFound = (outcome: string) => {
@@ -78,8 +84,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       refusedAsNotFound(outcome);
       if (outcome === "not_scheduled") return invalid(submission.reply({ formErrors: [t("meetings.notScheduled")] }));
-      if (outcome === "reason_required") return invalid(submission.reply({ fieldErrors: { reason: [t("meetings.declineReasonRequired")] } }));
-      if (outcome === "bad_replacement") return invalid(submission.reply({ fieldErrors: { replacementUserId: [t("meetings.badReplacement")] } }));
+      if (outcome === "reason_required")
+        return invalid(submission.reply({ fieldErrors: { reason: [t("meetings.declineReasonRequired")] } }));
+      if (outcome === "bad_replacement")
+        return invalid(submission.reply({ fieldErrors: { replacementUserId: [t("meetings.badReplacement")] } }));
       return done(intent === "accept" ? "meetings.acceptedFlash" : "meetings.declinedFlash");
     }
     case "reschedule": {
@@ -115,7 +123,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       refusedAsNotFound(outcome);
       if (outcome === "not_scheduled") return invalid(submission.reply({ formErrors: [t("meetings.notScheduled")] }));
       if (outcome === "too_early") return invalid(submission.reply({ formErrors: [t("meetings.tooEarly")] }));
-      if (outcome === "next_before_meeting") return invalid(submission.reply({ fieldErrors: { nextFollowUp: [t("meetings.nextAfterMeeting")] } }));
+      if (outcome === "next_before_meeting")
+        return invalid(submission.reply({ fieldErrors: { nextFollowUp: [t("meetings.nextAfterMeeting")] } }));
       return done("meetings.recorded");
     }
     case "add-decision": {
@@ -124,22 +133,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const v = submission.value;
       const outcome = await addDecision(db, user, access, meetingId, {
         text: v.text,
-        action: v.makeAction ? { responsibleOrganisationId: v.responsibleOrganisationId!, dueDate: v.dueDate ?? null } : null,
+        action: v.makeAction
+          ? { responsibleOrganisationId: v.responsibleOrganisationId!, dueDate: v.dueDate ?? null }
+          : null,
       });
       refusedAsNotFound(outcome);
-      if (outcome === "bad_organisation") return invalid(submission.reply({ fieldErrors: { responsibleOrganisationId: [t("meetings.chooseOrganisation")] } }));
+      if (outcome === "bad_organisation")
+        return invalid(
+          submission.reply({ fieldErrors: { responsibleOrganisationId: [t("meetings.chooseOrganisation")] } }),
+        );
       if (outcome === "not_scheduled") return invalid(submission.reply({ formErrors: [t("meetings.notScheduled")] }));
       if (outcome === "too_early") return invalid(submission.reply({ formErrors: [t("meetings.decisionsLater")] }));
       return done(v.makeAction ? "meetings.decisionAndAction" : "meetings.decisionAdded");
     }
     case "decision-action": {
       const submission = parseWithZod(formData, { schema: decisionToActionSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply(), { decisionId: String(formData.get("decisionId") ?? "") });
+      if (submission.status !== "success")
+        return invalid(submission.reply(), { decisionId: String(formData.get("decisionId") ?? "") });
       const v = submission.value;
-      const outcome = await decisionToAction(db, user, access, meetingId, v.decisionId, { responsibleOrganisationId: v.responsibleOrganisationId, dueDate: v.dueDate ?? null });
+      const outcome = await decisionToAction(db, user, access, meetingId, v.decisionId, {
+        responsibleOrganisationId: v.responsibleOrganisationId,
+        dueDate: v.dueDate ?? null,
+      });
       refusedAsNotFound(outcome);
       const fail = (message: string, field?: string) =>
-        invalid(submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }), { decisionId: v.decisionId });
+        invalid(submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }), {
+          decisionId: v.decisionId,
+        });
       if (outcome === "bad_organisation") return fail(t("meetings.chooseOrganisation"), "responsibleOrganisationId");
       if (outcome === "has_action") return fail(t("meetings.hasAction"));
       if (outcome === "not_scheduled") return fail(t("meetings.notScheduled"));

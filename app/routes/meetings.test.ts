@@ -13,7 +13,8 @@ import { loader as letterLoader } from "./meetings.$meetingId.letter";
 import { action as meetingAction, loader as meetingLoader } from "./meetings.$meetingId";
 import { action as conveneAction, loader as conveneLoader } from "./plans.$planId.meetings.new";
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
+const args = (request: Request, params: Record<string, string> = {}) =>
+  ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
 
 function post(fields: Record<string, string | string[]>) {
   const body = new URLSearchParams();
@@ -21,12 +22,16 @@ function post(fields: Record<string, string | string[]>) {
   return { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } };
 }
 
-async function outcome(promise: Promise<unknown>): Promise<{ status: number; body?: unknown; location?: string | null; response?: Response }> {
+async function outcome(
+  promise: Promise<unknown>,
+): Promise<{ status: number; body?: unknown; location?: string | null; response?: Response }> {
   try {
     const value = await promise;
-    if (value instanceof Response) return { status: value.status, location: value.headers.get("Location"), response: value };
+    if (value instanceof Response)
+      return { status: value.status, location: value.headers.get("Location"), response: value };
     const maybe = value as { init?: { status?: number }; data?: unknown };
-    if (maybe && typeof maybe === "object" && "init" in maybe) return { status: maybe.init?.status ?? 200, body: maybe.data };
+    if (maybe && typeof maybe === "object" && "init" in maybe)
+      return { status: maybe.init?.status ?? 200, body: maybe.data };
     return { status: 200, body: value };
   } catch (thrown) {
     if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location") };
@@ -52,11 +57,20 @@ async function everyRoute(userId: string, meetingId: string) {
   const params = { meetingId };
   const statuses: Record<string, number> = {
     page: (await outcome(meetingLoader(args(await signedInRequest(userId, `/meetings/${meetingId}`), params)))).status,
-    letter: (await outcome(letterLoader(args(await signedInRequest(userId, `/meetings/${meetingId}/letter`), params)))).status,
-    calendar: (await outcome(calendarLoader(args(await signedInRequest(userId, `/meetings/${meetingId}/calendar.ics`), params)))).status,
+    letter: (await outcome(letterLoader(args(await signedInRequest(userId, `/meetings/${meetingId}/letter`), params))))
+      .status,
+    calendar: (
+      await outcome(calendarLoader(args(await signedInRequest(userId, `/meetings/${meetingId}/calendar.ics`), params)))
+    ).status,
   };
   for (const [intent, fields] of Object.entries(INTENTS)) {
-    statuses[intent] = (await outcome(meetingAction(args(await signedInRequest(userId, `/meetings/${meetingId}`, post({ intent, ...fields })), params)))).status;
+    statuses[intent] = (
+      await outcome(
+        meetingAction(
+          args(await signedInRequest(userId, `/meetings/${meetingId}`, post({ intent, ...fields })), params),
+        ),
+      )
+    ).status;
   }
   return statuses;
 }
@@ -65,9 +79,21 @@ async function snapshot(meetingId: string) {
   const db = getDb();
   return {
     meeting: await db.selectFrom("meetings").selectAll().where("id", "=", meetingId).executeTakeFirst(),
-    invitees: await db.selectFrom("meeting_invitees").selectAll().where("meeting_id", "=", meetingId).orderBy("id").execute(),
+    invitees: await db
+      .selectFrom("meeting_invitees")
+      .selectAll()
+      .where("meeting_id", "=", meetingId)
+      .orderBy("id")
+      .execute(),
     decisions: await db.selectFrom("meeting_decisions").selectAll().where("meeting_id", "=", meetingId).execute(),
-    outbox: Number((await db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n),
+    outbox: Number(
+      (
+        await db
+          .selectFrom("outbox")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
   };
 }
 
@@ -77,20 +103,47 @@ describe("the access rule on every meeting route", () => {
     const meetingId = await convene(lead, planId, { staff: [{ userId: ame.id, kind: "summons" }] });
     const uncoveredMember = await caseworkerIn("social_insurance", partnership.id);
     await addToTeam(planId, uncoveredMember.id); // on the team, but no consent names their organisation
-    const sameOrgNotOnTeam = await makeUser(getDb(), { organisationId: lead.organisationId, roles: [{ role: "caseworker" }] });
+    const sameOrgNotOnTeam = await makeUser(getDb(), {
+      organisationId: lead.organisationId,
+      roles: [{ role: "caseworker" }],
+    });
     const admin = await makeUser(getDb(), { organisationId: lead.organisationId, roles: [{ role: "admin" }] });
     const before = await snapshot(meetingId);
 
     for (const outsider of [uncoveredMember, sameOrgNotOnTeam, admin]) {
       const statuses = await everyRoute(outsider.id, meetingId);
       for (const [route, status] of Object.entries(statuses)) expect(status, `${route}`).toBe(404);
-      expect((await outcome(conveneLoader(args(await signedInRequest(outsider.id, `/plans/${planId}/meetings/new`), { planId })))).status).toBe(404);
-      expect((await outcome(conveneAction(args(await signedInRequest(outsider.id, `/plans/${planId}/meetings/new`, post({ intent: "convene" })), { planId })))).status).toBe(404);
+      expect(
+        (
+          await outcome(
+            conveneLoader(args(await signedInRequest(outsider.id, `/plans/${planId}/meetings/new`), { planId })),
+          )
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await outcome(
+            conveneAction(
+              args(await signedInRequest(outsider.id, `/plans/${planId}/meetings/new`, post({ intent: "convene" })), {
+                planId,
+              }),
+            ),
+          )
+        ).status,
+      ).toBe(404);
     }
     expect(await snapshot(meetingId)).toEqual(before);
     // Denials are audited against the plan.
-    const denied = await getDb().selectFrom("audit_events").select("action").where("plan_id", "=", planId).where("outcome", "=", "denied").where("user_id", "=", uncoveredMember.id).execute();
-    expect(denied.map((d) => d.action)).toEqual(expect.arrayContaining(["meeting.read", "meeting.letter", "meeting.calendar", "meeting.respond"]));
+    const denied = await getDb()
+      .selectFrom("audit_events")
+      .select("action")
+      .where("plan_id", "=", planId)
+      .where("outcome", "=", "denied")
+      .where("user_id", "=", uncoveredMember.id)
+      .execute();
+    expect(denied.map((d) => d.action)).toEqual(
+      expect.arrayContaining(["meeting.read", "meeting.letter", "meeting.calendar", "meeting.respond"]),
+    );
   });
 
   it("answers 404 for a meeting that does not exist, exactly as for one the user may not see", async () => {
@@ -107,12 +160,19 @@ describe("the access rule on every meeting route", () => {
     expect(before.letter).toBe(200);
     expect(before.calendar).toBe(200);
 
-    const consent = await getDb().selectFrom("consents").select("id").where("plan_id", "=", planId).executeTakeFirstOrThrow();
+    const consent = await getDb()
+      .selectFrom("consents")
+      .select("id")
+      .where("plan_id", "=", planId)
+      .executeTakeFirstOrThrow();
     await withdrawConsent(getDb(), lead, await access(lead, planId), consent.id, "Återkallat i telefon");
     const after = await everyRoute(ame.id, meetingId);
     for (const [route, status] of Object.entries(after)) expect(status, route).toBe(404);
     // The lead organisation keeps access to document what happens next.
-    expect((await outcome(meetingLoader(args(await signedInRequest(lead.id, `/meetings/${meetingId}`), { meetingId })))).status).toBe(200);
+    expect(
+      (await outcome(meetingLoader(args(await signedInRequest(lead.id, `/meetings/${meetingId}`), { meetingId }))))
+        .status,
+    ).toBe(200);
   });
 
   it("refuses the convener's steps to an invitee, as not found", async () => {
@@ -120,7 +180,18 @@ describe("the access rule on every meeting route", () => {
     const meetingId = await convene(lead, planId, { staff: [{ userId: ame.id, kind: "summons" }] });
     const before = await snapshot(meetingId);
     for (const intent of ["reschedule", "cancel", "record", "add-decision", "decision-action"]) {
-      const result = await outcome(meetingAction(args(await signedInRequest(ame.id, `/meetings/${meetingId}`, post({ intent, ...INTENTS[intent], ...(intent === "reschedule" ? { date: ahead(20) } : {}) })), { meetingId })));
+      const result = await outcome(
+        meetingAction(
+          args(
+            await signedInRequest(
+              ame.id,
+              `/meetings/${meetingId}`,
+              post({ intent, ...INTENTS[intent], ...(intent === "reschedule" ? { date: ahead(20) } : {}) }),
+            ),
+            { meetingId },
+          ),
+        ),
+      );
       expect(result.status, intent).toBe(404);
     }
     expect(await snapshot(meetingId)).toEqual(before);
@@ -132,17 +203,37 @@ describe("convening through the form", () => {
     const { partnership, lead, ame, planId } = await meetingSetup();
     const uncovered = await caseworkerIn("social_insurance", partnership.id);
     await addToTeam(planId, uncovered.id);
-    const page = await outcome(conveneLoader(args(await signedInRequest(lead.id, `/plans/${planId}/meetings/new`), { planId })));
+    const page = await outcome(
+      conveneLoader(args(await signedInRequest(lead.id, `/plans/${planId}/meetings/new`), { planId })),
+    );
     const form = page.body as { staff: { id: string; covered: boolean }[]; uncoveredOrganisations: string[] };
     expect(form.staff.find((s) => s.id === uncovered.id)?.covered).toBe(false);
     expect(form.uncoveredOrganisations).toEqual([uncovered.org.name]);
 
-    const fields = { intent: "convene", date: ahead(10), time: "09:30", durationMinutes: "60", place: "Rum 2", purpose: "Planera sommaren", [`staff.${ame.id}`]: "summons", [`staff.${uncovered.id}`]: "summons", personKind: "invitation" };
-    const result = await outcome(conveneAction(args(await signedInRequest(lead.id, `/plans/${planId}/meetings/new`, post(fields)), { planId })));
+    const fields = {
+      intent: "convene",
+      date: ahead(10),
+      time: "09:30",
+      durationMinutes: "60",
+      place: "Rum 2",
+      purpose: "Planera sommaren",
+      [`staff.${ame.id}`]: "summons",
+      [`staff.${uncovered.id}`]: "summons",
+      personKind: "invitation",
+    };
+    const result = await outcome(
+      conveneAction(args(await signedInRequest(lead.id, `/plans/${planId}/meetings/new`, post(fields)), { planId })),
+    );
     expect(result.status).toBe(400);
     const body = result.body as { error: Record<string, string[]>; initialValue: Record<string, unknown> };
-    expect(body.error[""][0]).toMatch(new RegExp(`^Kallelsen skickades inte. Samtycket omfattar inte ${uncovered.org.name}`));
-    expect(body.initialValue).toMatchObject({ purpose: "Planera sommaren", place: "Rum 2", staff: { [ame.id]: "summons" } });
+    expect(body.error[""][0]).toMatch(
+      new RegExp(`^Kallelsen skickades inte. Samtycket omfattar inte ${uncovered.org.name}`),
+    );
+    expect(body.initialValue).toMatchObject({
+      purpose: "Planera sommaren",
+      place: "Rum 2",
+      staff: { [ame.id]: "summons" },
+    });
     expect(await getDb().selectFrom("meetings").select("id").where("plan_id", "=", planId).execute()).toEqual([]);
   });
 
@@ -163,13 +254,28 @@ describe("convening through the form", () => {
       relativeName: "Mamma Exempel",
       relativeContact: "070-000 00 00",
     };
-    const result = await outcome(conveneAction(args(await signedInRequest(lead.id, `/plans/${planId}/meetings/new`, post(fields)), { planId })));
+    const result = await outcome(
+      conveneAction(args(await signedInRequest(lead.id, `/plans/${planId}/meetings/new`, post(fields)), { planId })),
+    );
     expect(result.status).toBe(303);
     const meetingId = result.location!.match(/^\/meetings\/([a-z0-9]{20})$/)![1];
-    const meeting = await getDb().selectFrom("meetings").selectAll().where("id", "=", meetingId).executeTakeFirstOrThrow();
+    const meeting = await getDb()
+      .selectFrom("meetings")
+      .selectAll()
+      .where("id", "=", meetingId)
+      .executeTakeFirstOrThrow();
     expect(utcToStockholm(meeting.starts_at)).toEqual({ date, time: "14:15" });
-    expect(meeting).toMatchObject({ duration_minutes: 45, video_link: "https://video.example.se/rum-7", place: null, status: "scheduled" });
-    const invitees = await getDb().selectFrom("meeting_invitees").selectAll().where("meeting_id", "=", meetingId).execute();
+    expect(meeting).toMatchObject({
+      duration_minutes: 45,
+      video_link: "https://video.example.se/rum-7",
+      place: null,
+      status: "scheduled",
+    });
+    const invitees = await getDb()
+      .selectFrom("meeting_invitees")
+      .selectAll()
+      .where("meeting_id", "=", meetingId)
+      .execute();
     expect(invitees.map((i) => [i.party, i.kind, i.user_id]).sort()).toEqual(
       [
         ["person", "summons", null],
@@ -179,12 +285,29 @@ describe("convening through the form", () => {
         ["staff", "summons", lead.id],
       ].sort(),
     );
-    expect((await lastMailTo((await getDb().selectFrom("users").select("email").where("id", "=", af.id).executeTakeFirstOrThrow()).email)).calendar!.location).toBe("https://video.example.se/rum-7");
+    expect(
+      (
+        await lastMailTo(
+          (await getDb().selectFrom("users").select("email").where("id", "=", af.id).executeTakeFirstOrThrow()).email,
+        )
+      ).calendar!.location,
+    ).toBe("https://video.example.se/rum-7");
   });
 
   it("refuses a meeting in the past, a missing place and a missing purpose, in Swedish", async () => {
     const { lead, planId } = await meetingSetup();
-    const result = await outcome(conveneAction(args(await signedInRequest(lead.id, `/plans/${planId}/meetings/new`, post({ intent: "convene", date: ahead(-1), time: "10:00", durationMinutes: "60" })), { planId })));
+    const result = await outcome(
+      conveneAction(
+        args(
+          await signedInRequest(
+            lead.id,
+            `/plans/${planId}/meetings/new`,
+            post({ intent: "convene", date: ahead(-1), time: "10:00", durationMinutes: "60" }),
+          ),
+          { planId },
+        ),
+      ),
+    );
     expect(result.status).toBe(400);
     const error = (result.body as { error: Record<string, string[]> }).error;
     expect(error.date).toEqual(["Mötet måste ligga framåt i tiden."]);
@@ -197,16 +320,44 @@ describe("responding through the meeting page", () => {
   it("needs a reason to decline, keeps the values, and records the answer", async () => {
     const { lead, ame, planId } = await meetingSetup();
     const meetingId = await convene(lead, planId, { staff: [{ userId: ame.id, kind: "summons" }] });
-    const missing = await outcome(meetingAction(args(await signedInRequest(ame.id, `/meetings/${meetingId}`, post({ intent: "decline", reason: "" })), { meetingId })));
+    const missing = await outcome(
+      meetingAction(
+        args(await signedInRequest(ame.id, `/meetings/${meetingId}`, post({ intent: "decline", reason: "" })), {
+          meetingId,
+        }),
+      ),
+    );
     expect(missing.status).toBe(400);
-    expect((missing.body as { result: { error: Record<string, string[]> } }).result.error.reason).toEqual(["Skriv varför du inte kan komma."]);
+    expect((missing.body as { result: { error: Record<string, string[]> } }).result.error.reason).toEqual([
+      "Skriv varför du inte kan komma.",
+    ]);
 
-    const declined = await outcome(meetingAction(args(await signedInRequest(ame.id, `/meetings/${meetingId}`, post({ intent: "decline", reason: "Utbildningsdag" })), { meetingId })));
+    const declined = await outcome(
+      meetingAction(
+        args(
+          await signedInRequest(
+            ame.id,
+            `/meetings/${meetingId}`,
+            post({ intent: "decline", reason: "Utbildningsdag" }),
+          ),
+          { meetingId },
+        ),
+      ),
+    );
     expect(declined).toMatchObject({ status: 303, location: `/meetings/${meetingId}` });
-    const accepted = await outcome(meetingAction(args(await signedInRequest(ame.id, `/meetings/${meetingId}`, post({ intent: "accept" })), { meetingId })));
+    const accepted = await outcome(
+      meetingAction(
+        args(await signedInRequest(ame.id, `/meetings/${meetingId}`, post({ intent: "accept" })), { meetingId }),
+      ),
+    );
     expect(accepted.status).toBe(303);
-    const page = await outcome(meetingLoader(args(await signedInRequest(lead.id, `/meetings/${meetingId}`), { meetingId })));
-    const body = page.body as { counts: { accepted: number; invited: number }; invitees: { user_id: string | null; response: string }[] };
+    const page = await outcome(
+      meetingLoader(args(await signedInRequest(lead.id, `/meetings/${meetingId}`), { meetingId })),
+    );
+    const body = page.body as {
+      counts: { accepted: number; invited: number };
+      invitees: { user_id: string | null; response: string }[];
+    };
     expect(body.counts).toMatchObject({ accepted: 2, invited: 2 });
     expect(body.invitees.find((i) => i.user_id === ame.id)?.response).toBe("accepted");
   });
@@ -216,7 +367,9 @@ describe("the calendar file", () => {
   it("is text/calendar and reads back as the meeting", async () => {
     const { lead, ame, planId } = await meetingSetup();
     const meetingId = await convene(lead, planId, { staff: [{ userId: ame.id, kind: "summons" }] });
-    const result = await outcome(calendarLoader(args(await signedInRequest(ame.id, `/meetings/${meetingId}/calendar.ics`), { meetingId })));
+    const result = await outcome(
+      calendarLoader(args(await signedInRequest(ame.id, `/meetings/${meetingId}/calendar.ics`), { meetingId })),
+    );
     expect(result.status).toBe(200);
     expect(result.response!.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     const calendar = parseCalendar(await result.response!.text());
@@ -233,7 +386,9 @@ describe("the admin outbox", () => {
     const result = await outcome(outboxLoader(args(await signedInRequest(admin.id, "/admin/outbox"))));
     expect(result.status).toBe(200);
     const items = (result.body as { result: { items: { to_address: string; ics: string | null }[] } }).result.items;
-    const ameEmail = (await getDb().selectFrom("users").select("email").where("id", "=", ame.id).executeTakeFirstOrThrow()).email;
+    const ameEmail = (
+      await getDb().selectFrom("users").select("email").where("id", "=", ame.id).executeTakeFirstOrThrow()
+    ).email;
     expect(items.some((m) => m.to_address === ameEmail && m.ics !== null)).toBe(true);
   });
 });

@@ -50,7 +50,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("meeting_invitees_meeting_idx").on("meeting_invitees").column("meeting_id").execute();
-  await db.schema.createIndex("meeting_invitees_user_idx").on("meeting_invitees").columns(["user_id", "response"]).execute();
+  await db.schema
+    .createIndex("meeting_invitees_user_idx")
+    .on("meeting_invitees")
+    .columns(["user_id", "response"])
+    .execute();
 
   await db.schema
     .createTable("meeting_decisions")
@@ -73,7 +77,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("read_at", "text")
     .execute();
-  await db.schema.createIndex("notifications_user_idx").on("notifications").columns(["user_id", "read_at", "created_at"]).execute();
+  await db.schema
+    .createIndex("notifications_user_idx")
+    .on("notifications")
+    .columns(["user_id", "read_at", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("outbox")

@@ -2,13 +2,21 @@
 // functions: plan 1 (Sanna) gets one past meeting with minutes and one upcoming meeting.
 import type { DB } from "../client.server";
 import { requirePlanAccess, type AccessUser } from "../../app/features/access/access.server";
-import { addDecision, conveneMeeting, recordMeeting, respondToMeeting } from "../../app/features/meetings/meetings.server";
+import {
+  addDecision,
+  conveneMeeting,
+  recordMeeting,
+  respondToMeeting,
+} from "../../app/features/meetings/meetings.server";
 import { stockholmToUtcIso } from "../../app/features/meetings/meeting-time";
 import { addDays, todayInStockholm } from "../../app/lib/time";
 
 type Caseworker = AccessUser & { name: string };
 
-export async function seedDemoMeetings(db: DB, { planId, anna, omar, lena }: { planId: string; anna: Caseworker; omar: Caseworker; lena: Caseworker }) {
+export async function seedDemoMeetings(
+  db: DB,
+  { planId, anna, omar, lena }: { planId: string; anna: Caseworker; omar: Caseworker; lena: Caseworker },
+) {
   const today = todayInStockholm();
   const annaAccess = await requirePlanAccess(db, anna, planId, "seed");
 
@@ -23,7 +31,8 @@ export async function seedDemoMeetings(db: DB, { planId, anna, omar, lena }: { p
       place: "Socialtjänsten, Storgatan 1, rum Ekorren",
       videoLink: null,
       purpose: "Göra en gemensam plan för arbetsträning och försörjning.",
-      agenda: "1. Hur har du det just nu?\n2. Arbetsträning i butik\n3. Försörjning under arbetsträningen\n4. Nästa uppföljning",
+      agenda:
+        "1. Hur har du det just nu?\n2. Arbetsträning i butik\n3. Försörjning under arbetsträningen\n4. Nästa uppföljning",
       staff: [
         { userId: omar.id, kind: "summons" },
         { userId: lena.id, kind: "summons" },
@@ -34,17 +43,32 @@ export async function seedDemoMeetings(db: DB, { planId, anna, omar, lena }: { p
     new Date(Date.now() - 40 * 86_400_000),
   );
   if (!past.ok) throw new Error(`demo meeting not convened: ${past.reason}`);
-  await respondToMeeting(db, omar, await requirePlanAccess(db, omar, planId, "seed"), past.meetingId, { response: "accepted" });
-  const invitees = await db.selectFrom("meeting_invitees").select(["id", "user_id", "party"]).where("meeting_id", "=", past.meetingId).execute();
+  await respondToMeeting(db, omar, await requirePlanAccess(db, omar, planId, "seed"), past.meetingId, {
+    response: "accepted",
+  });
+  const invitees = await db
+    .selectFrom("meeting_invitees")
+    .select(["id", "user_id", "party"])
+    .where("meeting_id", "=", past.meetingId)
+    .execute();
   await recordMeeting(db, anna, annaAccess, past.meetingId, {
-    attendedInviteeIds: invitees.filter((i) => i.party === "person" || i.user_id === anna.id || i.user_id === omar.id).map((i) => i.id),
+    attendedInviteeIds: invitees
+      .filter((i) => i.party === "person" || i.user_id === anna.id || i.user_id === omar.id)
+      .map((i) => i.id),
     minutes:
       "Sanna berättade att hon vill arbeta inom handel. Vi gick igenom vad som behövs för att komma dit.\nOmar ordnar arbetsträning i butik tre dagar i veckan. Socialtjänsten beviljar försörjningsstöd under tiden.\nArbetsförmedlingen deltog inte; Anna kontaktar Lena om matchning.",
     nextFollowUp: addDays(today, -7),
   });
-  await addDecision(db, anna, annaAccess, past.meetingId, { text: "Arbetsträning i butik tre dagar i veckan, med stöd av arbetsmarknadsenheten.", action: null });
+  await addDecision(db, anna, annaAccess, past.meetingId, {
+    text: "Arbetsträning i butik tre dagar i veckan, med stöd av arbetsmarknadsenheten.",
+    action: null,
+  });
   // The invitees saw that summons long ago.
-  await db.updateTable("notifications").set({ read_at: new Date(Date.now() - 35 * 86_400_000).toISOString() }).where("link", "=", `/meetings/${past.meetingId}`).execute();
+  await db
+    .updateTable("notifications")
+    .set({ read_at: new Date(Date.now() - 35 * 86_400_000).toISOString() })
+    .where("link", "=", `/meetings/${past.meetingId}`)
+    .execute();
 
   // An upcoming meeting: Omar and Lena summoned, Sanna invited. Lena has accepted; Omar has not answered yet.
   const upcoming = await conveneMeeting(db, anna, annaAccess, {
@@ -62,5 +86,7 @@ export async function seedDemoMeetings(db: DB, { planId, anna, omar, lena }: { p
     relative: null,
   });
   if (!upcoming.ok) throw new Error(`demo meeting not convened: ${upcoming.reason}`);
-  await respondToMeeting(db, lena, await requirePlanAccess(db, lena, planId, "seed"), upcoming.meetingId, { response: "accepted" });
+  await respondToMeeting(db, lena, await requirePlanAccess(db, lena, planId, "seed"), upcoming.meetingId, {
+    response: "accepted",
+  });
 }

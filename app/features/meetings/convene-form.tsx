@@ -62,13 +62,36 @@ export function ConveneMeetingView({ page }: { page: ConvenePage }) {
           <legend>{t("meetings.whenAndWhere")}</legend>
           <div className="field-row">
             <TextField meta={fields.date} label={t("meetings.date")} type="date" required />
-            <TextField meta={fields.time} label={t("meetings.time")} type="time" help={t("meetings.timeHelp")} required />
-            <TextField meta={fields.durationMinutes} label={t("meetings.duration")} type="number" inputMode="numeric" required />
+            <TextField
+              meta={fields.time}
+              label={t("meetings.time")}
+              type="time"
+              help={t("meetings.timeHelp")}
+              required
+            />
+            <TextField
+              meta={fields.durationMinutes}
+              label={t("meetings.duration")}
+              type="number"
+              inputMode="numeric"
+              required
+            />
           </div>
           <TextField meta={fields.place} label={t("meetings.place")} help={t("meetings.placeHelp")} />
-          <TextField meta={fields.videoLink} label={t("meetings.videoLink")} type="url" help={t("meetings.videoLinkHelp")} />
+          <TextField
+            meta={fields.videoLink}
+            label={t("meetings.videoLink")}
+            type="url"
+            help={t("meetings.videoLinkHelp")}
+          />
         </fieldset>
-        <TextareaField meta={fields.purpose} label={t("meetings.purpose")} help={t("meetings.purposeHelp")} rows={3} required />
+        <TextareaField
+          meta={fields.purpose}
+          label={t("meetings.purpose")}
+          help={t("meetings.purposeHelp")}
+          rows={3}
+          required
+        />
         <TextareaField meta={fields.agenda} label={t("meetings.agenda")} rows={4} />
 
         <fieldset className="fieldset">
@@ -104,7 +127,11 @@ export function ConveneMeetingView({ page }: { page: ConvenePage }) {
                       <label htmlFor={id} className="visually-hidden">
                         {t("meetings.inviteAsFor", { name: s.name })}
                       </label>
-                      <select id={id} name={`staff.${s.id}`} defaultValue={chosen[s.id] ?? (s.onTeam && s.covered ? "summons" : "none")}>
+                      <select
+                        id={id}
+                        name={`staff.${s.id}`}
+                        defaultValue={chosen[s.id] ?? (s.onTeam && s.covered ? "summons" : "none")}
+                      >
                         {STAFF_CHOICES.map((c) => (
                           <option key={c} value={c}>
                             {t(`meetings.kinds.${c}`)}
@@ -127,8 +154,18 @@ export function ConveneMeetingView({ page }: { page: ConvenePage }) {
             label={t("meetings.invitePerson")}
             options={STAFF_CHOICES.map((c) => ({ value: c, label: t(`meetings.personKinds.${c}`) }))}
           />
-          <TextField meta={fields.relativeName} label={t("meetings.relativeName")} help={t("meetings.relativeNameHelp")} autoComplete="off" />
-          <TextField meta={fields.relativeContact} label={t("meetings.relativeContact")} help={t("meetings.relativeContactHelp")} autoComplete="off" />
+          <TextField
+            meta={fields.relativeName}
+            label={t("meetings.relativeName")}
+            help={t("meetings.relativeNameHelp")}
+            autoComplete="off"
+          />
+          <TextField
+            meta={fields.relativeContact}
+            label={t("meetings.relativeContact")}
+            help={t("meetings.relativeContactHelp")}
+            autoComplete="off"
+          />
         </fieldset>
         <SubmitButton>{t("meetings.send")}</SubmitButton>
       </Form>

@@ -39,7 +39,15 @@ async function loadForMail(db: DB, meetingId: string) {
   const staff = await db
     .selectFrom("meeting_invitees")
     .innerJoin("users", "users.id", "meeting_invitees.user_id")
-    .select(["meeting_invitees.kind", "meeting_invitees.response", "meeting_invitees.replaced_by", "users.id as user_id", "users.name", "users.email", "users.locale"])
+    .select([
+      "meeting_invitees.kind",
+      "meeting_invitees.response",
+      "meeting_invitees.replaced_by",
+      "users.id as user_id",
+      "users.name",
+      "users.email",
+      "users.locale",
+    ])
     .where("meeting_invitees.meeting_id", "=", meetingId)
     .where("meeting_invitees.party", "=", "staff")
     .orderBy("users.name")
@@ -53,14 +61,23 @@ const url = (meetingId: string) => `${getEnv().APP_URL}/meetings/${meetingId}`;
 
 function when(data: MailData, t: TFunction, locale: Locale) {
   const { starts_at, duration_minutes } = data.meeting;
-  return t("meetings.whenValue", { date: formatMeetingDate(starts_at, locale), start: formatClock(starts_at), end: formatClock(endOf(starts_at, duration_minutes)) });
+  return t("meetings.whenValue", {
+    date: formatMeetingDate(starts_at, locale),
+    start: formatClock(starts_at),
+    end: formatClock(endOf(starts_at, duration_minutes)),
+  });
 }
 
 function calendarText(data: MailData, method: CalendarMethod, t: TFunction) {
   const { meeting } = data;
   const attendees: CalendarAttendee[] = data.staff
     .filter((s) => !s.replaced_by)
-    .map((s) => ({ name: s.name, email: s.email, kind: s.user_id === meeting.organiser_id ? "organiser" : s.kind, response: s.response }));
+    .map((s) => ({
+      name: s.name,
+      email: s.email,
+      kind: s.user_id === meeting.organiser_id ? "organiser" : s.kind,
+      response: s.response,
+    }));
   return meetingCalendar({
     method,
     meetingId: meeting.id,
@@ -83,7 +100,11 @@ export async function meetingCalendarText(db: DB, meetingId: string, locale: Loc
 }
 
 /** One message per recipient, in the recipient's language, with the calendar entry attached. */
-export async function meetingMails(db: DB, meetingId: string, { kind, onlyUserIds }: { kind: MailKind; onlyUserIds: string[] }): Promise<MailMessage[]> {
+export async function meetingMails(
+  db: DB,
+  meetingId: string,
+  { kind, onlyUserIds }: { kind: MailKind; onlyUserIds: string[] },
+): Promise<MailMessage[]> {
   const data = await loadForMail(db, meetingId);
   const { meeting } = data;
   const wanted = new Set(onlyUserIds);
@@ -103,7 +124,10 @@ export async function meetingMails(db: DB, meetingId: string, { kind, onlyUserId
         t("meetings.mail.when", { value: whenText }),
         ...(meeting.place ? [t("meetings.mail.where", { value: meeting.place })] : []),
         ...(meeting.video_link ? [t("meetings.mail.video", { value: meeting.video_link })] : []),
-        t("meetings.mail.organiser", { name: meeting.organiser_name, organisation: meeting.organiser_organisation_name }),
+        t("meetings.mail.organiser", {
+          name: meeting.organiser_name,
+          organisation: meeting.organiser_organisation_name,
+        }),
         t("meetings.mail.purpose", { kind: meeting.plan_kind }),
         "",
         t(kind === "cancelled" ? "meetings.mail.linkCancelled" : "meetings.mail.link", { url: url(meeting.id) }),

@@ -6,7 +6,15 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form, Link, useActionData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, CheckboxGroup, FormErrors, SelectField, SubmitButton, TextareaField, TextField } from "~/components/forms";
+import {
+  CheckboxField,
+  CheckboxGroup,
+  FormErrors,
+  SelectField,
+  SubmitButton,
+  TextareaField,
+  TextField,
+} from "~/components/forms";
 import { formatDate, formatDateTime } from "~/lib/time";
 import { endOf, formatClock, formatMeetingDate, utcToStockholm } from "./meeting-time";
 import { cancelSchema, decisionSchema, declineSchema, recordSchema, rescheduleSchema } from "./meetings.schema";
@@ -29,7 +37,11 @@ function useReplyFor(intent: string): SubmissionResult<string[]> | undefined {
 export function useMeetingWhen() {
   const { t, i18n } = useTranslation();
   return (startsAt: string, durationMinutes: number) =>
-    t("meetings.whenValue", { date: formatMeetingDate(startsAt, i18n.language), start: formatClock(startsAt), end: formatClock(endOf(startsAt, durationMinutes)) });
+    t("meetings.whenValue", {
+      date: formatMeetingDate(startsAt, i18n.language),
+      start: formatClock(startsAt),
+      end: formatClock(endOf(startsAt, durationMinutes)),
+    });
 }
 
 export function MeetingPageView({ page }: { page: View }) {
@@ -52,7 +64,10 @@ export function MeetingPageView({ page }: { page: View }) {
       </header>
       {meeting.status === "cancelled" ? (
         <p className="notice" role="status">
-          {t("meetings.cancelledNotice", { time: formatDateTime(meeting.cancelled_at, i18n.language), reason: meeting.cancel_reason ?? "" })}
+          {t("meetings.cancelledNotice", {
+            time: formatDateTime(meeting.cancelled_at, i18n.language),
+            reason: meeting.cancel_reason ?? "",
+          })}
         </p>
       ) : null}
       <div className={hasSide ? "plan__layout" : "meeting__single"}>
@@ -63,7 +78,8 @@ export function MeetingPageView({ page }: { page: View }) {
             <dl className="facts">
               <dt>{t("meetings.when")}</dt>
               <dd>
-                {when(meeting.starts_at, meeting.duration_minutes)} ({t("meetings.length", { minutes: meeting.duration_minutes })})
+                {when(meeting.starts_at, meeting.duration_minutes)} (
+                {t("meetings.length", { minutes: meeting.duration_minutes })})
               </dd>
               {meeting.place ? (
                 <>
@@ -87,8 +103,14 @@ export function MeetingPageView({ page }: { page: View }) {
               </dd>
             </dl>
             <h3>{t("meetings.agendaHeading")}</h3>
-            {meeting.agenda ? <p className="preserve-lines">{meeting.agenda}</p> : <p className="muted">{t("meetings.noAgenda")}</p>}
-            <p className="muted">{t("meetings.summonsSent", { time: formatDateTime(meeting.summons_sent_at, i18n.language) })}</p>
+            {meeting.agenda ? (
+              <p className="preserve-lines">{meeting.agenda}</p>
+            ) : (
+              <p className="muted">{t("meetings.noAgenda")}</p>
+            )}
+            <p className="muted">
+              {t("meetings.summonsSent", { time: formatDateTime(meeting.summons_sent_at, i18n.language) })}
+            </p>
             <p className="button-row no-print">
               <Link to={`/meetings/${meeting.id}/letter`} className="button button--secondary">
                 {t("meetings.letter")}
@@ -101,13 +123,19 @@ export function MeetingPageView({ page }: { page: View }) {
           <ParticipantsSection page={page} />
           {meeting.status === "held" ? <MinutesSection page={page} /> : null}
           {page.canRecord ? <RecordSection page={page} /> : null}
-          {meeting.status !== "cancelled" && page.canManage ? <DecisionsSection page={page} /> : meeting.status === "held" ? <DecisionsSection page={page} /> : null}
+          {meeting.status !== "cancelled" && page.canManage ? (
+            <DecisionsSection page={page} />
+          ) : meeting.status === "held" ? (
+            <DecisionsSection page={page} />
+          ) : null}
         </div>
         {hasSide ? (
           <div className="plan__side">
             {page.canRespond ? <ResponseSection page={page} /> : null}
             {page.canReschedule ? <ManageSection page={page} /> : null}
-            {!page.canManage && meeting.status === "scheduled" ? <p className="muted">{t("meetings.manageOnly")}</p> : null}
+            {!page.canManage && meeting.status === "scheduled" ? (
+              <p className="muted">{t("meetings.manageOnly")}</p>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -121,7 +149,9 @@ function ResponseBadge({ invitee }: { invitee: ViewInvitee }) {
   return (
     <>
       <span className={`badge badge--response-${invitee.response}`}>{t(`meetings.responses.${invitee.response}`)}</span>
-      {invitee.response === "declined" && invitee.response_reason ? <span className="preserve-lines invitee__reason">{invitee.response_reason}</span> : null}
+      {invitee.response === "declined" && invitee.response_reason ? (
+        <span className="preserve-lines invitee__reason">{invitee.response_reason}</span>
+      ) : null}
       {invitee.replaced_by ? <span className="muted invitee__reason">{t("meetings.replacedBy")}</span> : null}
     </>
   );
@@ -140,7 +170,14 @@ function ParticipantsSection({ page }: { page: View }) {
   return (
     <section className="card" aria-labelledby="participants-heading">
       <h2 id="participants-heading">{t("meetings.participants")}</h2>
-      <p className="meeting__summary">{t("meetings.responseSummary", { invited: counts.invited, accepted: counts.accepted, declined: counts.declined, pending: counts.pending })}</p>
+      <p className="meeting__summary">
+        {t("meetings.responseSummary", {
+          invited: counts.invited,
+          accepted: counts.accepted,
+          declined: counts.declined,
+          pending: counts.pending,
+        })}
+      </p>
       <table className="table">
         <thead>
           <tr>
@@ -162,7 +199,11 @@ function ParticipantsSection({ page }: { page: View }) {
                     <span className="badge badge--muted">{t("meetings.organiserBadge")}</span>
                   </>
                 ) : null}
-                {i.party === "relative" && i.relative_contact ? <span className="muted invitee__reason">{t("meetings.relativeContactShown", { contact: i.relative_contact })}</span> : null}
+                {i.party === "relative" && i.relative_contact ? (
+                  <span className="muted invitee__reason">
+                    {t("meetings.relativeContactShown", { contact: i.relative_contact })}
+                  </span>
+                ) : null}
               </th>
               <td>{i.organisation_name ?? "–"}</td>
               <td>{t(`meetings.kinds.${i.kind}`)}</td>
@@ -193,9 +234,7 @@ function ResponseSection({ page }: { page: View }) {
     <section className="card" aria-labelledby="response-heading">
       <h2 id="response-heading">{t("meetings.yourResponse")}</h2>
       <p>{t(`meetings.youAre.${mine.kind}`)}</p>
-      <p>
-        {t("meetings.currentResponse", { response: t(`meetings.responses.${mine.response}`).toLowerCase() })}
-      </p>
+      <p>{t("meetings.currentResponse", { response: t(`meetings.responses.${mine.response}`).toLowerCase() })}</p>
       {mine.response !== "accepted" ? (
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="accept" />
@@ -206,7 +245,13 @@ function ResponseSection({ page }: { page: View }) {
       <Form method="post" {...getFormProps(form)} key={form.id} className="stack add-form">
         <input type="hidden" name="intent" value="decline" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextareaField meta={fields.reason} label={t("meetings.declineReason")} help={t("meetings.declineReasonHelp")} rows={2} required />
+        <TextareaField
+          meta={fields.reason}
+          label={t("meetings.declineReason")}
+          help={t("meetings.declineReasonHelp")}
+          rows={2}
+          required
+        />
         {page.replacementCandidates.length > 0 ? (
           <SelectField
             meta={fields.replacementUserId}
@@ -230,10 +275,22 @@ function ManageSection({ page }: { page: View }) {
   const cancelReply = useReplyFor("cancel");
   const rescheduleValidation = rescheduleSchema(t);
   const cancelValidation = cancelSchema(t);
-  const [rescheduleForm, r] = useForm<{ date: string; time: string; durationMinutes: string; place: string; videoLink: string }>({
+  const [rescheduleForm, r] = useForm<{
+    date: string;
+    time: string;
+    durationMinutes: string;
+    place: string;
+    videoLink: string;
+  }>({
     id: `reschedule-${meeting.sequence}`,
     lastResult: rescheduleReply,
-    defaultValue: { date: local.date, time: local.time, durationMinutes: String(meeting.duration_minutes), place: meeting.place ?? "", videoLink: meeting.video_link ?? "" },
+    defaultValue: {
+      date: local.date,
+      time: local.time,
+      durationMinutes: String(meeting.duration_minutes),
+      place: meeting.place ?? "",
+      videoLink: meeting.video_link ?? "",
+    },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rescheduleValidation }) as never,
   });
@@ -254,7 +311,13 @@ function ManageSection({ page }: { page: View }) {
           <FormErrors id={rescheduleForm.errorId} errors={rescheduleForm.errors} />
           <TextField meta={r.date} label={t("meetings.date")} type="date" required />
           <TextField meta={r.time} label={t("meetings.time")} type="time" required />
-          <TextField meta={r.durationMinutes} label={t("meetings.duration")} type="number" inputMode="numeric" required />
+          <TextField
+            meta={r.durationMinutes}
+            label={t("meetings.duration")}
+            type="number"
+            inputMode="numeric"
+            required
+          />
           <TextField meta={r.place} label={t("meetings.place")} help={t("meetings.placeHelp")} />
           <TextField meta={r.videoLink} label={t("meetings.videoLink")} type="url" />
           <SubmitButton variant="secondary">{t("meetings.saveReschedule")}</SubmitButton>
@@ -281,7 +344,9 @@ function RecordSection({ page }: { page: View }) {
   const [form, fields] = useForm<{ attended: string[]; minutes: string; nextFollowUp: string }>({
     id: "record",
     lastResult: useReplyFor("record"),
-    defaultValue: { attended: present.filter((i) => i.party !== "staff" || i.response === "accepted").map((i) => i.id) },
+    defaultValue: {
+      attended: present.filter((i) => i.party !== "staff" || i.response === "accepted").map((i) => i.id),
+    },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });
@@ -295,10 +360,21 @@ function RecordSection({ page }: { page: View }) {
         <CheckboxGroup
           meta={fields.attended}
           legend={t("meetings.present")}
-          options={present.map((i) => ({ value: i.id, label: i.organisation_name ? `${inviteeName(t, i, page.meeting.person_name)}, ${i.organisation_name}` : inviteeName(t, i, page.meeting.person_name) }))}
+          options={present.map((i) => ({
+            value: i.id,
+            label: i.organisation_name
+              ? `${inviteeName(t, i, page.meeting.person_name)}, ${i.organisation_name}`
+              : inviteeName(t, i, page.meeting.person_name),
+          }))}
         />
         <TextareaField meta={fields.minutes} label={t("meetings.minutes")} rows={8} required />
-        <TextField meta={fields.nextFollowUp} label={t("meetings.nextFollowUp")} help={t("meetings.nextFollowUpHelp")} type="date" required />
+        <TextField
+          meta={fields.nextFollowUp}
+          label={t("meetings.nextFollowUp")}
+          help={t("meetings.nextFollowUpHelp")}
+          type="date"
+          required
+        />
         <SubmitButton>{t("meetings.saveRecord")}</SubmitButton>
       </Form>
     </section>
@@ -312,7 +388,9 @@ function MinutesSection({ page }: { page: View }) {
     <section className="card" aria-labelledby="minutes-heading">
       <h2 id="minutes-heading">{t("meetings.minutes")}</h2>
       <p className="preserve-lines">{page.meeting.minutes}</p>
-      <p className="muted">{t("meetings.heldRecorded", { name: recorder, time: formatDateTime(page.meeting.recorded_at, i18n.language) })}</p>
+      <p className="muted">
+        {t("meetings.heldRecorded", { name: recorder, time: formatDateTime(page.meeting.recorded_at, i18n.language) })}
+      </p>
     </section>
   );
 }
@@ -335,16 +413,28 @@ function DecisionsSection({ page }: { page: View }) {
       {page.decisions.length === 0 ? <p className="muted">{t("meetings.noDecisions")}</p> : null}
       <ul className="action-list">
         {page.decisions.map((d) => {
-          const reply = actionData?.intent === "decision-action" && actionData.decisionId === d.id ? actionData.result : undefined;
-          const errors = reply ? Object.values(reply.error ?? {}).flat().filter((e): e is string => Boolean(e)) : [];
+          const reply =
+            actionData?.intent === "decision-action" && actionData.decisionId === d.id ? actionData.result : undefined;
+          const errors = reply
+            ? Object.values(reply.error ?? {})
+                .flat()
+                .filter((e): e is string => Boolean(e))
+            : [];
           return (
             <li key={d.id} className="action">
               <p className="action__description preserve-lines">{d.text}</p>
               {d.action_id ? (
                 <p className="muted">
                   {d.action_due_date
-                    ? t("meetings.becameActionDue", { organisation: d.action_organisation_name ?? "", status: t(`plans.actionStatuses.${d.action_status ?? "planned"}`).toLowerCase(), date: formatDate(d.action_due_date, i18n.language) })
-                    : t("meetings.becameAction", { organisation: d.action_organisation_name ?? "", status: t(`plans.actionStatuses.${d.action_status ?? "planned"}`).toLowerCase() })}
+                    ? t("meetings.becameActionDue", {
+                        organisation: d.action_organisation_name ?? "",
+                        status: t(`plans.actionStatuses.${d.action_status ?? "planned"}`).toLowerCase(),
+                        date: formatDate(d.action_due_date, i18n.language),
+                      })
+                    : t("meetings.becameAction", {
+                        organisation: d.action_organisation_name ?? "",
+                        status: t(`plans.actionStatuses.${d.action_status ?? "planned"}`).toLowerCase(),
+                      })}
                 </p>
               ) : page.canDecide ? (
                 <Form method="post" className="action__form">
@@ -384,7 +474,12 @@ function DecisionsSection({ page }: { page: View }) {
           <TextareaField meta={fields.text} label={t("meetings.decision")} rows={2} required />
           <CheckboxField meta={fields.makeAction} label={t("meetings.makeAction")} />
           <div className="field-row">
-            <SelectField meta={fields.responsibleOrganisationId} label={t("meetings.responsibleOrganisation")} placeholder="" options={organisationOptions} />
+            <SelectField
+              meta={fields.responsibleOrganisationId}
+              label={t("meetings.responsibleOrganisation")}
+              placeholder=""
+              options={organisationOptions}
+            />
             <TextField meta={fields.dueDate} label={t("meetings.dueDate")} type="date" />
           </div>
           <SubmitButton variant="secondary">{t("meetings.addDecision")}</SubmitButton>

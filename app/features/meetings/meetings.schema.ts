@@ -14,7 +14,10 @@ function date(t: TFunction, field: string) {
 }
 
 function optionalDate(t: TFunction, field: string) {
-  return z.string().refine(isIsoDate, t("validation.date", { field: field.toLowerCase() })).optional();
+  return z
+    .string()
+    .refine(isIsoDate, t("validation.date", { field: field.toLowerCase() }))
+    .optional();
 }
 
 // Conform turns a ticked checkbox ("on") into true.
@@ -24,7 +27,9 @@ const checkbox = z.boolean().default(false);
 function whenWhereFields(t: TFunction) {
   return {
     date: date(t, t("meetings.date")),
-    time: z.string({ required_error: t("validation.required", { field: t("meetings.time").toLowerCase() }) }).refine(isClockTime, t("meetings.invalidTime")),
+    time: z
+      .string({ required_error: t("validation.required", { field: t("meetings.time").toLowerCase() }) })
+      .refine(isClockTime, t("meetings.invalidTime")),
     durationMinutes: wholeNumber(t, t("meetings.duration"), 15, 480),
     place: optionalText(t, t("meetings.place"), 300),
     videoLink: z
@@ -54,7 +59,8 @@ function crossFieldChecks(t: TFunction, now: () => Date, { relative = false } = 
     .superRefine((raw: unknown, ctx) => {
       const v = (raw ?? {}) as Record<string, unknown>;
       const [date, time] = [text(v.date), text(v.time)];
-      if (!text(v.place) && !text(v.videoLink)) ctx.addIssue({ code: "custom", path: ["place"], message: t("meetings.placeOrVideo") });
+      if (!text(v.place) && !text(v.videoLink))
+        ctx.addIssue({ code: "custom", path: ["place"], message: t("meetings.placeOrVideo") });
       if (relative && text(v.relativeName) && !text(v.relativeContact)) {
         ctx.addIssue({ code: "custom", path: ["relativeContact"], message: t("meetings.relativeContactRequired") });
       }
@@ -62,7 +68,11 @@ function crossFieldChecks(t: TFunction, now: () => Date, { relative = false } = 
       if (!existsInStockholm(date, time)) {
         ctx.addIssue({ code: "custom", path: ["time"], message: t("meetings.timeDoesNotExist") });
       } else if (Date.parse(stockholmToUtcIso(date, time)) <= now().getTime()) {
-        ctx.addIssue({ code: "custom", path: [date < todayInStockholm(now()) ? "date" : "time"], message: t("meetings.mustBeFuture") });
+        ctx.addIssue({
+          code: "custom",
+          path: [date < todayInStockholm(now()) ? "date" : "time"],
+          message: t("meetings.mustBeFuture"),
+        });
       }
     })
     .transform(() => ({}));
@@ -135,7 +145,12 @@ export function decisionSchema(t: TFunction) {
       dueDate: optionalDate(t, t("meetings.dueDate")),
     })
     .superRefine((v, ctx) => {
-      if (v.makeAction && !v.responsibleOrganisationId) ctx.addIssue({ code: "custom", path: ["responsibleOrganisationId"], message: t("meetings.chooseOrganisation") });
+      if (v.makeAction && !v.responsibleOrganisationId)
+        ctx.addIssue({
+          code: "custom",
+          path: ["responsibleOrganisationId"],
+          message: t("meetings.chooseOrganisation"),
+        });
     });
 }
 
@@ -143,7 +158,9 @@ export function decisionToActionSchema(t: TFunction) {
   return z.object({
     intent: z.literal("decision-action"),
     decisionId: z.string().min(1),
-    responsibleOrganisationId: z.string({ required_error: t("meetings.chooseOrganisation") }).min(1, t("meetings.chooseOrganisation")),
+    responsibleOrganisationId: z
+      .string({ required_error: t("meetings.chooseOrganisation") })
+      .min(1, t("meetings.chooseOrganisation")),
     dueDate: optionalDate(t, t("meetings.dueDate")),
   });
 }

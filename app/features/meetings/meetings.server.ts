@@ -8,7 +8,12 @@
 import type { DB } from "#db/client.server";
 import { fromBool, newId, nowIso, toBool } from "#db/portable";
 import type { InvitationKind, MeetingResponse, OrganisationKind } from "#db/schema";
-import { coveredOrganisationIds, requirePlanAccess, type AccessUser, type PlanAccess } from "~/features/access/access.server";
+import {
+  coveredOrganisationIds,
+  requirePlanAccess,
+  type AccessUser,
+  type PlanAccess,
+} from "~/features/access/access.server";
 import { audit } from "~/features/audit/audit.server";
 import { markRead, notify } from "~/features/notifications/notifications.server";
 import { recordHistory } from "~/features/plans/history.server";
@@ -27,12 +32,35 @@ const localTime = (iso: string) => Object.values(utcToStockholm(iso)).join(" ");
 const actorOf = (user: MeetingUser) => ({ userId: user.id, organisationId: user.organisationId });
 export const meetingPath = (meetingId: string) => `/meetings/${meetingId}`;
 
-function auditMeeting(db: DB, user: MeetingUser, access: PlanAccess, action: string, recordId: string, extra: { outcome?: "allowed" | "denied"; details?: Record<string, unknown>; recordType?: string } = {}) {
-  return audit(db, { actor: actorOf(user), action, recordType: extra.recordType ?? "meeting", recordId, planId: access.planId, personId: access.personId, outcome: extra.outcome, details: extra.details });
+function auditMeeting(
+  db: DB,
+  user: MeetingUser,
+  access: PlanAccess,
+  action: string,
+  recordId: string,
+  extra: { outcome?: "allowed" | "denied"; details?: Record<string, unknown>; recordType?: string } = {},
+) {
+  return audit(db, {
+    actor: actorOf(user),
+    action,
+    recordType: extra.recordType ?? "meeting",
+    recordId,
+    planId: access.planId,
+    personId: access.personId,
+    outcome: extra.outcome,
+    details: extra.details,
+  });
 }
 
 /** Steps the user may not take on a meeting they can see are refused like any denial, and audited. */
-async function deny<T extends string>(db: DB, user: MeetingUser, access: PlanAccess, action: string, meetingId: string, result: T): Promise<T> {
+async function deny<T extends string>(
+  db: DB,
+  user: MeetingUser,
+  access: PlanAccess,
+  action: string,
+  meetingId: string,
+  result: T,
+): Promise<T> {
   await auditMeeting(db, user, access, action, meetingId, { outcome: "denied" });
   return result;
 }
@@ -41,7 +69,13 @@ async function deny<T extends string>(db: DB, user: MeetingUser, access: PlanAcc
  * The guard for every meeting route: the meeting's plan under the access rule.
  * A meeting that does not exist is refused exactly like one the user may not see (404).
  */
-export async function requireMeetingAccess(db: DB, user: AccessUser, meetingId: string, action: string, today = todayInStockholm()) {
+export async function requireMeetingAccess(
+  db: DB,
+  user: AccessUser,
+  meetingId: string,
+  action: string,
+  today = todayInStockholm(),
+) {
   const meeting = await db.selectFrom("meetings").select("plan_id").where("id", "=", meetingId).executeTakeFirst();
   const access = await requirePlanAccess(db, user, meeting?.plan_id ?? "", action, today);
   return { access, meetingId };
@@ -69,7 +103,14 @@ export async function invitableStaff(db: DB, access: PlanAccess, today = todayIn
   const base = db
     .selectFrom("users")
     .innerJoin("organisations", "organisations.id", "users.organisation_id")
-    .select(["users.id", "users.name", "users.email", "organisations.id as organisation_id", "organisations.name as organisation_name", "organisations.kind as organisation_kind"])
+    .select([
+      "users.id",
+      "users.name",
+      "users.email",
+      "organisations.id as organisation_id",
+      "organisations.name as organisation_name",
+      "organisations.kind as organisation_kind",
+    ])
     .where("users.disabled_at", "is", null);
   const [team, others] = await Promise.all([
     base
@@ -80,8 +121,18 @@ export async function invitableStaff(db: DB, access: PlanAccess, today = todayIn
       .execute(),
     base
       .where("users.organisation_id", "in", coveredIds)
-      .where((eb) => eb.exists(eb.selectFrom("role_grants").select("role_grants.id").whereRef("role_grants.user_id", "=", "users.id").where("role_grants.role", "=", "caseworker")))
-      .where("users.id", "not in", (eb) => eb.selectFrom("plan_team").select("plan_team.user_id").where("plan_team.plan_id", "=", access.planId))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("role_grants")
+            .select("role_grants.id")
+            .whereRef("role_grants.user_id", "=", "users.id")
+            .where("role_grants.role", "=", "caseworker"),
+        ),
+      )
+      .where("users.id", "not in", (eb) =>
+        eb.selectFrom("plan_team").select("plan_team.user_id").where("plan_team.plan_id", "=", access.planId),
+      )
       .orderBy("organisations.name")
       .orderBy("users.name")
       .execute(),
@@ -104,9 +155,18 @@ export async function conveneForm(db: DB, user: MeetingUser, access: PlanAccess,
       .executeTakeFirstOrThrow(),
     invitableStaff(db, access, today),
   ]);
-  await audit(db, { actor: actorOf(user), action: "meeting.prepare", recordType: "plan", recordId: access.planId, planId: access.planId, personId: access.personId });
+  await audit(db, {
+    actor: actorOf(user),
+    action: "meeting.prepare",
+    recordType: "plan",
+    recordId: access.planId,
+    planId: access.planId,
+    personId: access.personId,
+  });
   const invitable = staff.filter((s) => s.id !== user.id);
-  const uncovered = [...new Map(invitable.filter((s) => !s.covered).map((s) => [s.organisation_id, s.organisation_name])).values()];
+  const uncovered = [
+    ...new Map(invitable.filter((s) => !s.covered).map((s) => [s.organisation_id, s.organisation_name])).values(),
+  ];
   return { plan, staff: invitable, uncoveredOrganisations: uncovered };
 }
 
@@ -135,16 +195,48 @@ export type ConveneResult =
   | { ok: false; reason: "unknown_invitee" | "plan_closed" };
 
 /** Puts a staff member on the plan's team when they are invited from a covered organisation. */
-async function ensureOnTeam(trx: DB, user: MeetingUser, access: PlanAccess, member: { id: string; name: string; organisation_name: string }) {
-  const on = await trx.selectFrom("plan_team").select("user_id").where("plan_id", "=", access.planId).where("user_id", "=", member.id).executeTakeFirst();
+async function ensureOnTeam(
+  trx: DB,
+  user: MeetingUser,
+  access: PlanAccess,
+  member: { id: string; name: string; organisation_name: string },
+) {
+  const on = await trx
+    .selectFrom("plan_team")
+    .select("user_id")
+    .where("plan_id", "=", access.planId)
+    .where("user_id", "=", member.id)
+    .executeTakeFirst();
   if (on) return;
-  await trx.insertInto("plan_team").values({ plan_id: access.planId, user_id: member.id, added_at: nowIso() }).execute();
-  await recordHistory(trx, { planId: access.planId, userId: user.id, change: "team.add", after: { member: member.name, organisation: member.organisation_name } });
-  await audit(trx, { actor: actorOf(user), action: "team.add", recordType: "plan", recordId: access.planId, planId: access.planId, personId: access.personId, details: { memberId: member.id, reason: "meeting" } });
+  await trx
+    .insertInto("plan_team")
+    .values({ plan_id: access.planId, user_id: member.id, added_at: nowIso() })
+    .execute();
+  await recordHistory(trx, {
+    planId: access.planId,
+    userId: user.id,
+    change: "team.add",
+    after: { member: member.name, organisation: member.organisation_name },
+  });
+  await audit(trx, {
+    actor: actorOf(user),
+    action: "team.add",
+    recordType: "plan",
+    recordId: access.planId,
+    planId: access.planId,
+    personId: access.personId,
+    details: { memberId: member.id, reason: "meeting" },
+  });
 }
 
 /** `sentAt` is when the summons goes out: now, except when the demo data or a test backdates it. */
-export async function conveneMeeting(db: DB, user: MeetingUser, access: PlanAccess, input: ConveneInput, sentAt = new Date()): Promise<ConveneResult> {
+export async function conveneMeeting(
+  db: DB,
+  user: MeetingUser,
+  access: PlanAccess,
+  input: ConveneInput,
+  sentAt = new Date(),
+): Promise<ConveneResult> {
   const today = todayInStockholm();
   const plan = await db.selectFrom("plans").select("status").where("id", "=", access.planId).executeTakeFirstOrThrow();
   if (plan.status === "closed") return { ok: false, reason: "plan_closed" };
@@ -163,7 +255,11 @@ export async function conveneMeeting(db: DB, user: MeetingUser, access: PlanAcce
       outcome: "denied",
       details: { uncoveredOrganisations: [...new Set(refused.map((r) => r.organisation_id))] },
     });
-    return { ok: false, reason: "uncovered", refused: refused.map((r) => ({ id: r.id, name: r.name, organisationName: r.organisation_name })) };
+    return {
+      ok: false,
+      reason: "uncovered",
+      refused: refused.map((r) => ({ id: r.id, name: r.name, organisationName: r.organisation_name })),
+    };
   }
 
   const organiser = await db
@@ -194,7 +290,16 @@ export async function conveneMeeting(db: DB, user: MeetingUser, access: PlanAcce
         updated_at: stamp,
       })
       .execute();
-    const invitee = (values: { party: "staff" | "person" | "relative"; kind: InvitationKind; user_id?: string; organisation_id?: string; organisation_kind?: OrganisationKind; relative_name?: string; relative_contact?: string; response?: MeetingResponse }) => ({
+    const invitee = (values: {
+      party: "staff" | "person" | "relative";
+      kind: InvitationKind;
+      user_id?: string;
+      organisation_id?: string;
+      organisation_kind?: OrganisationKind;
+      relative_name?: string;
+      relative_contact?: string;
+      response?: MeetingResponse;
+    }) => ({
       id: newId(),
       meeting_id: meetingId,
       party: values.party,
@@ -213,13 +318,35 @@ export async function conveneMeeting(db: DB, user: MeetingUser, access: PlanAcce
     });
     const rows = [
       // The organiser takes part for the lead organisation and has, in effect, accepted.
-      invitee({ party: "staff", kind: "summons", user_id: organiser.id, organisation_id: organiser.organisation_id, organisation_kind: organiser.kind, response: "accepted" }),
+      invitee({
+        party: "staff",
+        kind: "summons",
+        user_id: organiser.id,
+        organisation_id: organiser.organisation_id,
+        organisation_kind: organiser.kind,
+        response: "accepted",
+      }),
       ...wanted.map((s) => {
         const o = options.get(s.userId)!;
-        return invitee({ party: "staff", kind: s.kind, user_id: o.id, organisation_id: o.organisation_id, organisation_kind: o.organisation_kind });
+        return invitee({
+          party: "staff",
+          kind: s.kind,
+          user_id: o.id,
+          organisation_id: o.organisation_id,
+          organisation_kind: o.organisation_kind,
+        });
       }),
       ...(input.person ? [invitee({ party: "person", kind: input.person.kind })] : []),
-      ...(input.relative ? [invitee({ party: "relative", kind: "invitation", relative_name: input.relative.name, relative_contact: input.relative.contact })] : []),
+      ...(input.relative
+        ? [
+            invitee({
+              party: "relative",
+              kind: "invitation",
+              relative_name: input.relative.name,
+              relative_contact: input.relative.contact,
+            }),
+          ]
+        : []),
     ];
     await trx.insertInto("meeting_invitees").values(rows).execute();
     for (const s of wanted) {
@@ -227,9 +354,19 @@ export async function conveneMeeting(db: DB, user: MeetingUser, access: PlanAcce
       if (!o.onTeam) await ensureOnTeam(trx, user, access, o);
     }
     for (const kind of ["summons", "invitation"] as const) {
-      await notify(trx, { userIds: wanted.filter((s) => s.kind === kind).map((s) => s.userId), kind: `meeting.${kind}`, link: meetingPath(meetingId), planId: access.planId });
+      await notify(trx, {
+        userIds: wanted.filter((s) => s.kind === kind).map((s) => s.userId),
+        kind: `meeting.${kind}`,
+        link: meetingPath(meetingId),
+        planId: access.planId,
+      });
     }
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "meeting.convene", after: { meetingAt: localTime(input.startsAt) } });
+    await recordHistory(trx, {
+      planId: access.planId,
+      userId: user.id,
+      change: "meeting.convene",
+      after: { meetingAt: localTime(input.startsAt) },
+    });
     await auditMeeting(trx, user, access, "meeting.create", meetingId, { details: { invitees: rows.length } });
   });
 
@@ -268,14 +405,25 @@ async function loadInvitees(db: DB, meetingId: string, organiserId: string) {
     .leftJoin("users", "users.id", "meeting_invitees.user_id")
     .leftJoin("organisations", "organisations.id", "meeting_invitees.organisation_id")
     .selectAll("meeting_invitees")
-    .select(["users.name as user_name", "users.email as user_email", "users.locale as user_locale", "organisations.name as organisation_name"])
+    .select([
+      "users.name as user_name",
+      "users.email as user_email",
+      "users.locale as user_locale",
+      "organisations.name as organisation_name",
+    ])
     .where("meeting_invitees.meeting_id", "=", meetingId)
     .execute();
   // The convener first, then staff by organisation and name, then the person and a relative.
-  const rank = (r: { party: string; user_id: string | null }) => (r.party === "staff" ? (r.user_id === organiserId ? 0 : 1) : r.party === "person" ? 2 : 3);
+  const rank = (r: { party: string; user_id: string | null }) =>
+    r.party === "staff" ? (r.user_id === organiserId ? 0 : 1) : r.party === "person" ? 2 : 3;
   return rows
     .map((r) => ({ ...r, attended: r.attended === null ? null : fromBool(r.attended) }))
-    .sort((a, b) => rank(a) - rank(b) || (a.organisation_name ?? "").localeCompare(b.organisation_name ?? "", "sv") || (a.user_name ?? "").localeCompare(b.user_name ?? "", "sv"));
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (a.organisation_name ?? "").localeCompare(b.organisation_name ?? "", "sv") ||
+        (a.user_name ?? "").localeCompare(b.user_name ?? "", "sv"),
+    );
 }
 
 export type Invitee = Awaited<ReturnType<typeof loadInvitees>>[number];
@@ -300,7 +448,13 @@ export function responseCounts(invitees: { party: string; response: MeetingRespo
 }
 
 /** The meeting page. Reading it is audited, and it reads the user's notifications about it. */
-export async function getMeetingPage(db: DB, user: MeetingUser, access: PlanAccess, meetingId: string, today = todayInStockholm()) {
+export async function getMeetingPage(
+  db: DB,
+  user: MeetingUser,
+  access: PlanAccess,
+  meetingId: string,
+  today = todayInStockholm(),
+) {
   const meeting = await loadMeeting(db, access, meetingId);
   if (!meeting) return null;
   const [invitees, decisions, organisations] = await Promise.all([
@@ -311,13 +465,19 @@ export async function getMeetingPage(db: DB, user: MeetingUser, access: PlanAcce
       .leftJoin("organisations", "organisations.id", "plan_actions.responsible_organisation_id")
       .innerJoin("users", "users.id", "meeting_decisions.created_by")
       .selectAll("meeting_decisions")
-      .select(["plan_actions.status as action_status", "plan_actions.due_date as action_due_date", "organisations.name as action_organisation_name", "users.name as created_by_name"])
+      .select([
+        "plan_actions.status as action_status",
+        "plan_actions.due_date as action_due_date",
+        "organisations.name as action_organisation_name",
+        "users.name as created_by_name",
+      ])
       .where("meeting_decisions.meeting_id", "=", meetingId)
       .orderBy("meeting_decisions.created_at")
       .execute(),
     partnerOrganisations(db, access),
   ]);
-  const mine = invitees.find((i) => i.party === "staff" && i.user_id === user.id && user.id !== meeting.organiser_id) ?? null;
+  const mine =
+    invitees.find((i) => i.party === "staff" && i.user_id === user.id && user.id !== meeting.organiser_id) ?? null;
   const replacementCandidates = mine
     ? await db
         .selectFrom("users")
@@ -325,8 +485,20 @@ export async function getMeetingPage(db: DB, user: MeetingUser, access: PlanAcce
         .where("users.organisation_id", "=", user.organisationId)
         .where("users.disabled_at", "is", null)
         .where("users.id", "!=", user.id)
-        .where((eb) => eb.exists(eb.selectFrom("role_grants").select("role_grants.id").whereRef("role_grants.user_id", "=", "users.id").where("role_grants.role", "=", "caseworker")))
-        .where("users.id", "not in", invitees.map((i) => i.user_id).filter((id): id is string => id !== null))
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("role_grants")
+              .select("role_grants.id")
+              .whereRef("role_grants.user_id", "=", "users.id")
+              .where("role_grants.role", "=", "caseworker"),
+          ),
+        )
+        .where(
+          "users.id",
+          "not in",
+          invitees.map((i) => i.user_id).filter((id): id is string => id !== null),
+        )
         .orderBy("users.name")
         .execute()
     : [];
@@ -372,7 +544,11 @@ export async function getMeetingLetter(db: DB, user: MeetingUser, access: PlanAc
     videoLink: meeting.video_link,
     purpose: meeting.purpose,
     agenda: meeting.agenda,
-    organiser: { name: meeting.organiser_name, organisation: meeting.organiser_organisation_name, email: meeting.organiser_email },
+    organiser: {
+      name: meeting.organiser_name,
+      organisation: meeting.organiser_organisation_name,
+      email: meeting.organiser_email,
+    },
     coming: invitees
       .filter((i) => i.party === "staff" && i.response !== "declined")
       .map((i) => ({ id: i.id, name: i.user_name ?? "", organisation: i.organisation_name ?? "" })),
@@ -381,8 +557,19 @@ export async function getMeetingLetter(db: DB, user: MeetingUser, access: PlanAc
 }
 
 /** The calendar file behind the access rule: PUBLISH, same UID and SEQUENCE as the e-mails. */
-export async function meetingCalendarFile(db: DB, user: MeetingUser, access: PlanAccess, meetingId: string, locale: Locale) {
-  const exists = await db.selectFrom("meetings").select("id").where("id", "=", meetingId).where("plan_id", "=", access.planId).executeTakeFirst();
+export async function meetingCalendarFile(
+  db: DB,
+  user: MeetingUser,
+  access: PlanAccess,
+  meetingId: string,
+  locale: Locale,
+) {
+  const exists = await db
+    .selectFrom("meetings")
+    .select("id")
+    .where("id", "=", meetingId)
+    .where("plan_id", "=", access.planId)
+    .executeTakeFirst();
   if (!exists) return null;
   const content = await meetingCalendarText(db, meetingId, locale);
   await auditMeeting(db, user, access, "meeting.calendar", meetingId);
@@ -401,11 +588,18 @@ export async function listPlanMeetings(db: DB, access: PlanAccess, now = new Dat
     ? await db
         .selectFrom("meeting_invitees")
         .select(["meeting_id", "party", "response", "replaced_by"])
-        .where("meeting_id", "in", meetings.map((m) => m.id))
+        .where(
+          "meeting_id",
+          "in",
+          meetings.map((m) => m.id),
+        )
         .execute()
     : [];
   const nowIsoString = nowIso(now);
-  const withCounts = meetings.map((m) => ({ ...m, counts: responseCounts(invitees.filter((i) => i.meeting_id === m.id)) }));
+  const withCounts = meetings.map((m) => ({
+    ...m,
+    counts: responseCounts(invitees.filter((i) => i.meeting_id === m.id)),
+  }));
   return {
     upcoming: withCounts.filter((m) => m.status === "scheduled" && m.starts_at >= nowIsoString).reverse(),
     past: withCounts.filter((m) => !(m.status === "scheduled" && m.starts_at >= nowIsoString)),
@@ -433,25 +627,53 @@ export async function respondToMeeting(
     .where("party", "=", "staff")
     .where("user_id", "=", user.id)
     .executeTakeFirst();
-  if (!mine || user.id === meeting.organiser_id) return deny(db, user, access, "meeting.respond", meetingId, "not_invited");
+  if (!mine || user.id === meeting.organiser_id)
+    return deny(db, user, access, "meeting.respond", meetingId, "not_invited");
   if (meeting.status !== "scheduled") return "not_scheduled";
   const reason = input.reason?.trim() || null;
   if (input.response === "declined" && !reason) return "reason_required";
 
-  let replacement: { id: string; name: string; organisation_id: string; organisation_name: string; kind: OrganisationKind } | undefined;
+  let replacement:
+    | { id: string; name: string; organisation_id: string; organisation_name: string; kind: OrganisationKind }
+    | undefined;
   if (input.response === "declined" && input.replacementUserId) {
     const covered = await coveredOrganisationIds(db, access.planId);
     replacement = await db
       .selectFrom("users")
       .innerJoin("organisations", "organisations.id", "users.organisation_id")
-      .select(["users.id", "users.name", "users.organisation_id", "organisations.name as organisation_name", "organisations.kind"])
+      .select([
+        "users.id",
+        "users.name",
+        "users.organisation_id",
+        "organisations.name as organisation_name",
+        "organisations.kind",
+      ])
       .where("users.id", "=", input.replacementUserId)
       .where("users.organisation_id", "=", user.organisationId)
       .where("users.disabled_at", "is", null)
-      .where((eb) => eb.exists(eb.selectFrom("role_grants").select("role_grants.id").whereRef("role_grants.user_id", "=", "users.id").where("role_grants.role", "=", "caseworker")))
-      .where("users.id", "not in", (eb) => eb.selectFrom("meeting_invitees").select("meeting_invitees.user_id").where("meeting_invitees.meeting_id", "=", meetingId).where("meeting_invitees.user_id", "is not", null).$narrowType<{ user_id: string }>())
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("role_grants")
+            .select("role_grants.id")
+            .whereRef("role_grants.user_id", "=", "users.id")
+            .where("role_grants.role", "=", "caseworker"),
+        ),
+      )
+      .where("users.id", "not in", (eb) =>
+        eb
+          .selectFrom("meeting_invitees")
+          .select("meeting_invitees.user_id")
+          .where("meeting_invitees.meeting_id", "=", meetingId)
+          .where("meeting_invitees.user_id", "is not", null)
+          .$narrowType<{ user_id: string }>(),
+      )
       .executeTakeFirst();
-    if (!replacement || (replacement.organisation_id !== access.leadOrganisationId && !covered.has(replacement.organisation_id))) return "bad_replacement";
+    if (
+      !replacement ||
+      (replacement.organisation_id !== access.leadOrganisationId && !covered.has(replacement.organisation_id))
+    )
+      return "bad_replacement";
   }
 
   const stamp = nowIso();
@@ -480,20 +702,43 @@ export async function respondToMeeting(
         })
         .execute();
       await ensureOnTeam(trx, user, access, replacement);
-      await notify(trx, { userIds: [replacement.id], kind: `meeting.${mine.kind}`, link: meetingPath(meetingId), planId: access.planId });
+      await notify(trx, {
+        userIds: [replacement.id],
+        kind: `meeting.${mine.kind}`,
+        link: meetingPath(meetingId),
+        planId: access.planId,
+      });
     }
     await trx
       .updateTable("meeting_invitees")
-      .set({ response: input.response, response_reason: input.response === "declined" ? reason : null, responded_at: stamp, replaced_by: replacedBy })
+      .set({
+        response: input.response,
+        response_reason: input.response === "declined" ? reason : null,
+        responded_at: stamp,
+        replaced_by: replacedBy,
+      })
       .where("id", "=", mine.id)
       .execute();
     if (input.response === "declined") {
-      await notify(trx, { userIds: [meeting.organiser_id], kind: "meeting.declined", link: meetingPath(meetingId), planId: access.planId });
+      await notify(trx, {
+        userIds: [meeting.organiser_id],
+        kind: "meeting.declined",
+        link: meetingPath(meetingId),
+        planId: access.planId,
+      });
     }
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "meeting.respond", after: { response: input.response, ...(replacement ? { replacement: replacement.name } : {}) } });
-    await auditMeeting(trx, user, access, "meeting.respond", meetingId, { details: { response: input.response, replaced: Boolean(replacement) } });
+    await recordHistory(trx, {
+      planId: access.planId,
+      userId: user.id,
+      change: "meeting.respond",
+      after: { response: input.response, ...(replacement ? { replacement: replacement.name } : {}) },
+    });
+    await auditMeeting(trx, user, access, "meeting.respond", meetingId, {
+      details: { response: input.response, replaced: Boolean(replacement) },
+    });
   });
-  if (replacement) await sendMail(db, await meetingMails(db, meetingId, { kind: "request", onlyUserIds: [replacement.id] }));
+  if (replacement)
+    await sendMail(db, await meetingMails(db, meetingId, { kind: "request", onlyUserIds: [replacement.id] }));
   return "ok";
 }
 
@@ -515,7 +760,13 @@ async function staffToTell(db: DB, meetingId: string, organiserId: string) {
   return rows.map((r) => ({ id: r.id, userId: r.user_id! }));
 }
 
-export async function rescheduleMeeting(db: DB, user: MeetingUser, access: PlanAccess, meetingId: string, input: WhenWhere): Promise<ManageResult> {
+export async function rescheduleMeeting(
+  db: DB,
+  user: MeetingUser,
+  access: PlanAccess,
+  meetingId: string,
+  input: WhenWhere,
+): Promise<ManageResult> {
   const meeting = await loadMeeting(db, access, meetingId);
   if (!meeting) return "not_found";
   if (!canManage(user, meeting)) return deny(db, user, access, "meeting.reschedule", meetingId, "not_allowed");
@@ -524,22 +775,59 @@ export async function rescheduleMeeting(db: DB, user: MeetingUser, access: PlanA
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("meetings")
-      .set({ starts_at: input.startsAt, duration_minutes: input.durationMinutes, place: input.place, video_link: input.videoLink, sequence: meeting.sequence + 1, updated_at: nowIso() })
+      .set({
+        starts_at: input.startsAt,
+        duration_minutes: input.durationMinutes,
+        place: input.place,
+        video_link: input.videoLink,
+        sequence: meeting.sequence + 1,
+        updated_at: nowIso(),
+      })
       .where("id", "=", meetingId)
       .execute();
     // A new time needs a new answer.
     if (tell.length > 0) {
-      await trx.updateTable("meeting_invitees").set({ response: "pending", response_reason: null, responded_at: null }).where("id", "in", tell.map((t) => t.id)).execute();
+      await trx
+        .updateTable("meeting_invitees")
+        .set({ response: "pending", response_reason: null, responded_at: null })
+        .where(
+          "id",
+          "in",
+          tell.map((t) => t.id),
+        )
+        .execute();
     }
-    await notify(trx, { userIds: tell.map((t) => t.userId), kind: "meeting.rescheduled", link: meetingPath(meetingId), planId: access.planId });
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "meeting.reschedule", before: { meetingAt: localTime(meeting.starts_at) }, after: { meetingAt: localTime(input.startsAt) } });
-    await auditMeeting(trx, user, access, "meeting.reschedule", meetingId, { details: { sequence: meeting.sequence + 1 } });
+    await notify(trx, {
+      userIds: tell.map((t) => t.userId),
+      kind: "meeting.rescheduled",
+      link: meetingPath(meetingId),
+      planId: access.planId,
+    });
+    await recordHistory(trx, {
+      planId: access.planId,
+      userId: user.id,
+      change: "meeting.reschedule",
+      before: { meetingAt: localTime(meeting.starts_at) },
+      after: { meetingAt: localTime(input.startsAt) },
+    });
+    await auditMeeting(trx, user, access, "meeting.reschedule", meetingId, {
+      details: { sequence: meeting.sequence + 1 },
+    });
   });
-  await sendMail(db, await meetingMails(db, meetingId, { kind: "rescheduled", onlyUserIds: tell.map((t) => t.userId) }));
+  await sendMail(
+    db,
+    await meetingMails(db, meetingId, { kind: "rescheduled", onlyUserIds: tell.map((t) => t.userId) }),
+  );
   return "ok";
 }
 
-export async function cancelMeeting(db: DB, user: MeetingUser, access: PlanAccess, meetingId: string, reason: string): Promise<ManageResult> {
+export async function cancelMeeting(
+  db: DB,
+  user: MeetingUser,
+  access: PlanAccess,
+  meetingId: string,
+  reason: string,
+): Promise<ManageResult> {
   const meeting = await loadMeeting(db, access, meetingId);
   if (!meeting) return "not_found";
   if (!canManage(user, meeting)) return deny(db, user, access, "meeting.cancel", meetingId, "not_allowed");
@@ -549,10 +837,22 @@ export async function cancelMeeting(db: DB, user: MeetingUser, access: PlanAcces
     const stamp = nowIso();
     await trx
       .updateTable("meetings")
-      .set({ status: "cancelled", sequence: meeting.sequence + 1, cancelled_at: stamp, cancelled_by: user.id, cancel_reason: reason, updated_at: stamp })
+      .set({
+        status: "cancelled",
+        sequence: meeting.sequence + 1,
+        cancelled_at: stamp,
+        cancelled_by: user.id,
+        cancel_reason: reason,
+        updated_at: stamp,
+      })
       .where("id", "=", meetingId)
       .execute();
-    await notify(trx, { userIds: tell.map((t) => t.userId), kind: "meeting.cancelled", link: meetingPath(meetingId), planId: access.planId });
+    await notify(trx, {
+      userIds: tell.map((t) => t.userId),
+      kind: "meeting.cancelled",
+      link: meetingPath(meetingId),
+      planId: access.planId,
+    });
     await recordHistory(trx, { planId: access.planId, userId: user.id, change: "meeting.cancel", after: { reason } });
     await auditMeeting(trx, user, access, "meeting.cancel", meetingId);
   });
@@ -586,34 +886,69 @@ export async function recordMeeting(
     const stamp = nowIso();
     await trx
       .updateTable("meetings")
-      .set({ status: "held", held_at: meeting.starts_at, minutes: input.minutes, recorded_by: user.id, recorded_at: stamp, updated_at: stamp })
+      .set({
+        status: "held",
+        held_at: meeting.starts_at,
+        minutes: input.minutes,
+        recorded_by: user.id,
+        recorded_at: stamp,
+        updated_at: stamp,
+      })
       .where("id", "=", meetingId)
       .execute();
     for (const value of [true, false]) {
       const ids = invitees.map((i) => i.id).filter((id) => attended.has(id) === value);
-      if (ids.length > 0) await trx.updateTable("meeting_invitees").set({ attended: toBool(value) }).where("id", "in", ids).execute();
+      if (ids.length > 0)
+        await trx
+          .updateTable("meeting_invitees")
+          .set({ attended: toBool(value) })
+          .where("id", "in", ids)
+          .execute();
     }
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "meeting.record", after: { meetingAt: localTime(meeting.starts_at), attended: attended.size } });
+    await recordHistory(trx, {
+      planId: access.planId,
+      userId: user.id,
+      change: "meeting.record",
+      after: { meetingAt: localTime(meeting.starts_at), attended: attended.size },
+    });
     await auditMeeting(trx, user, access, "meeting.record", meetingId);
   });
   // The meeting is where the plan is followed up and the next date set (DESIGN.md "follow-up").
   const sv = getFixedT("sv");
-  await recordFollowUp(db, user, access, { heldOn, reviewed: sv("meetings.followUpReviewed", { purpose: meeting.purpose }), nextDate: input.nextFollowUp });
+  await recordFollowUp(db, user, access, {
+    heldOn,
+    reviewed: sv("meetings.followUpReviewed", { purpose: meeting.purpose }),
+    nextDate: input.nextFollowUp,
+  });
   return "ok";
 }
 
 export type DecisionResult = ManageResult | "too_early" | "bad_organisation" | "has_action";
 
-async function decisionGuard(db: DB, user: MeetingUser, access: PlanAccess, meetingId: string, today: string): Promise<{ ok: true; startsAt: string } | { ok: false; result: DecisionResult }> {
+async function decisionGuard(
+  db: DB,
+  user: MeetingUser,
+  access: PlanAccess,
+  meetingId: string,
+  today: string,
+): Promise<{ ok: true; startsAt: string } | { ok: false; result: DecisionResult }> {
   const meeting = await loadMeeting(db, access, meetingId);
   if (!meeting) return { ok: false, result: "not_found" };
-  if (!canManage(user, meeting)) return { ok: false, result: await deny(db, user, access, "meeting.decision", meetingId, "not_allowed") };
+  if (!canManage(user, meeting))
+    return { ok: false, result: await deny(db, user, access, "meeting.decision", meetingId, "not_allowed") };
   if (meeting.status === "cancelled") return { ok: false, result: "not_scheduled" };
   if (!hasBegun(meeting.starts_at, today)) return { ok: false, result: "too_early" };
   return { ok: true, startsAt: meeting.starts_at };
 }
 
-async function actionFromDecision(db: DB, user: MeetingUser, access: PlanAccess, text: string, startsAt: string, action: { responsibleOrganisationId: string; dueDate: string | null }) {
+async function actionFromDecision(
+  db: DB,
+  user: MeetingUser,
+  access: PlanAccess,
+  text: string,
+  startsAt: string,
+  action: { responsibleOrganisationId: string; dueDate: string | null },
+) {
   const organisations = await partnerOrganisations(db, access);
   if (!organisations.some((o) => o.id === action.responsibleOrganisationId)) return null;
   return addAction(db, user, access, {
@@ -644,9 +979,27 @@ export async function addDecision(
   }
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("meeting_decisions").values({ id, meeting_id: meetingId, text: input.text, action_id: actionId, created_by: user.id, created_at: nowIso() }).execute();
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "meeting.decision", after: { description: input.text } });
-    await auditMeeting(trx, user, access, "meeting.decision", id, { recordType: "meeting_decision", details: { meetingId, actionId } });
+    await trx
+      .insertInto("meeting_decisions")
+      .values({
+        id,
+        meeting_id: meetingId,
+        text: input.text,
+        action_id: actionId,
+        created_by: user.id,
+        created_at: nowIso(),
+      })
+      .execute();
+    await recordHistory(trx, {
+      planId: access.planId,
+      userId: user.id,
+      change: "meeting.decision",
+      after: { description: input.text },
+    });
+    await auditMeeting(trx, user, access, "meeting.decision", id, {
+      recordType: "meeting_decision",
+      details: { meetingId, actionId },
+    });
   });
   return "ok";
 }
@@ -663,15 +1016,22 @@ export async function decisionToAction(
 ): Promise<DecisionResult> {
   const guard = await decisionGuard(db, user, access, meetingId, today);
   if (!guard.ok) return guard.result;
-  const decision = await db.selectFrom("meeting_decisions").select(["id", "text", "action_id"]).where("id", "=", decisionId).where("meeting_id", "=", meetingId).executeTakeFirst();
+  const decision = await db
+    .selectFrom("meeting_decisions")
+    .select(["id", "text", "action_id"])
+    .where("id", "=", decisionId)
+    .where("meeting_id", "=", meetingId)
+    .executeTakeFirst();
   if (!decision) return "not_found";
   if (decision.action_id) return "has_action";
   const actionId = await actionFromDecision(db, user, access, decision.text, guard.startsAt, action);
   if (!actionId) return "bad_organisation";
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("meeting_decisions").set({ action_id: actionId }).where("id", "=", decisionId).execute();
-    await auditMeeting(trx, user, access, "meeting.decision_action", decisionId, { recordType: "meeting_decision", details: { actionId } });
+    await auditMeeting(trx, user, access, "meeting.decision_action", decisionId, {
+      recordType: "meeting_decision",
+      details: { actionId },
+    });
   });
   return "ok";
 }
-

@@ -32,7 +32,12 @@ function MeetingList({ meetings }: { meetings: PlanMeeting[] }) {
           <p className="preserve-lines">{m.purpose}</p>
           {m.status === "scheduled" ? (
             <p className="muted">
-              {t("meetings.responseSummary", { invited: m.counts.invited, accepted: m.counts.accepted, declined: m.counts.declined, pending: m.counts.pending })}
+              {t("meetings.responseSummary", {
+                invited: m.counts.invited,
+                accepted: m.counts.accepted,
+                declined: m.counts.declined,
+                pending: m.counts.pending,
+              })}
             </p>
           ) : null}
         </li>
@@ -41,7 +46,15 @@ function MeetingList({ meetings }: { meetings: PlanMeeting[] }) {
   );
 }
 
-export function PlanMeetingsSection({ planId, meetings, closed }: { planId: string; meetings: PlanMeetings; closed: boolean }) {
+export function PlanMeetingsSection({
+  planId,
+  meetings,
+  closed,
+}: {
+  planId: string;
+  meetings: PlanMeetings;
+  closed: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="meetings-heading" className="card">
@@ -54,9 +67,17 @@ export function PlanMeetingsSection({ planId, meetings, closed }: { planId: stri
         </p>
       ) : null}
       <h3>{t("meetings.upcoming")}</h3>
-      {meetings.upcoming.length === 0 ? <p className="muted">{t("meetings.noUpcoming")}</p> : <MeetingList meetings={meetings.upcoming} />}
+      {meetings.upcoming.length === 0 ? (
+        <p className="muted">{t("meetings.noUpcoming")}</p>
+      ) : (
+        <MeetingList meetings={meetings.upcoming} />
+      )}
       <h3>{t("meetings.past")}</h3>
-      {meetings.past.length === 0 ? <p className="muted">{t("meetings.noPast")}</p> : <MeetingList meetings={meetings.past} />}
+      {meetings.past.length === 0 ? (
+        <p className="muted">{t("meetings.noPast")}</p>
+      ) : (
+        <MeetingList meetings={meetings.past} />
+      )}
     </section>
   );
 }

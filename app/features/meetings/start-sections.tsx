@@ -20,14 +20,21 @@ interface StartMeeting {
 export interface MeetingsStartData {
   upcomingMeetings: StartMeeting[];
   unanswered: StartMeeting[];
-  notifications: { id: string; kind: string; link: string; created_at: string; meeting: { starts_at: string; duration_minutes: number; plan_kind: "SIP" | "GIP"; person_name: string } | null }[];
+  notifications: {
+    id: string;
+    kind: string;
+    link: string;
+    created_at: string;
+    meeting: { starts_at: string; duration_minutes: number; plan_kind: "SIP" | "GIP"; person_name: string } | null;
+  }[];
   suggestions: DeviationSuggestion[];
 }
 
 export function MeetingsStart({ data }: { data: MeetingsStartData }) {
   const { t, i18n } = useTranslation();
   const when = useMeetingWhen();
-  const planName = (m: { plan_kind: "SIP" | "GIP"; person_name: string }) => t("plans.planFor", { kind: t(`plans.kindShort.${m.plan_kind}`), name: m.person_name });
+  const planName = (m: { plan_kind: "SIP" | "GIP"; person_name: string }) =>
+    t("plans.planFor", { kind: t(`plans.kindShort.${m.plan_kind}`), name: m.person_name });
   return (
     <div className="card-grid card-grid--wide start-meetings">
       <section className="card" aria-labelledby="unanswered-heading">
@@ -38,7 +45,9 @@ export function MeetingsStart({ data }: { data: MeetingsStartData }) {
           <ul className="plain-list">
             {data.unanswered.map((m) => (
               <li key={m.id}>
-                <Link to={`/meetings/${m.id}`}>{t("meetings.start.meetingFor", { plan: planName(m), when: when(m.starts_at, m.duration_minutes) })}</Link>{" "}
+                <Link to={`/meetings/${m.id}`}>
+                  {t("meetings.start.meetingFor", { plan: planName(m), when: when(m.starts_at, m.duration_minutes) })}
+                </Link>{" "}
                 <span className="badge badge--warning">{t(`meetings.kinds.${m.kind}`)}</span>
               </li>
             ))}
@@ -84,14 +93,23 @@ export function MeetingsStart({ data }: { data: MeetingsStartData }) {
           <ul className="plain-list">
             {data.suggestions.map((s) => {
               const plan = planName({ plan_kind: s.planKind, person_name: s.personName });
-              const values: Record<string, string | number> = { ...s.text.values, date: formatDate(String(s.text.values.date), i18n.language) };
+              const values: Record<string, string | number> = {
+                ...s.text.values,
+                date: formatDate(String(s.text.values.date), i18n.language),
+              };
               return (
                 <li key={s.key} className="suggestion">
                   <p>
                     <Link to={`/plans/${s.planId}`}>{plan}</Link>
                   </p>
                   <p>
-                    <span className="muted">{t("meetings.start.suggestedText")}:</span> {String(t(s.text.key as "meetings.suggestions.absent", values as { organisation: string; kind: string; date: string }))}
+                    <span className="muted">{t("meetings.start.suggestedText")}:</span>{" "}
+                    {String(
+                      t(
+                        s.text.key as "meetings.suggestions.absent",
+                        values as { organisation: string; kind: string; date: string },
+                      ),
+                    )}
                   </p>
                   <p>
                     <Link to={s.href} className="button button--secondary">

@@ -46,14 +46,24 @@ export async function meetingsStart(db: DB, user: AccessUser, now = new Date()) 
 /** Unread notifications, the newest per link, each with the meeting it points to. */
 async function notificationsWithMeetings(db: DB, user: AccessUser, today: string) {
   const seen = new Set<string>();
-  const notifications = (await unreadNotifications(db, user, today)).filter((n) => !seen.has(n.link) && seen.add(n.link));
-  const ids = notifications.map((n) => /^\/meetings\/([a-z0-9]+)$/.exec(n.link)?.[1]).filter((id): id is string => Boolean(id));
+  const notifications = (await unreadNotifications(db, user, today)).filter(
+    (n) => !seen.has(n.link) && seen.add(n.link),
+  );
+  const ids = notifications
+    .map((n) => /^\/meetings\/([a-z0-9]+)$/.exec(n.link)?.[1])
+    .filter((id): id is string => Boolean(id));
   const meetings = ids.length
     ? await db
         .selectFrom("meetings")
         .innerJoin("plans", "plans.id", "meetings.plan_id")
         .innerJoin("persons", "persons.id", "plans.person_id")
-        .select(["meetings.id", "meetings.starts_at", "meetings.duration_minutes", "plans.kind as plan_kind", "persons.name as person_name"])
+        .select([
+          "meetings.id",
+          "meetings.starts_at",
+          "meetings.duration_minutes",
+          "plans.kind as plan_kind",
+          "persons.name as person_name",
+        ])
         .where("meetings.id", "in", ids)
         .where(planAccessFilter(user, today))
         .execute()
@@ -70,7 +80,10 @@ export interface DeviationSuggestion {
   /** Link to the deviation form: ids only, never personal data. */
   href: string;
   /** A prefilled, de-identified text: translation key and values. */
-  text: { key: "meetings.suggestions.declined" | "meetings.suggestions.absent" | "meetings.suggestions.overdueAction"; values: Record<string, string | number> };
+  text: {
+    key: "meetings.suggestions.declined" | "meetings.suggestions.absent" | "meetings.suggestions.overdueAction";
+    values: Record<string, string | number>;
+  };
 }
 
 const RECENT_DAYS = 90;
@@ -125,7 +138,9 @@ export async function deviationSuggestions(db: DB, user: AccessUser, now = new D
     // The organisation took part if anyone from it attended (held) or has accepted (not yet held).
     const present = rows.some((r) => (held ? fromBool(r.attended) : r.response === "accepted"));
     if (present) continue;
-    const declinedWithoutReplacement = rows.some((r) => r.kind === "summons" && r.response === "declined" && !r.replaced_by);
+    const declinedWithoutReplacement = rows.some(
+      (r) => r.kind === "summons" && r.response === "declined" && !r.replaced_by,
+    );
     const absent = held && rows.some((r) => r.kind === "summons");
     if (!declinedWithoutReplacement && !absent) continue;
     const date = utcToStockholm(first.starts_at).date;
@@ -156,7 +171,15 @@ export async function deviationSuggestions(db: DB, user: AccessUser, now = new D
     .innerJoin("plans", "plans.id", "plan_actions.plan_id")
     .innerJoin("persons", "persons.id", "plans.person_id")
     .innerJoin("organisations", "organisations.id", "plan_actions.responsible_organisation_id")
-    .select(["plan_actions.id", "plan_actions.due_date", "plans.id as plan_id", "plans.kind as plan_kind", "persons.name as person_name", "organisations.id as organisation_id", "organisations.name as organisation_name"])
+    .select([
+      "plan_actions.id",
+      "plan_actions.due_date",
+      "plans.id as plan_id",
+      "plans.kind as plan_kind",
+      "persons.name as person_name",
+      "organisations.id as organisation_id",
+      "organisations.name as organisation_name",
+    ])
     .where(planAccessFilter(user, today))
     .where("plans.lead_user_id", "=", user.id)
     .where("plans.lead_organisation_id", "=", user.organisationId)
@@ -176,7 +199,12 @@ export async function deviationSuggestions(db: DB, user: AccessUser, now = new D
       href: `/deviations/new?${new URLSearchParams({ suggestion: "overdue_action", planId: a.plan_id, actionId: a.id, organisationId: a.organisation_id })}`,
       text: {
         key: "meetings.suggestions.overdueAction",
-        values: { organisation: a.organisation_name, kind: a.plan_kind, days: daysBetween(a.due_date!, today), date: a.due_date! },
+        values: {
+          organisation: a.organisation_name,
+          kind: a.plan_kind,
+          days: daysBetween(a.due_date!, today),
+          date: a.due_date!,
+        },
       },
     });
   }

@@ -19,14 +19,16 @@ const enMeetings: TranslationShape<typeof svMeetings> = {
   timeHelp: "Swedish time, for example 09:30.",
   duration: "Length in minutes",
   place: "Place",
-  placeHelp: "For example the room and address. Do not write the person's name or home address: the place appears in e-mail and calendars.",
+  placeHelp:
+    "For example the room and address. Do not write the person's name or home address: the place appears in e-mail and calendars.",
   videoLink: "Video link",
   videoLinkHelp: "A link starting with https://. Give a place, a video link or both.",
   purpose: "Purpose of the meeting",
   purposeHelp: "Shown in the summons in Samsyn and in the letter to the person. Write so that the person understands.",
   agenda: "Agenda",
   invitees: "Who is summoned?",
-  inviteesHelp: "A summons goes to parties obliged to attend. An invitation goes to others who are welcome. You take part as the convener.",
+  inviteesHelp:
+    "A summons goes to parties obliged to attend. An invitation goes to others who are welcome. You take part as the convener.",
   staffName: "Staff member",
   organisation: "Organisation",
   inviteAs: "Invited as",
@@ -35,8 +37,10 @@ const enMeetings: TranslationShape<typeof svMeetings> = {
   onTeam: "On the team",
   notOnTeam: "Not on the team yet: added to the team when the summons is sent",
   notCovered: "No consent",
-  uncoveredWarning: "The consent does not cover {{organisations}}. Staff from there cannot be summoned until the person has consented.",
-  uncoveredRefused: "The summons was not sent. The consent does not cover {{organisations}}. Remove {{names}} from the summons, or record a new consent first.",
+  uncoveredWarning:
+    "The consent does not cover {{organisations}}. Staff from there cannot be summoned until the person has consented.",
+  uncoveredRefused:
+    "The summons was not sent. The consent does not cover {{organisations}}. Remove {{names}} from the summons, or record a new consent first.",
   unknownInvitee: "One of the chosen staff members cannot be summoned to this meeting. Choose again.",
   personAndRelative: "The person and a relative",
   invitePerson: "The person is invited as",
@@ -87,7 +91,8 @@ const enMeetings: TranslationShape<typeof svMeetings> = {
   responses: { pending: "No response", accepted: "Accepted", declined: "Declined" },
 
   participants: "Participants and responses",
-  responseSummary: "{{accepted}} of {{invited}} have accepted, {{declined}} have declined and {{pending}} have not responded.",
+  responseSummary:
+    "{{accepted}} of {{invited}} have accepted, {{declined}} have declined and {{pending}} have not responded.",
   participant: "Participant",
   kind: "Invited as",
   response: "Response",
@@ -104,7 +109,8 @@ const enMeetings: TranslationShape<typeof svMeetings> = {
   manage: "Change the meeting",
   manageOnly: "The convener and the plan's lead can move, cancel and record the meeting.",
   reschedule: "Move the meeting or change the place",
-  rescheduleHelp: "Every invited staff member gets a notification and an updated calendar entry, and needs to respond again.",
+  rescheduleHelp:
+    "Every invited staff member gets a notification and an updated calendar entry, and needs to respond again.",
   saveReschedule: "Move the meeting",
   rescheduled: "The meeting has been moved. The invitees have been told.",
   cancel: "Cancel the meeting",
@@ -188,7 +194,8 @@ const enMeetings: TranslationShape<typeof svMeetings> = {
     where: "Where: {{value}}",
     video: "Video: {{value}}",
     organiser: "Convener: {{name}}, {{organisation}}",
-    purpose: "Purpose: to plan and follow up a {{kind}} together. The meeting's purpose, agenda and participants are in Samsyn.",
+    purpose:
+      "Purpose: to plan and follow up a {{kind}} together. The meeting's purpose, agenda and participants are in Samsyn.",
     link: "Respond and read more in Samsyn: {{url}}",
     linkCancelled: "Read more in Samsyn: {{url}}",
     footer: "This message holds no details about the person the plan concerns. Sign in to Samsyn to see them.",
@@ -216,9 +223,11 @@ const enMeetings: TranslationShape<typeof svMeetings> = {
   },
 
   suggestions: {
-    declined: "{{organisation}} was summoned to a meeting on a {{kind}} on {{date}} but declined without sending a replacement.",
+    declined:
+      "{{organisation}} was summoned to a meeting on a {{kind}} on {{date}} but declined without sending a replacement.",
     absent: "{{organisation}} was summoned to a meeting on a {{kind}} on {{date}} but did not attend.",
-    overdueAction: "An action in a {{kind}} that {{organisation}} is responsible for is {{days}} days overdue. It was due on {{date}}.",
+    overdueAction:
+      "An action in a {{kind}} that {{organisation}} is responsible for is {{days}} days overdue. It was due on {{date}}.",
   },
 
   outbox: {

@@ -17,14 +17,16 @@ const svMeetings = {
   timeHelp: "Svensk tid, till exempel 09:30.",
   duration: "Längd i minuter",
   place: "Plats",
-  placeHelp: "Till exempel lokal och adress. Skriv inte personens namn eller hemadress: platsen står i e-post och kalender.",
+  placeHelp:
+    "Till exempel lokal och adress. Skriv inte personens namn eller hemadress: platsen står i e-post och kalender.",
   videoLink: "Videolänk",
   videoLinkHelp: "En länk som börjar med https://. Ange plats, videolänk eller båda.",
   purpose: "Syfte med mötet",
   purposeHelp: "Står i kallelsen i Samsyn och i brevet till personen. Skriv så att personen förstår.",
   agenda: "Dagordning",
   invitees: "Vilka kallas?",
-  inviteesHelp: "Kallelse går till parter som ska delta. Inbjudan går till andra som är välkomna. Du själv är med som sammankallande.",
+  inviteesHelp:
+    "Kallelse går till parter som ska delta. Inbjudan går till andra som är välkomna. Du själv är med som sammankallande.",
   staffName: "Medarbetare",
   organisation: "Organisation",
   inviteAs: "Kallas som",
@@ -35,7 +37,8 @@ const svMeetings = {
   notCovered: "Samtycke saknas",
   uncoveredWarning:
     "Samtycket omfattar inte {{organisations}}. Medarbetare därifrån kan inte kallas förrän personen har gett samtycke till det.",
-  uncoveredRefused: "Kallelsen skickades inte. Samtycket omfattar inte {{organisations}}. Ta bort {{names}} ur kallelsen, eller dokumentera ett nytt samtycke först.",
+  uncoveredRefused:
+    "Kallelsen skickades inte. Samtycket omfattar inte {{organisations}}. Ta bort {{names}} ur kallelsen, eller dokumentera ett nytt samtycke först.",
   unknownInvitee: "En av de valda medarbetarna kan inte kallas till det här mötet. Välj igen.",
   personAndRelative: "Personen och närstående",
   invitePerson: "Personen kallas som",
@@ -86,7 +89,8 @@ const svMeetings = {
   responses: { pending: "Inte svarat", accepted: "Tackat ja", declined: "Tackat nej" },
 
   participants: "Deltagare och svar",
-  responseSummary: "{{accepted}} av {{invited}} har tackat ja, {{declined}} har tackat nej och {{pending}} har inte svarat.",
+  responseSummary:
+    "{{accepted}} av {{invited}} har tackat ja, {{declined}} har tackat nej och {{pending}} har inte svarat.",
   participant: "Deltagare",
   kind: "Kallad som",
   response: "Svar",
@@ -187,7 +191,8 @@ const svMeetings = {
     where: "Var: {{value}}",
     video: "Video: {{value}}",
     organiser: "Sammankallande: {{name}}, {{organisation}}",
-    purpose: "Syfte: att planera och följa upp en {{kind}} tillsammans. Mötets syfte, dagordning och deltagare står i Samsyn.",
+    purpose:
+      "Syfte: att planera och följa upp en {{kind}} tillsammans. Mötets syfte, dagordning och deltagare står i Samsyn.",
     link: "Svara och läs mer i Samsyn: {{url}}",
     linkCancelled: "Läs mer i Samsyn: {{url}}",
     footer: "Meddelandet innehåller inga uppgifter om personen som planen gäller. Logga in i Samsyn för att se dem.",
@@ -215,9 +220,11 @@ const svMeetings = {
   },
 
   suggestions: {
-    declined: "{{organisation}} var kallad till ett möte om en {{kind}} {{date}} men tackade nej utan att skicka någon ersättare.",
+    declined:
+      "{{organisation}} var kallad till ett möte om en {{kind}} {{date}} men tackade nej utan att skicka någon ersättare.",
     absent: "{{organisation}} var kallad till ett möte om en {{kind}} {{date}} men deltog inte.",
-    overdueAction: "En insats i en {{kind}} som {{organisation}} ansvarar för är {{days}} dagar försenad. Den skulle vara klar {{date}}.",
+    overdueAction:
+      "En insats i en {{kind}} som {{organisation}} ansvarar för är {{days}} dagar försenad. Den skulle vara klar {{date}}.",
   },
 
   outbox: {
