@@ -1,7 +1,7 @@
 import SQLite from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { Kysely, SqliteDialect, sql } from "kysely";
+import { CompiledQuery, Kysely, SqliteDialect, sql } from "kysely";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
@@ -29,7 +29,22 @@ export function createDb(url: string): DB {
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
   database.pragma("synchronous = FULL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+}
+
+/**
+ * Write transactions take the write lock when they begin ("BEGIN IMMEDIATE"). A plain BEGIN
+ * reads first and fails with SQLITE_BUSY_SNAPSHOT if another process (a script, a second server)
+ * committed in between; an immediate one waits for busy_timeout instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  createDriver() {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    };
+    return driver;
+  }
 }
 
 /** True when the database answers a trivial query. */
