@@ -61,7 +61,8 @@ export function TrendChart({
   const id = useId();
   const width = 560;
   const height = 220;
-  const pad = { left: 40, right: 16, top: 16, bottom: 40 };
+  // Room on both sides for the first and last period labels, which are centred on their points.
+  const pad = { left: 48, right: 40, top: 16, bottom: 40 };
   const max = Math.max(1, ...points.flatMap((p) => p.values.map(num)));
   const x = (i: number) => pad.left + (i * (width - pad.left - pad.right)) / Math.max(1, points.length - 1);
   const y = (v: number) => height - pad.bottom - (v / max) * (height - pad.top - pad.bottom);

@@ -38,6 +38,8 @@ type Props = {
 };
 
 export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrganisationId }: Props) {
+  // Forms start empty again after a successful save: they are keyed on what saving changes.
+  const saved = `${c.version}-${c.answers.length}-${c.messages.length}`;
   const { t, i18n } = useTranslation();
   const isCoordinator = c.viewers.includes("coordinator");
   const isReporter = c.viewers.includes("reporter");
@@ -143,7 +145,7 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
               ))}
             </ol>
             {open && (isContact && myRoute || (isCoordinator && c.routes.length > 0)) ? (
-              <IntentForm intent="answer">
+              <IntentForm intent="answer" key={`answer-${saved}`}>
                 {(fields) => (
                   <>
                     {isCoordinator && !isContact ? (
@@ -173,7 +175,7 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
                 ))}
               </ol>
               {isCoordinator && open ? (
-                <IntentForm intent="ask">
+                <IntentForm intent="ask" key={`ask-${saved}`}>
                   {(fields) => (
                     <>
                       <TextareaField meta={fields.body as never} label={t("deviations.question")} rows={2} required />
@@ -183,7 +185,7 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
                 </IntentForm>
               ) : null}
               {isReporter && !isCoordinator && open && c.messages.some((m) => m.kind === "question") ? (
-                <IntentForm intent="reply">
+                <IntentForm intent="reply" key={`reply-${saved}`}>
                   {(fields) => (
                     <>
                       <TextareaField meta={fields.body as never} label={t("deviations.reply")} rows={3} required />

@@ -421,7 +421,7 @@ function ActionsSection({ page }: { page: PlanView }) {
       </ul>
       <details className="add-form" open={Boolean(form.errors || Object.values(fields).some((f) => f.errors))}>
         <summary>{t("plans.addAction")}</summary>
-        <Form method="post" {...getFormProps(form)} className="stack">
+        <Form method="post" {...getFormProps(form)} className="stack" key={page.actions.length}>
           <input type="hidden" name="intent" value="add-action" />
           <FormErrors id={form.errorId} errors={form.errors} />
           <TextareaField meta={fields.description} label={t("plans.actionDescription")} rows={2} required />
@@ -482,7 +482,7 @@ function FollowUpsSection({ page }: { page: PlanView }) {
       )}
       <details className="add-form" open={Boolean(Object.values(fields).some((f) => f.errors))}>
         <summary>{t("plans.recordFollowUp")}</summary>
-        <Form method="post" {...getFormProps(form)} className="stack">
+        <Form method="post" {...getFormProps(form)} className="stack" key={page.followUps.length}>
           <input type="hidden" name="intent" value="record-follow-up" />
           <TextField meta={fields.heldOn} label={t("plans.heldOn")} type="date" required />
           <TextareaField meta={fields.reviewed} label={t("plans.reviewed")} rows={3} required />
@@ -506,7 +506,7 @@ function NotesSection({ page }: { page: PlanView }) {
   return (
     <section aria-labelledby="notes-heading" className="card">
       <h2 id="notes-heading">{t("plans.notes")}</h2>
-      <Form method="post" {...getFormProps(form)} className="stack">
+      <Form method="post" {...getFormProps(form)} className="stack" key={page.notes.length}>
         <input type="hidden" name="intent" value="add-note" />
         <TextareaField meta={fields.body} label={t("plans.note")} rows={3} required />
         <SubmitButton variant="secondary">{t("plans.addNote")}</SubmitButton>

@@ -241,6 +241,7 @@ export async function updatePlanCore(db: DB, user: PlanUser, access: PlanAccess,
         .innerJoin("users", "users.id", "plan_history.user_id")
         .select(["users.name", "plan_history.occurred_at"])
         .where("plan_history.plan_id", "=", access.planId)
+        .where("plan_history.change", "in", ["plan.update", "follow_up.record", "plan.activate", "plan.close"])
         .orderBy("plan_history.occurred_at", "desc")
         .limit(1)
         .executeTakeFirst();

@@ -1,13 +1,8 @@
-// Journeys that assert the correct behaviour for app bugs found while writing the e2e
-// suite. They fail against the current app, so they are kept out of the suite: the
-// file name does not match Playwright's *.spec.ts pattern. When a bug is fixed, move its
-// test into the matching spec (plans, deviations, summaries) and delete it here.
-//
-// To run them: cp e2e/pending/known-bugs.pending.ts e2e/known-bugs.spec.ts, fix the import
-// path ("../fixtures" → "./fixtures"), run `npx playwright test e2e/known-bugs.spec.ts`,
-// then delete the copy.
+// Regressions: each test asserts the correct behaviour for a bug found while writing the
+// e2e suite (fields keep text after saving, the conflict panel naming the wrong person,
+// overflowing fact lists, clipped chart labels, left-aligned numbers).
 import type { Page } from "@playwright/test";
-import { expect, test, unique } from "../fixtures";
+import { expect, test, unique } from "./fixtures";
 
 const ANNA = "anna.handlaggare@demo.samsyn.se";
 const OMAR = "omar.coach@demo.samsyn.se";
