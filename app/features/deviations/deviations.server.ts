@@ -14,6 +14,7 @@ import { canAccessPlan, type AccessUser } from "~/features/access/access.server"
 import { audit } from "~/features/audit/audit.server";
 import { hasRole, type CurrentUser } from "~/features/auth/auth.server";
 import { notify } from "~/features/notifications/notifications.server";
+import { partnershipMembers } from "~/features/organisations/organisations.server";
 import { likePattern, pageOf, PAGE_SIZE } from "~/lib/pagination";
 import { addDays, todayInStockholm } from "~/lib/time";
 import { notFound } from "~/lib/http.server";
@@ -37,15 +38,8 @@ export async function reportablePartnerships(db: DB, user: User) {
     .execute();
 }
 
-export async function partnershipOrganisations(db: DB, partnershipId: string) {
-  return db
-    .selectFrom("organisations")
-    .innerJoin("organisation_partnerships", "organisation_partnerships.organisation_id", "organisations.id")
-    .select(["organisations.id", "organisations.name", "organisations.kind"])
-    .where("organisation_partnerships.partnership_id", "=", partnershipId)
-    .orderBy("organisations.name")
-    .execute();
-}
+/** The partnership's member organisations: the parties a case can concern. */
+export const partnershipOrganisations = partnershipMembers;
 
 async function coordinatorsOf(db: DB, partnershipId: string) {
   const rows = await db
