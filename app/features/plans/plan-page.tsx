@@ -59,6 +59,12 @@ export function PlanPageView({ page }: { page: PlanView }) {
         <p className="muted">
           {t("plans.lead")}: {plan.lead_user_name}, {plan.lead_organisation_name} · {t("plans.nextFollowUp")}:{" "}
           {plan.next_follow_up ? formatDate(plan.next_follow_up, i18n.language) : t("plans.noFollowUpDate")}
+          {plan.status === "active" && plan.next_follow_up && plan.next_follow_up < todayInStockholm() ? (
+            <>
+              {" "}
+              <span className="badge badge--warning">{t("plans.followUpOverdue")}</span>
+            </>
+          ) : null}
         </p>
         <p>
           <Link to={`/plans/${plan.id}/my-plan`} className="button button--secondary">
