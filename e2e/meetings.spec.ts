@@ -4,6 +4,10 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
+// These journeys share Sanna's plan and its meetings: one declines what another expects accepted,
+// so they run one after the other.
+test.describe.configure({ mode: "serial" });
+
 const ANNA = "anna.handlaggare@demo.samsyn.se";
 const OMAR = "omar.coach@demo.samsyn.se";
 const LENA = "lena.af@demo.samsyn.se";
