@@ -3,7 +3,9 @@ import type { DB } from "./client.server";
 import { migrations } from "./migrations/index";
 
 function migrator(db: DB) {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Features are built on parallel branches, so a migration numbered lower than one already run
+  // can arrive later (0005 after 0006): run it rather than refuse the database.
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
 }
 
 function unwrap(result: MigrationResultSet): MigrationResultSet {
