@@ -214,18 +214,22 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
       .where((eb) => eb.or([eb("plans.closed_at", "is", null), eb("plans.closed_at", ">=", bounds.from)]))
       .groupBy("organisations.kind")
       .execute(),
+    // Counted in SQL over the period's follow-ups; the plan is only probed by id, never scanned.
     db
       .selectFrom("plan_follow_ups")
-      .innerJoin("plans", "plans.id", "plan_follow_ups.plan_id")
-      .select(["plan_follow_ups.held_on", "plan_follow_ups.due_on"])
+      .select((eb) => [
+        eb.fn.countAll<number>().as("done"),
+        eb.fn.sum<number>(eb.case().when(eb.or([eb("plan_follow_ups.due_on", "is", null), eb("plan_follow_ups.held_on", "<=", eb.ref("plan_follow_ups.due_on"))])).then(1).else(0).end()).as("on_time"),
+      ])
       .where("plan_follow_ups.held_on", ">=", period.start)
       .where("plan_follow_ups.held_on", "<=", period.end)
-      .where("plans.lead_organisation_id", "in", organisationIds.length ? organisationIds : [""])
-      .execute(),
+      .where("plan_follow_ups.plan_id", "in", plans().select("plans.id"))
+      .executeTakeFirstOrThrow(),
   ]);
   const outcomes = toMap(closedByOutcome);
   const workOrStudies = (outcomes.get("work") ?? 0) + (outcomes.get("studies") ?? 0);
-  const onTime = followUps.filter((f) => !f.due_on || f.held_on <= f.due_on).length;
+  const followUpsDone = Number(followUps.done);
+  const onTime = Number(followUps.on_time ?? 0);
 
   // Meetings held in the period on the partnership's plans.
   const heldMeetings = db
@@ -293,9 +297,9 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
       closed: suppressCount(closed, k),
       byKind: table(PLAN_KINDS, toMap(createdByKind), k),
       organisationKinds: table(ORGANISATION_KINDS, toMap(kinds), k),
-      followUpsDone: suppressCount(followUps.length, k),
+      followUpsDone: suppressCount(followUpsDone, k),
       followUpsOnTime: suppressCount(onTime, k),
-      shareFollowUpsOnTime: share(onTime, followUps.length, k),
+      shareFollowUpsOnTime: share(onTime, followUpsDone, k),
       closedByOutcome: table(PLAN_OUTCOMES, outcomes, k),
       shareWorkOrStudies: share(workOrStudies, closed, k),
       activeOver24Months: suppressCount(over24, k),
