@@ -44,6 +44,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** One filter of the inbox: "all" first, then the choices; the current filter stays selected. */
+function FilterSelect({ id, name, label, all, value, options }: { id: string; name: string; label: string; all: string; value?: string; options: { value: string; label: string }[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default function Deviations() {
   const { t, i18n } = useTranslation();
   const { coordinator, contact, steering } = useLoaderData<typeof loader>();
@@ -88,50 +105,10 @@ export default function Deviations() {
                 </select>
               </div>
             ) : null}
-            <div className="field">
-              <label htmlFor="f-status">{t("deviations.status")}</label>
-              <select id="f-status" name="status" defaultValue={coordinator.filter.status ?? ""}>
-                <option value="">{t("deviations.allStatuses")}</option>
-                {DEVIATION_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`deviations.statuses.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="f-category">{t("deviations.category")}</label>
-              <select id="f-category" name="category" defaultValue={coordinator.filter.category ?? ""}>
-                <option value="">{t("deviations.allCategories")}</option>
-                {DEVIATION_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`deviations.categories.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="f-kind">{t("deviations.kind")}</label>
-              <select id="f-kind" name="kind" defaultValue={coordinator.filter.kind ?? ""}>
-                <option value="">{t("deviations.allKinds")}</option>
-                {DEVIATION_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`deviations.kinds.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="f-party">{t("deviations.parties")}</label>
-              <select id="f-party" name="partyId" defaultValue={coordinator.filter.partyId ?? ""}>
-                <option value="">{t("deviations.allParties")}</option>
-                {coordinator.organisations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect id="f-status" name="status" label={t("deviations.status")} all={t("deviations.allStatuses")} value={coordinator.filter.status} options={DEVIATION_STATUSES.map((v) => ({ value: v, label: t(`deviations.statuses.${v}`) }))} />
+            <FilterSelect id="f-category" name="category" label={t("deviations.category")} all={t("deviations.allCategories")} value={coordinator.filter.category} options={DEVIATION_CATEGORIES.map((v) => ({ value: v, label: t(`deviations.categories.${v}`) }))} />
+            <FilterSelect id="f-kind" name="kind" label={t("deviations.kind")} all={t("deviations.allKinds")} value={coordinator.filter.kind} options={DEVIATION_KINDS.map((v) => ({ value: v, label: t(`deviations.kinds.${v}`) }))} />
+            <FilterSelect id="f-party" name="partyId" label={t("deviations.parties")} all={t("deviations.allParties")} value={coordinator.filter.partyId} options={coordinator.organisations.map((o) => ({ value: o.id, label: o.name }))} />
             <div className="field">
               <label htmlFor="f-from">{t("deviations.from")}</label>
               <input id="f-from" type="date" name="from" defaultValue={coordinator.filter.from ?? ""} />
