@@ -166,6 +166,12 @@ export interface PlanTable {
   closed_at: Timestamp | null;
   /** When the plan went from draft to active; for "active at period end" figures. */
   activated_at: Timestamp | null;
+  /**
+   * The organisation kinds on the plan's team, sorted and space-separated ("employment_service
+   * social_services"), so the period summary need not join every plan to its team. Written only
+   * by app/features/plans/team.server.ts.
+   */
+  team_organisation_kinds: Generated<string>;
   /** Optimistic concurrency: every save names the version it was based on. */
   version: Generated<number>;
   created_by: string;
@@ -196,6 +202,8 @@ export interface PlanActionTable {
 export interface PlanFollowUpTable {
   id: string;
   plan_id: string;
+  /** The plan's lead organisation (which never changes), for the period summary's counts. */
+  lead_organisation_id: string;
   held_on: DateOnly;
   /** The follow-up date that was due when this one was held; for "on time" figures. */
   due_on: DateOnly | null;
@@ -301,19 +309,35 @@ export interface DeviationTable {
   agenda_date: DateOnly | null;
   published_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /**
+   * When the coordinator first triaged the case or asked the reporter, when the first routed
+   * party answered, and when the last of them did (null while any is unanswered). Kept by
+   * deviations.server.ts from the events and routes, so the period summary reads them off the case.
+   */
+  reviewed_at: Generated<Timestamp | null>;
+  first_answered_at: Generated<Timestamp | null>;
+  answered_at: Generated<Timestamp | null>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
 
+/**
+ * Parties and routes carry their case's partnership and event date (neither ever changes), so
+ * the period summary counts them by range instead of looking each case up.
+ */
 export interface DeviationPartyTable {
   deviation_id: string;
   organisation_id: string;
+  partnership_id: string;
+  event_date: DateOnly;
 }
 
 export interface DeviationRouteTable {
   deviation_id: string;
   organisation_id: string;
+  partnership_id: string;
+  event_date: DateOnly;
   routed_at: Timestamp;
   answer_by: DateOnly;
   answered_at: Timestamp | null;

@@ -4,6 +4,7 @@ import type { OrganisationKind } from "#db/schema";
 import { requirePlanAccess, type AccessUser } from "~/features/access/access.server";
 import { recordConsent } from "~/features/consent/consent.server";
 import { createPlan } from "~/features/plans/plans.server";
+import { joinTeam } from "~/features/plans/team.server";
 import { addDays, todayInStockholm } from "~/lib/time";
 import { makeOrganisation, makePartnership, makeUser } from "./factories";
 
@@ -37,7 +38,7 @@ export async function planSetup(name = "Testperson Ett") {
 }
 
 export async function addToTeam(planId: string, userId: string) {
-  await getDb().insertInto("plan_team").values({ plan_id: planId, user_id: userId, added_at: new Date().toISOString() }).execute();
+  await joinTeam(getDb(), planId, userId);
 }
 
 export async function giveConsent(lead: AccessUser, planId: string, organisationIds: string[], validUntil = addDays(todayInStockholm(), 365)) {

@@ -6,6 +6,7 @@ import * as m0004 from "./0004_persons_plans_consents";
 import * as m0005 from "./0005_meetings";
 import * as m0006 from "./0006_deviations";
 import * as m0007 from "./0007_summaries";
+import * as m0008 from "./0008_summary_speed";
 
 /**
  * Listed explicitly (not read from disk) so the same migrations run from the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0005_meetings": m0005,
   "0006_deviations": m0006,
   "0007_summaries": m0007,
+  "0008_summary_speed": m0008,
 };

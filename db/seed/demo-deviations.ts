@@ -11,6 +11,7 @@ import {
   reportDeviation,
   requireDeviationAccess,
   routeToParties,
+  syncAnswerFacts,
   triage,
 } from "../../app/features/deviations/deviations.server";
 import { addDays, todayInStockholm } from "../../app/lib/time";
@@ -112,6 +113,8 @@ async function seedCases(db: DB, partnershipName: string, coordinatorEmail: stri
     const at = (days: number) => `${addDays(eventDate, days)}T09:00:00.000Z`;
     await db.updateTable("deviations").set({ created_at: at(2), updated_at: at(3), routed_at: c.stage === "awaiting_response" || c.answers ? at(4) : null, closed_at: c.stage === "closed" ? at(60) : null, published_at: c.published ? at(50) : null }).where("id", "=", id).execute();
     await db.updateTable("deviation_routes").set({ routed_at: at(4), answered_at: c.answers ? at(4 + 12 + c.daysAgo % 20) : null }).where("deviation_id", "=", id).execute();
+    await db.updateTable("deviations").set({ reviewed_at: c.stage === "submitted" ? null : at(3) }).where("id", "=", id).execute();
+    await syncAnswerFacts(db, id);
     await db.updateTable("deviation_answers").set({ created_at: at(16 + c.daysAgo % 20) }).where("deviation_id", "=", id).execute();
   }
 }

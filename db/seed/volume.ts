@@ -5,6 +5,7 @@ import type { DB } from "../client.server";
 import { newId, toJson } from "../portable";
 import type { Database } from "../schema";
 import { DEVIATION_CATEGORIES, DEVIATION_CONSEQUENCES, PLAN_OUTCOMES } from "../schema";
+import { teamKindsText } from "../../app/features/plans/team.server";
 
 /** Deterministic pseudo-random numbers (mulberry32), so a seed run is repeatable. */
 export function rng(seed: number) {
@@ -122,12 +123,16 @@ export async function seedVolume(
       created_at: iso(createdMs),
       updated_at: iso(createdMs),
     });
-    const members = new Set([lead.id]);
-    for (let m = r.int(1, 3); m > 0; m--) members.add(r.pick(staff).id);
-    for (const userId of members) team.push({ plan_id: planId, user_id: userId, added_at: iso(createdMs) });
+    const members = new Map([[lead.id, lead.kind]]);
+    for (let m = r.int(1, 3); m > 0; m--) {
+      const member = r.pick(staff);
+      members.set(member.id, member.kind);
+    }
+    for (const userId of members.keys()) team.push({ plan_id: planId, user_id: userId, added_at: iso(createdMs) });
+    plans[plans.length - 1].team_organisation_kinds = teamKindsText([...members.values()]);
     for (let f = 0, due = activatedMs + 90 * DAY; f < 3 && due < (closedMs ?? options.toMs); f++, due += 90 * DAY) {
       const held = due + r.int(-10, 25) * DAY;
-      followUps.push({ id: newId(), plan_id: planId, held_on: date(held), due_on: date(due), reviewed: "Genomgång av insatserna.", next_date: date(held + 90 * DAY), recorded_by: lead.id, created_at: iso(held) });
+      followUps.push({ id: newId(), plan_id: planId, lead_organisation_id: lead.organisationId, held_on: date(held), due_on: date(due), reviewed: "Genomgång av insatserna.", next_date: date(held + 90 * DAY), recorded_by: lead.id, created_at: iso(held) });
     }
   }
   await insertMany(db, "persons", persons);
@@ -181,13 +186,17 @@ export async function seedVolume(
       agenda_date: null,
       published_at: null,
       closed_at: closedMs ? iso(closedMs) : null,
+      reviewed_at: stage >= 1 ? iso(reviewedMs) : null,
+      first_answered_at: answeredMs ? iso(answeredMs) : null,
+      answered_at: answeredMs ? iso(answeredMs) : null,
       version: 1,
       created_at: iso(createdMs),
       updated_at: iso(createdMs),
     });
     for (const orgId of concerned) {
-      parties.push({ deviation_id: id, organisation_id: orgId });
-      if (stage >= 2) routes.push({ deviation_id: id, organisation_id: orgId, routed_at: iso(routedMs), answer_by: date(answerBy), answered_at: answeredMs ? iso(answeredMs) : null });
+      const keys = { partnership_id: partnership.id, event_date: date(eventMs) };
+      parties.push({ deviation_id: id, organisation_id: orgId, ...keys });
+      if (stage >= 2) routes.push({ deviation_id: id, organisation_id: orgId, ...keys, routed_at: iso(routedMs), answer_by: date(answerBy), answered_at: answeredMs ? iso(answeredMs) : null });
     }
     if (stage >= 1) events.push({ id: newId(), deviation_id: id, user_id: reporter.id, occurred_at: iso(reviewedMs), change: "triage", details: toJson({ generated: true }) });
   }

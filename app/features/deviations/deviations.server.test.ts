@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { deviationSetup, sampleReport } from "../../../test/deviations";
-import { makeUser } from "../../../test/factories";
+import { makeOrganisation, makeUser } from "../../../test/factories";
 import { planSetup } from "../../../test/plans";
 import {
   answer,
@@ -64,6 +64,38 @@ describe("the deviation workflow", () => {
     const reopened = await getCase(db, coordinator, access);
     expect(reopened.status).toBe("in_review");
     expect(reopened.events.map((e) => e.change)).toEqual(["reopen", "close", "answer", "route", "question", "triage", "submit"]);
+  });
+
+  it("writes down on the case when it was reviewed, first answered and answered by every party", async () => {
+    const db = getDb();
+    const { partnership, reporter, coordinator, party } = await deviationSetup();
+    const second = await makeOrganisation(db, { kind: "healthcare", partnershipIds: [partnership.id] });
+    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId, second.id]));
+    const facts = () => db.selectFrom("deviations").select(["reviewed_at", "first_answered_at", "answered_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(await facts()).toEqual({ reviewed_at: null, first_answered_at: null, answered_at: null });
+
+    const access = await requireDeviationAccess(db, coordinator, id);
+    await askReporter(db, coordinator, access, "När hände det?");
+    const reviewed = (await facts()).reviewed_at;
+    expect(reviewed).not.toBeNull();
+    await triage(db, coordinator, access, { kind: "between_parties", category: "information_transfer", consequence: "without_income", partyIds: [party.organisationId, second.id], summary: "Beslut nådde inte fram." });
+    expect((await facts()).reviewed_at).toBe(reviewed);
+
+    await routeToParties(db, coordinator, access, { organisationIds: [party.organisationId, second.id], answerBy: "2026-12-01" });
+    await answer(db, coordinator, access, { organisationId: party.organisationId, body: "Första svaret" });
+    const first = await facts();
+    expect(first.first_answered_at).not.toBeNull();
+    expect(first.answered_at).toBeNull();
+
+    await answer(db, coordinator, access, { organisationId: second.id, body: "Andra svaret" });
+    const both = await facts();
+    expect(both.first_answered_at).toBe(first.first_answered_at);
+    expect(both.answered_at! >= both.first_answered_at!).toBe(true);
+
+    // A party routed afterwards has not answered: the case is no longer answered by every party.
+    const third = await makeOrganisation(db, { kind: "adult_education", partnershipIds: [partnership.id] });
+    await routeToParties(db, coordinator, access, { organisationIds: [third.id], answerBy: "2026-12-15" });
+    expect(await facts()).toEqual({ reviewed_at: reviewed, first_answered_at: first.first_answered_at, answered_at: null });
   });
 
   it("refuses to publish a case before it is answered", async () => {

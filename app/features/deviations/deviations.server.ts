@@ -67,10 +67,14 @@ async function contactsOf(db: DB, organisationIds: string[]) {
 }
 
 async function recordEvent(trx: DB, deviationId: string, user: User, change: string, details?: Record<string, unknown>) {
+  const now = nowIso();
   await trx
     .insertInto("deviation_events")
-    .values({ id: newId(), deviation_id: deviationId, user_id: user.id, occurred_at: nowIso(), change, details: details ? toJson(details) : null })
+    .values({ id: newId(), deviation_id: deviationId, user_id: user.id, occurred_at: now, change, details: details ? toJson(details) : null })
     .execute();
+  if (change === "triage" || change === "question") {
+    await trx.updateTable("deviations").set({ reviewed_at: now }).where("id", "=", deviationId).where("reviewed_at", "is", null).execute();
+  }
   await audit(trx, { actor: actorOf(user), action: `deviation.${change}`, recordType: "deviation", recordId: deviationId });
 }
 
@@ -103,7 +107,10 @@ export async function reportDeviation(db: DB, user: User, input: ReportInput): P
       })
       .execute();
     if (input.partyIds.length > 0) {
-      await trx.insertInto("deviation_parties").values(input.partyIds.map((organisation_id) => ({ deviation_id: id, organisation_id }))).execute();
+      await trx
+        .insertInto("deviation_parties")
+        .values(input.partyIds.map((organisation_id) => ({ deviation_id: id, organisation_id, partnership_id: input.partnershipId, event_date: input.eventDate })))
+        .execute();
     }
     await recordEvent(trx, id, user, "submit");
     await notify(trx, { userIds: await coordinatorsOf(trx, input.partnershipId), kind: "deviation.submitted", link: caseLink(id) });
@@ -218,6 +225,20 @@ export async function getCase(db: DB, user: User & AccessUser, access: Deviation
 
 export type DeviationCase = Awaited<ReturnType<typeof getCase>>;
 
+/**
+ * Writes down on the case when its first routed party answered and when the last one did
+ * (null while any is open), for the period summary. Called after every change to its routes.
+ */
+export async function syncAnswerFacts(trx: DB, deviationId: string): Promise<void> {
+  const routes = await trx.selectFrom("deviation_routes").select("answered_at").where("deviation_id", "=", deviationId).execute();
+  const answers = routes.map((r) => r.answered_at).filter((a): a is string => a !== null).sort();
+  await trx
+    .updateTable("deviations")
+    .set({ first_answered_at: answers[0] ?? null, answered_at: answers.length > 0 && answers.length === routes.length ? answers[answers.length - 1] : null })
+    .where("id", "=", deviationId)
+    .execute();
+}
+
 async function setStatus(trx: DB, id: string, status: DeviationStatus, extra: Record<string, unknown> = {}) {
   await trx
     .updateTable("deviations")
@@ -226,8 +247,9 @@ async function setStatus(trx: DB, id: string, status: DeviationStatus, extra: Re
     .execute();
 }
 
-async function reporterOf(trx: DB, id: string) {
-  return (await trx.selectFrom("deviations").select(["reporter_id", "status"]).where("id", "=", id).executeTakeFirstOrThrow());
+/** The case's reporter, status and event date: what the workflow steps below decide by. */
+async function caseBasics(trx: DB, id: string) {
+  return (await trx.selectFrom("deviations").select(["reporter_id", "status", "event_date"]).where("id", "=", id).executeTakeFirstOrThrow());
 }
 
 export async function triage(
@@ -237,7 +259,7 @@ export async function triage(
   input: { kind: ReportInput["kind"]; category: ReportInput["category"]; consequence: ReportInput["consequence"]; partyIds: string[]; summary: string },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const current = await reporterOf(trx, access.id);
+    const current = await caseBasics(trx, access.id);
     await trx
       .updateTable("deviations")
       .set({
@@ -253,7 +275,10 @@ export async function triage(
       .execute();
     await trx.deleteFrom("deviation_parties").where("deviation_id", "=", access.id).execute();
     if (input.partyIds.length > 0) {
-      await trx.insertInto("deviation_parties").values([...new Set(input.partyIds)].map((organisation_id) => ({ deviation_id: access.id, organisation_id }))).execute();
+      await trx
+        .insertInto("deviation_parties")
+        .values([...new Set(input.partyIds)].map((organisation_id) => ({ deviation_id: access.id, organisation_id, partnership_id: access.partnershipId, event_date: current.event_date })))
+        .execute();
     }
     await recordEvent(trx, access.id, user, "triage", { category: input.category, kind: input.kind, parties: input.partyIds.length });
     if (current.status === "submitted") await notify(trx, { userIds: [current.reporter_id], kind: "deviation.in_review", link: caseLink(access.id) });
@@ -262,7 +287,7 @@ export async function triage(
 
 export async function askReporter(db: DB, user: User, access: DeviationAccess, question: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const current = await reporterOf(trx, access.id);
+    const current = await caseBasics(trx, access.id);
     await trx.insertInto("deviation_messages").values({ id: newId(), deviation_id: access.id, author_id: user.id, kind: "question", body: question, created_at: nowIso() }).execute();
     if (current.status === "submitted") await setStatus(trx, access.id, "in_review");
     await recordEvent(trx, access.id, user, "question");
@@ -286,12 +311,17 @@ export async function routeToParties(db: DB, user: User, access: DeviationAccess
     );
     const fresh = [...new Set(input.organisationIds)].filter((id) => !existing.has(id));
     if (fresh.length > 0) {
-      await trx.insertInto("deviation_routes").values(fresh.map((organisation_id) => ({ deviation_id: access.id, organisation_id, routed_at: now, answer_by: input.answerBy, answered_at: null }))).execute();
+      const { event_date } = await caseBasics(trx, access.id);
+      await trx
+        .insertInto("deviation_routes")
+        .values(fresh.map((organisation_id) => ({ deviation_id: access.id, organisation_id, partnership_id: access.partnershipId, event_date, routed_at: now, answer_by: input.answerBy, answered_at: null })))
+        .execute();
+      await syncAnswerFacts(trx, access.id);
     }
     await setStatus(trx, access.id, "awaiting_response", { answer_by: input.answerBy, routed_at: now });
     await recordEvent(trx, access.id, user, "route", { organisations: fresh.length, answerBy: input.answerBy });
     await notify(trx, { userIds: await contactsOf(trx, fresh), kind: "deviation.routed", link: caseLink(access.id) });
-    await notify(trx, { userIds: [(await reporterOf(trx, access.id)).reporter_id], kind: "deviation.routed_reporter", link: caseLink(access.id) });
+    await notify(trx, { userIds: [(await caseBasics(trx, access.id)).reporter_id], kind: "deviation.routed_reporter", link: caseLink(access.id) });
   });
 }
 
@@ -304,9 +334,10 @@ export async function answer(db: DB, user: User, access: DeviationAccess, input:
     await trx.insertInto("deviation_answers").values({ id: newId(), deviation_id: access.id, organisation_id: input.organisationId, author_id: user.id, body: input.body, created_at: now }).execute();
     if (!route.answered_at) {
       await trx.updateTable("deviation_routes").set({ answered_at: now }).where("deviation_id", "=", access.id).where("organisation_id", "=", input.organisationId).execute();
+      await syncAnswerFacts(trx, access.id);
     }
     const open = await trx.selectFrom("deviation_routes").select("organisation_id").where("deviation_id", "=", access.id).where("answered_at", "is", null).execute();
-    const current = await reporterOf(trx, access.id);
+    const current = await caseBasics(trx, access.id);
     if (open.length === 0 && current.status === "awaiting_response") await setStatus(trx, access.id, "answered");
     await recordEvent(trx, access.id, user, "answer", { organisationId: input.organisationId });
     await notify(trx, { userIds: [...(await coordinatorsOf(trx, access.partnershipId)), current.reporter_id], kind: "deviation.answered", link: caseLink(access.id) });
@@ -321,7 +352,7 @@ export async function closeCase(
   input: { outcome: "resolved_locally" | "improvement_agreed" | "escalated" | "not_actionable"; note: string; escalationLevel?: "organisation" | "partnership_board" | "national" },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const current = await reporterOf(trx, access.id);
+    const current = await caseBasics(trx, access.id);
     await setStatus(trx, access.id, "closed", {
       closing_outcome: input.outcome,
       closing_note: input.note,
@@ -350,7 +381,7 @@ export async function setAgenda(db: DB, user: User, access: DeviationAccess, dat
 /** Publishing shows the summary and the answers to the partnership's steering members. */
 export async function publish(db: DB, user: User, access: DeviationAccess, published: boolean): Promise<"ok" | "not_answered"> {
   return db.transaction().execute(async (trx) => {
-    const current = await reporterOf(trx, access.id);
+    const current = await caseBasics(trx, access.id);
     if (published && current.status !== "answered" && current.status !== "closed") return "not_answered";
     await trx.updateTable("deviations").set({ published_at: published ? nowIso() : null, updated_at: nowIso(), version: sql`version + 1` }).where("id", "=", access.id).execute();
     await recordEvent(trx, access.id, user, published ? "publish" : "unpublish");
@@ -360,7 +391,7 @@ export async function publish(db: DB, user: User, access: DeviationAccess, publi
 
 export async function reopen(db: DB, user: User, access: DeviationAccess, reason: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const current = await reporterOf(trx, access.id);
+    const current = await caseBasics(trx, access.id);
     await setStatus(trx, access.id, "in_review", { closed_at: null, closing_outcome: null });
     await recordEvent(trx, access.id, user, "reopen", { reason });
     await notify(trx, { userIds: [current.reporter_id], kind: "deviation.reopened", link: caseLink(access.id) });

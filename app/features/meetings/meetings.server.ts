@@ -6,6 +6,7 @@
 // Invitees must belong to the lead organisation or to one an active consent names; the
 // server refuses anything else, whatever the form sent.
 import type { DB } from "#db/client.server";
+import { joinTeam } from "~/features/plans/team.server";
 import { fromBool, newId, nowIso, toBool } from "#db/portable";
 import type { InvitationKind, MeetingResponse, OrganisationKind } from "#db/schema";
 import {
@@ -208,10 +209,7 @@ async function ensureOnTeam(
     .where("user_id", "=", member.id)
     .executeTakeFirst();
   if (on) return;
-  await trx
-    .insertInto("plan_team")
-    .values({ plan_id: access.planId, user_id: member.id, added_at: nowIso() })
-    .execute();
+  await joinTeam(trx, access.planId, member.id);
   await recordHistory(trx, {
     planId: access.planId,
     userId: user.id,

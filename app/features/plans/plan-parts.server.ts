@@ -7,6 +7,7 @@ import { audit } from "~/features/audit/audit.server";
 import { updatePersonDetails } from "~/features/persons/persons.server";
 import { diff, recordHistory } from "./history.server";
 import type { PlanUser, SaveResult } from "./plans.server";
+import { joinTeam, leaveTeam } from "./team.server";
 
 const actorOf = (user: PlanUser) => ({ userId: user.id, organisationId: user.organisationId });
 
@@ -56,7 +57,7 @@ export async function addTeamMember(db: DB, user: PlanUser, access: PlanAccess, 
   const candidate = candidates.find((c) => c.id === memberId);
   if (!candidate) return false;
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("plan_team").values({ plan_id: access.planId, user_id: memberId, added_at: nowIso() }).execute();
+    await joinTeam(trx, access.planId, memberId);
     await recordHistory(trx, { planId: access.planId, userId: user.id, change: "team.add", after: { member: candidate.name, organisation: candidate.organisation_name } });
     await auditWrite(trx, user, access, "team.add", "plan", access.planId, { memberId });
   });
@@ -76,7 +77,7 @@ export async function removeTeamMember(db: DB, user: PlanUser, access: PlanAcces
       .where("plan_team.user_id", "=", memberId)
       .executeTakeFirst();
     if (!member) return "not_member";
-    await trx.deleteFrom("plan_team").where("plan_id", "=", access.planId).where("user_id", "=", memberId).execute();
+    await leaveTeam(trx, access.planId, memberId);
     await recordHistory(trx, { planId: access.planId, userId: user.id, change: "team.remove", before: { member: member.name } });
     await auditWrite(trx, user, access, "team.remove", "plan", access.planId, { memberId });
     return "removed";
@@ -167,7 +168,7 @@ export async function recordFollowUp(db: DB, user: PlanUser, access: PlanAccess,
     const plan = await trx.selectFrom("plans").select(["next_follow_up", "version"]).where("id", "=", access.planId).executeTakeFirstOrThrow();
     await trx
       .insertInto("plan_follow_ups")
-      .values({ id, plan_id: access.planId, held_on: input.heldOn, due_on: plan.next_follow_up, reviewed: input.reviewed, next_date: input.nextDate, recorded_by: user.id, created_at: nowIso() })
+      .values({ id, plan_id: access.planId, lead_organisation_id: access.leadOrganisationId, held_on: input.heldOn, due_on: plan.next_follow_up, reviewed: input.reviewed, next_date: input.nextDate, recorded_by: user.id, created_at: nowIso() })
       .execute();
     await trx.updateTable("plans").set({ next_follow_up: input.nextDate, version: plan.version + 1, updated_at: nowIso() }).where("id", "=", access.planId).execute();
     await recordHistory(trx, { planId: access.planId, userId: user.id, change: "follow_up.record", before: { nextFollowUp: plan.next_follow_up }, after: { heldOn: input.heldOn, nextFollowUp: input.nextDate } });

@@ -12,6 +12,7 @@ import { upsertPerson, type PersonInput } from "~/features/persons/persons.serve
 import { likePattern, pageOf, PAGE_SIZE } from "~/lib/pagination";
 import { todayInStockholm } from "~/lib/time";
 import { diff, recordHistory } from "./history.server";
+import { joinTeam } from "./team.server";
 
 export type PlanUser = AccessUser & { name?: string };
 
@@ -42,7 +43,7 @@ export async function createPlan(
         updated_at: now,
       })
       .execute();
-    await trx.insertInto("plan_team").values({ plan_id: planId, user_id: user.id, added_at: now }).execute();
+    await joinTeam(trx, planId, user.id, now);
     await recordHistory(trx, { planId, userId: user.id, change: "plan.create", after: { kind: input.kind, status: "draft" } });
     await audit(trx, { actor: actorOf(user), action: person.created ? "person.create" : "person.link", recordType: "person", recordId: person.id, personId: person.id, planId });
     await audit(trx, { actor: actorOf(user), action: "plan.create", recordType: "plan", recordId: planId, personId: person.id, planId });

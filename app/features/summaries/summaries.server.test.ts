@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { newId } from "#db/portable";
 import { makeOrganisation, makePartnership, makeUser } from "../../../test/factories";
+import { syncAnswerFacts } from "../deviations/deviations.server";
+import { joinTeam } from "../plans/team.server";
 import { term } from "./periods";
 import { freezeSnapshot, getSnapshot } from "./snapshots.server";
 import { computeSummary } from "./summaries.server";
@@ -58,16 +60,19 @@ async function fixture() {
         closing_outcome: d.outcome ?? null,
         escalation_level: d.escalation ?? null,
         closed_at: d.closed ?? null,
+        reviewed_at: d.reviewed ?? null,
         created_at: d.created,
         updated_at: d.created,
       })
       .execute();
     for (const [i, org] of d.parties.entries()) {
-      await db.insertInto("deviation_parties").values({ deviation_id: id, organisation_id: org }).execute();
+      const keys = { partnership_id: d.partnershipId ?? partnership.id, event_date: d.event };
+      await db.insertInto("deviation_parties").values({ deviation_id: id, organisation_id: org, ...keys }).execute();
       if (d.routed) {
-        await db.insertInto("deviation_routes").values({ deviation_id: id, organisation_id: org, routed_at: d.routed, answer_by: d.answerBy!, answered_at: d.answers?.[i] ?? null }).execute();
+        await db.insertInto("deviation_routes").values({ deviation_id: id, organisation_id: org, ...keys, routed_at: d.routed, answer_by: d.answerBy!, answered_at: d.answers?.[i] ?? null }).execute();
       }
     }
+    await syncAnswerFacts(db, id);
     if (d.reviewed) await db.insertInto("deviation_events").values({ id: newId(), deviation_id: id, user_id: user.id, occurred_at: d.reviewed, change: "triage", details: null }).execute();
   };
 
@@ -91,9 +96,9 @@ async function fixture() {
       .insertInto("plans")
       .values({ id, kind: p.kind, person_id: personId, status: p.closed ? "closed" : p.activated ? "active" : "draft", lead_organisation_id: p.lead, lead_user_id: p.leadUser, created_by: p.leadUser, created_at: p.created, updated_at: p.created, activated_at: p.activated ?? null, closed_at: p.closed ?? null, outcome: p.outcome ?? null })
       .execute();
-    for (const member of new Set([p.leadUser, ...(p.team ?? [])])) await db.insertInto("plan_team").values({ plan_id: id, user_id: member, added_at: p.created }).execute();
+    for (const member of new Set([p.leadUser, ...(p.team ?? [])])) await joinTeam(db, id, member, p.created);
     for (const [held, due] of p.followUps ?? []) {
-      await db.insertInto("plan_follow_ups").values({ id: newId(), plan_id: id, held_on: held, due_on: due, reviewed: "x", next_date: "2027-06-01", recorded_by: p.leadUser, created_at: `${held}T08:00:00.000Z` }).execute();
+      await db.insertInto("plan_follow_ups").values({ id: newId(), plan_id: id, lead_organisation_id: p.lead, held_on: held, due_on: due, reviewed: "x", next_date: "2027-06-01", recorded_by: p.leadUser, created_at: `${held}T08:00:00.000Z` }).execute();
     }
   };
   await plan({ lead: soc.id, leadUser: user.id, kind: "GIP", created: "2026-07-05T08:00:00.000Z", activated: "2026-07-10T08:00:00.000Z", team: [afUser.id], followUps: [["2026-10-01", "2026-10-05"], ["2026-12-20", "2026-12-10"]] });

@@ -6,6 +6,7 @@ import { audit, type Actor } from "~/features/audit/audit.server";
 import type { CurrentUser } from "~/features/auth/auth.server";
 import { generateOneTimePassword, hashPassword, verifyPassword } from "~/features/auth/password.server";
 import { invalidateUserSessions } from "~/features/auth/session.server";
+import { syncTeamKindsOfUser } from "~/features/plans/team.server";
 import { likePattern, pageOf, PAGE_SIZE } from "~/lib/pagination";
 
 export async function searchUsers(db: DB, { q, page, organisationId }: { q: string; page: number; organisationId?: string }) {
@@ -111,6 +112,7 @@ export async function updateUser(db: DB, actor: Actor, id: string, input: UserIn
       .set({ name: input.name, email: input.email.toLowerCase(), organisation_id: input.organisationId, updated_at: nowIso() })
       .where("id", "=", id)
       .execute();
+    await syncTeamKindsOfUser(trx, id);
     await audit(trx, { actor, action: "user.update", recordType: "user", recordId: id });
   });
 }
