@@ -92,6 +92,18 @@ export function unique(prefix = ""): string {
   return `${prefix}${Date.now().toString(36)}${info.workerIndex}${(counter++).toString(36)}`;
 }
 
+let identitySerial = 0;
+/** A valid personnummer (Luhn) born 1 Jan 1975, unique within the run: workers and tests differ. */
+function identityNumber(): string {
+  const n = (base.info().workerIndex * 500 + identitySerial++) % 1000;
+  const nine = `750101${String(n).padStart(3, "0")}`;
+  const sum = nine.split("").reduce((acc, ch, i) => {
+    const v = Number(ch) * (i % 2 === 0 ? 2 : 1);
+    return acc + (v > 9 ? v - 9 : v);
+  }, 0);
+  return `19${nine}${(10 - (sum % 10)) % 10}`;
+}
+
 interface TestFixtures {
   /** Signs `email` in on `context` (the test's own by default) through a session made in the database. */
   loginAs: (email: string, context?: BrowserContext) => Promise<void>;
@@ -101,6 +113,12 @@ interface TestFixtures {
   createUser: (options?: { roles?: Role[]; organisation?: string; name?: string }) => Promise<TestUser>;
   /** Throwaway partnerships made directly in the database, for list tests. */
   createPartnerships: (names: string[]) => Promise<void>;
+  /**
+   * A fresh draft GIP for `personName` led by Anna (Socialtjänsten), with Omar and Lena on the team
+   * under consent, made through the app's own functions. Returns its path. For journeys that save
+   * the plan itself, so they cannot race other journeys saving a shared demo plan.
+   */
+  sharedPlan: (personName: string) => Promise<string>;
   expectAxeClean: (page: Page) => Promise<void>;
 }
 
@@ -179,6 +197,42 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         .insertInto("partnerships")
         .values(names.map((name) => ({ id: newId(), name, created_at: now, updated_at: now })))
         .execute();
+    });
+  },
+
+  sharedPlan: async ({ db }, use) => {
+    const { requirePlanAccess } = await import("../app/features/access/access.server");
+    const { recordConsent } = await import("../app/features/consent/consent.server");
+    const { addTeamMember } = await import("../app/features/plans/plan-parts.server");
+    const { createPlan } = await import("../app/features/plans/plans.server");
+    const { addDays, todayInStockholm } = await import("../app/lib/time");
+    const caseworker = async (email: string) => {
+      const row = await db.selectFrom("users").select(["id", "organisation_id", "name"]).where("email", "=", email).executeTakeFirstOrThrow();
+      return { id: row.id, organisationId: row.organisation_id, name: row.name, grants: [{ role: "caseworker" as const }] };
+    };
+    await use(async (personName) => {
+      const [anna, omar, lena] = await Promise.all(["anna.handlaggare", "omar.coach", "lena.af"].map((name) => caseworker(`${name}@demo.samsyn.se`)));
+      const planId = await createPlan(db, anna, {
+        kind: "GIP",
+        person: { identityNumber: identityNumber(), name: personName, protectedIdentity: false },
+        goal: "Jag vill ha ett eget arbete.",
+        needs: "Arbetsträning.",
+      });
+      const access = await requirePlanAccess(db, anna, planId, "e2e");
+      await addTeamMember(db, anna, access, omar.id);
+      await addTeamMember(db, anna, access, lena.id);
+      const today = todayInStockholm();
+      await recordConsent(db, anna, access, {
+        grantor: "self",
+        categories: ["labour_market_measures"],
+        form: "written",
+        organisationIds: [omar.organisationId, lena.organisationId],
+        purpose: "Samordna arbetsträning och arbetsförmedlingens insatser.",
+        givenOn: today,
+        validFrom: today,
+        validUntil: addDays(today, 365),
+      });
+      return `/plans/${planId}`;
     });
   },
 

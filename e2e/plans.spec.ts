@@ -61,21 +61,25 @@ test("two people save the same plan: the second sees the conflict, loses nothing
   page,
   loginAs,
   newContext,
+  sharedPlan,
   expectAxeClean,
 }) => {
   // Several sign-ins and an axe scan of every page: more than the default timeout on a busy machine.
   test.slow();
   const tag = unique();
+  // A plan of its own: another journey saving Sanna's plan in between would be a third version.
+  const person = `Konflikt Testsson ${tag}`;
+  await sharedPlan(person);
   const annasGoal = `Jag vill arbeta inom handel, gärna på heltid. (${tag}-A)`;
   const omarsGoal = `Jag vill först klara arbetsträningen fem dagar i veckan. (${tag}-O)`;
 
-  // Anna in this browser, Omar in another; both open Sanna's plan.
+  // Anna in this browser, Omar in another; both open the plan from their lists.
   await loginAs(ANNA);
-  const planPath = await openPlanFromList(page, SANNA, expectAxeClean);
+  const planPath = await openPlanFromList(page, person, expectAxeClean);
   const omarContext = await newContext();
   await loginAs(OMAR, omarContext);
   const omar = await omarContext.newPage();
-  expect(await openPlanFromList(omar, SANNA, expectAxeClean)).toBe(planPath);
+  expect(await openPlanFromList(omar, person, expectAxeClean)).toBe(planPath);
   await expectAxeClean(omar);
 
   // Anna saves first.

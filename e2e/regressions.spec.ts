@@ -36,13 +36,16 @@ test("the conflict panel names the person who saved the plan, not the last perso
   page,
   loginAs,
   newContext,
+  sharedPlan,
 }) => {
   const tag = unique();
+  // A plan of its own, so no other journey saves it in between.
+  const planPath = await sharedPlan(`Konflikt Regressionsson ${tag}`);
   await loginAs(ANNA);
-  await openPlan(page, "Sanna Exempelsson");
+  await page.goto(planPath);
   const omar = await (await newContext()).newPage();
   await loginAs(OMAR, omar.context());
-  await openPlan(omar, "Sanna Exempelsson");
+  await omar.goto(planPath);
 
   await page.getByLabel(GOAL).fill(`Annas mål ${tag}`);
   await page.getByRole("button", { name: "Spara planen" }).click();
@@ -51,7 +54,7 @@ test("the conflict panel names the person who saved the plan, not the last perso
   // Lena only adds a note: she does not save the plan.
   const lena = await (await newContext()).newPage();
   await loginAs(LENA, lena.context());
-  await openPlan(lena, "Sanna Exempelsson");
+  await lena.goto(planPath);
   await lena.getByRole("textbox", { name: /^Anteckning/ }).fill(`Lenas anteckning ${tag}`);
   await lena.getByRole("button", { name: "Spara anteckning" }).click();
   await expect(lena.getByRole("status").filter({ hasText: "Anteckningen är sparad." })).toBeVisible();
