@@ -92,17 +92,8 @@ export function unique(prefix = ""): string {
   return `${prefix}${Date.now().toString(36)}${info.workerIndex}${(counter++).toString(36)}`;
 }
 
-let identitySerial = 0;
-/** A valid personnummer (Luhn) born 1 Jan 1975, unique within the run: workers and tests differ. */
-function identityNumber(): string {
-  const n = (base.info().workerIndex * 500 + identitySerial++) % 1000;
-  const nine = `750101${String(n).padStart(3, "0")}`;
-  const sum = nine.split("").reduce((acc, ch, i) => {
-    const v = Number(ch) * (i % 2 === 0 ? 2 : 1);
-    return acc + (v > 9 ? v - 9 : v);
-  }, 0);
-  return `19${nine}${(10 - (sum % 10)) % 10}`;
-}
+// Counts the shared plans a worker has made across its tests, so each person is new.
+let sharedPlanSerial = 0;
 
 interface TestFixtures {
   /** Signs `email` in on `context` (the test's own by default) through a session made in the database. */
@@ -206,15 +197,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const { addTeamMember } = await import("../app/features/plans/plan-parts.server");
     const { createPlan } = await import("../app/features/plans/plans.server");
     const { addDays, todayInStockholm } = await import("../app/lib/time");
-    const caseworker = async (email: string) => {
-      const row = await db.selectFrom("users").select(["id", "organisation_id", "name"]).where("email", "=", email).executeTakeFirstOrThrow();
-      return { id: row.id, organisationId: row.organisation_id, name: row.name, grants: [{ role: "caseworker" as const }] };
-    };
+    const { demoCaseworker, demoIdentityNumber } = await import("../db/seed/demo-plans");
     await use(async (personName) => {
-      const [anna, omar, lena] = await Promise.all(["anna.handlaggare", "omar.coach", "lena.af"].map((name) => caseworker(`${name}@demo.samsyn.se`)));
+      const [anna, omar, lena] = await Promise.all(["anna.handlaggare", "omar.coach", "lena.af"].map((name) => demoCaseworker(db, `${name}@demo.samsyn.se`)));
+      // Born 1 Jan 1975, a birth number no other worker's plans use in this run.
+      const birthNumber = String((base.info().workerIndex * 100 + sharedPlanSerial++) % 1000).padStart(3, "0");
       const planId = await createPlan(db, anna, {
         kind: "GIP",
-        person: { identityNumber: identityNumber(), name: personName, protectedIdentity: false },
+        person: { identityNumber: demoIdentityNumber("19750101", birthNumber), name: personName, protectedIdentity: false },
         goal: "Jag vill ha ett eget arbete.",
         needs: "Arbetsträning.",
       });

@@ -25,7 +25,8 @@ export const DEMO_PERSONS = {
   johan: { name: "Johan Demosson", identityNumber: demoIdentityNumber("19780911", "315") },
 };
 
-async function caseworker(db: DB, email: string): Promise<AccessUser & { name: string }> {
+/** A demo caseworker as the plan functions expect one. */
+export async function demoCaseworker(db: DB, email: string): Promise<AccessUser & { name: string }> {
   const row = await db.selectFrom("users").select(["id", "organisation_id", "name"]).where("email", "=", email).executeTakeFirstOrThrow();
   return { id: row.id, organisationId: row.organisation_id, name: row.name, grants: [{ role: "caseworker" }] };
 }
@@ -39,11 +40,11 @@ async function activate(db: DB, user: AccessUser, access: PlanAccess, nextFollow
 
 export async function seedDemoPlans(db: DB): Promise<void> {
   const today = todayInStockholm();
-  const anna = await caseworker(db, "anna.handlaggare@demo.samsyn.se");
-  const omar = await caseworker(db, "omar.coach@demo.samsyn.se");
-  const lena = await caseworker(db, "lena.af@demo.samsyn.se");
-  const maria = await caseworker(db, "maria.vux@demo.samsyn.se");
-  const henrik = await caseworker(db, "henrik.psykiatri@demo.samsyn.se");
+  const anna = await demoCaseworker(db, "anna.handlaggare@demo.samsyn.se");
+  const omar = await demoCaseworker(db, "omar.coach@demo.samsyn.se");
+  const lena = await demoCaseworker(db, "lena.af@demo.samsyn.se");
+  const maria = await demoCaseworker(db, "maria.vux@demo.samsyn.se");
+  const henrik = await demoCaseworker(db, "henrik.psykiatri@demo.samsyn.se");
   const consentBase = {
     grantor: "self" as const,
     categories: ["financial_situation", "education_and_work_history", "labour_market_measures"] as ("financial_situation" | "education_and_work_history" | "labour_market_measures")[],

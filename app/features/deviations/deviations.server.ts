@@ -310,18 +310,18 @@ export async function routeToParties(db: DB, user: User, access: DeviationAccess
       (await trx.selectFrom("deviation_routes").select("organisation_id").where("deviation_id", "=", access.id).execute()).map((r) => r.organisation_id),
     );
     const fresh = [...new Set(input.organisationIds)].filter((id) => !existing.has(id));
+    const current = await caseBasics(trx, access.id);
     if (fresh.length > 0) {
-      const { event_date } = await caseBasics(trx, access.id);
       await trx
         .insertInto("deviation_routes")
-        .values(fresh.map((organisation_id) => ({ deviation_id: access.id, organisation_id, partnership_id: access.partnershipId, event_date, routed_at: now, answer_by: input.answerBy, answered_at: null })))
+        .values(fresh.map((organisation_id) => ({ deviation_id: access.id, organisation_id, partnership_id: access.partnershipId, event_date: current.event_date, routed_at: now, answer_by: input.answerBy, answered_at: null })))
         .execute();
       await syncAnswerFacts(trx, access.id);
     }
     await setStatus(trx, access.id, "awaiting_response", { answer_by: input.answerBy, routed_at: now });
     await recordEvent(trx, access.id, user, "route", { organisations: fresh.length, answerBy: input.answerBy });
     await notify(trx, { userIds: await contactsOf(trx, fresh), kind: "deviation.routed", link: caseLink(access.id) });
-    await notify(trx, { userIds: [(await caseBasics(trx, access.id)).reporter_id], kind: "deviation.routed_reporter", link: caseLink(access.id) });
+    await notify(trx, { userIds: [current.reporter_id], kind: "deviation.routed_reporter", link: caseLink(access.id) });
   });
 }
 
