@@ -5,10 +5,11 @@
 // requireMeetingAccess(), which looks up the meeting's plan and calls the one access rule.
 // Invitees must belong to the lead organisation or to one an active consent names; the
 // server refuses anything else, whatever the form sent.
+import type { ExpressionBuilder } from "kysely";
 import type { DB } from "#db/client.server";
-import { joinTeam } from "~/features/plans/team.server";
 import { fromBool, newId, nowIso, toBool } from "#db/portable";
-import type { InvitationKind, MeetingResponse, OrganisationKind } from "#db/schema";
+import type { Database, InvitationKind, MeetingResponse, OrganisationKind } from "#db/schema";
+import { joinTeam } from "~/features/plans/team.server";
 import {
   coveredOrganisationIds,
   requirePlanAccess,
@@ -122,15 +123,7 @@ export async function invitableStaff(db: DB, access: PlanAccess, today = todayIn
       .execute(),
     base
       .where("users.organisation_id", "in", coveredIds)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("role_grants")
-            .select("role_grants.id")
-            .whereRef("role_grants.user_id", "=", "users.id")
-            .where("role_grants.role", "=", "caseworker"),
-        ),
-      )
+      .where(isCaseworker)
       .where("users.id", "not in", (eb) =>
         eb.selectFrom("plan_team").select("plan_team.user_id").where("plan_team.plan_id", "=", access.planId),
       )
@@ -194,6 +187,11 @@ export type ConveneResult =
   | { ok: true; meetingId: string }
   | { ok: false; reason: "uncovered"; refused: { id: string; name: string; organisationName: string }[] }
   | { ok: false; reason: "unknown_invitee" | "plan_closed" };
+
+/** Only caseworkers are invited as staff or take over an invitation. */
+function isCaseworker(eb: ExpressionBuilder<Database, "users">) {
+  return eb.exists(eb.selectFrom("role_grants").select("role_grants.id").whereRef("role_grants.user_id", "=", "users.id").where("role_grants.role", "=", "caseworker"));
+}
 
 /** Puts a staff member on the plan's team when they are invited from a covered organisation. */
 async function ensureOnTeam(
@@ -483,15 +481,7 @@ export async function getMeetingPage(
         .where("users.organisation_id", "=", user.organisationId)
         .where("users.disabled_at", "is", null)
         .where("users.id", "!=", user.id)
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom("role_grants")
-              .select("role_grants.id")
-              .whereRef("role_grants.user_id", "=", "users.id")
-              .where("role_grants.role", "=", "caseworker"),
-          ),
-        )
+        .where(isCaseworker)
         .where(
           "users.id",
           "not in",
@@ -649,15 +639,7 @@ export async function respondToMeeting(
       .where("users.id", "=", input.replacementUserId)
       .where("users.organisation_id", "=", user.organisationId)
       .where("users.disabled_at", "is", null)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("role_grants")
-            .select("role_grants.id")
-            .whereRef("role_grants.user_id", "=", "users.id")
-            .where("role_grants.role", "=", "caseworker"),
-        ),
-      )
+      .where(isCaseworker)
       .where("users.id", "not in", (eb) =>
         eb
           .selectFrom("meeting_invitees")
