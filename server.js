@@ -13,9 +13,7 @@ const viteDevServer = isProduction
   : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
 
 async function loadBuild() {
-  return viteDevServer
-    ? viteDevServer.ssrLoadModule("virtual:remix/server-build")
-    : import("./build/server/index.js");
+  return viteDevServer ? viteDevServer.ssrLoadModule("virtual:remix/server-build") : import("./build/server/index.js");
 }
 
 // Validates the environment and refuses to start on an unmigrated database,

@@ -5,7 +5,11 @@ import { migrateDown, migrateToLatest, pendingMigrations } from "./migrate";
 import { migrations } from "./migrations/index";
 
 async function tableNames(db: ReturnType<typeof createDb>) {
-  const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%'`.execute(db);
+  const rows = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%'`.execute(
+    db,
+  );
   return rows.rows.map((r) => r.name).sort();
 }
 
@@ -15,7 +19,9 @@ describe("migrations", () => {
     await migrateToLatest(db);
     expect(await pendingMigrations(db)).toEqual([]);
     const tables = await tableNames(db);
-    expect(tables).toEqual(expect.arrayContaining(["partnerships", "organisations", "users", "role_grants", "sessions", "audit_events"]));
+    expect(tables).toEqual(
+      expect.arrayContaining(["partnerships", "organisations", "users", "role_grants", "sessions", "audit_events"]),
+    );
 
     for (let i = 0; i < Object.keys(migrations).length; i++) await migrateDown(db);
     expect(await tableNames(db)).toEqual([]);

@@ -22,7 +22,10 @@ test.beforeEach(async ({ loginAs }) => {
   await loginAs(DEMO.admin);
 });
 
-test("admin creates a partnership; mistakes are explained in Swedish and typed values kept", async ({ page, expectAxeClean }) => {
+test("admin creates a partnership; mistakes are explained in Swedish and typed values kept", async ({
+  page,
+  expectAxeClean,
+}) => {
   const name = `Förbund Norrås ${unique()}`;
 
   await page.goto("/admin");
@@ -66,7 +69,10 @@ test("admin creates a partnership; mistakes are explained in Swedish and typed v
   await expect(page.getByRole("region", { name: "Medlemmar" })).toContainText("Inga");
   await expectAxeClean(page);
 
-  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Samordningsförbund" }).click();
+  await page
+    .getByRole("navigation", { name: "Administration" })
+    .getByRole("link", { name: "Samordningsförbund" })
+    .click();
   await search(page, name);
   await expect(bodyRows(page)).toHaveCount(1);
   await expect(bodyRows(page).first().getByRole("link", { name })).toBeVisible();
@@ -74,7 +80,11 @@ test("admin creates a partnership; mistakes are explained in Swedish and typed v
   await expectAxeClean(page);
 });
 
-test("admin creates an organisation that is a member of a partnership", async ({ page, createPartnerships, expectAxeClean }) => {
+test("admin creates an organisation that is a member of a partnership", async ({
+  page,
+  createPartnerships,
+  expectAxeClean,
+}) => {
   const partnership = `Förbund Västerå ${unique()}`;
   const organisation = `Testorg Folkhögskolan ${unique()}`;
   await createPartnerships([partnership]);
@@ -134,7 +144,9 @@ test("without JavaScript the organisation form is checked on the server and keep
 
   await expect(page.getByText("Fyll i namn.")).toBeVisible();
   await expectFieldError(nameField(page), "Fyll i namn.");
-  await expect(page.getByLabel(/^Typ av organisation/).locator("option:checked")).toHaveText("Hälso- och sjukvård (region)");
+  await expect(page.getByLabel(/^Typ av organisation/).locator("option:checked")).toHaveText(
+    "Hälso- och sjukvård (region)",
+  );
   await expect(alvbygd).toBeChecked();
   await expectAxeClean(page);
 
@@ -195,7 +207,10 @@ test("the partnership list searches and paginates, keeping the search across pag
   await expectAxeClean(page);
 });
 
-test("the organisation list search finds Vuxenutbildningen and says when nothing matches", async ({ page, expectAxeClean }) => {
+test("the organisation list search finds Vuxenutbildningen and says when nothing matches", async ({
+  page,
+  expectAxeClean,
+}) => {
   await page.goto("/admin/organisations");
   await search(page, "vuxenutbildningen");
   await expect(bodyRows(page)).toHaveCount(1);
@@ -226,12 +241,15 @@ test("the user list searches by name and filters by organisation", async ({ page
   await expectAxeClean(page);
 
   await searchBox(page).fill("");
-  await page.getByLabel("Organisation", { exact: true }).selectOption({ label: "Sjöstads kommun – Arbetsmarknadsenheten" });
+  await page
+    .getByLabel("Organisation", { exact: true })
+    .selectOption({ label: "Sjöstads kommun – Arbetsmarknadsenheten" });
   await page.getByRole("search").getByRole("button", { name: "Sök" }).click();
   await expect(page).toHaveURL(/organisationId=/);
   // Omar and the demo's generated staff of that organisation; nobody from elsewhere.
   await expect(bodyRows(page).getByRole("link", { name: "Omar Coach" })).toBeVisible();
-  for (const row of await bodyRows(page).all()) await expect(row).toContainText("Sjöstads kommun – Arbetsmarknadsenheten");
+  for (const row of await bodyRows(page).all())
+    await expect(row).toContainText("Sjöstads kommun – Arbetsmarknadsenheten");
   await expect(bodyRows(page).getByRole("link", { name: "Anna Handläggare" })).toHaveCount(0);
   await expect(page.getByLabel("Organisation", { exact: true }).locator("option:checked")).toHaveText(
     "Sjöstads kommun – Arbetsmarknadsenheten",

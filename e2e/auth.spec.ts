@@ -16,7 +16,9 @@ test("admin signs in through the form, lands on /admin and signs out again", asy
 
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: /Alva Admin/ })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: /Alva Admin/ }),
+  ).toBeVisible();
   await expectAxeClean(page);
 
   await page.getByRole("button", { name: "Logga ut" }).click();
@@ -64,7 +66,9 @@ test("a caseworker gets 404 on admin pages", async ({ page, loginAs, expectAxeCl
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Sidan finns inte" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Administration" })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Administration" }),
+    ).toHaveCount(0);
     await expectAxeClean(page);
   }
 });

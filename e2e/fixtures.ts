@@ -20,7 +20,10 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 function requiredEnv(name: "E2E_BASE_URL" | "E2E_DATABASE_URL"): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the suite with \`npx playwright test\` so e2e/global-setup.ts starts the server.`);
+  if (!value)
+    throw new Error(
+      `${name} is not set: run the suite with \`npx playwright test\` so e2e/global-setup.ts starts the server.`,
+    );
   return value;
 }
 
@@ -147,7 +150,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   loginAs: async ({ context, db, baseURL }, use) => {
     await use(async (email, target = context) => {
-      const user = await db.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst();
+      const user = await db
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", email.toLowerCase())
+        .executeTakeFirst();
       if (!user) throw new Error(`loginAs: no user ${email}`);
       const url = baseURL ?? requiredEnv("E2E_BASE_URL");
       const cookie = await sessionCookieFor(db, user.id, url);
@@ -158,27 +165,44 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   createUser: async ({ db }, use) => {
     const { hashPassword } = await import("../app/features/auth/password.server");
     let hash: string | undefined;
-    await use(async ({ roles = ["caseworker"] as Role[], organisation = "Sjöstads kommun – Socialtjänsten", name } = {}) => {
-      hash ??= await hashPassword(DEMO_PASSWORD);
-      const org = await db.selectFrom("organisations").select("id").where("name", "=", organisation).executeTakeFirstOrThrow();
-      const id = newId();
-      const tag = unique();
-      const user: TestUser = {
-        id,
-        email: `e2e-${tag}@example.se`,
-        name: name ?? `Testperson ${tag}`,
-        password: DEMO_PASSWORD,
-      };
-      const now = nowIso();
-      await db
-        .insertInto("users")
-        .values({ id, email: user.email, name: user.name, organisation_id: org.id, password_hash: hash, created_at: now, updated_at: now })
-        .execute();
-      for (const role of roles) {
-        await db.insertInto("role_grants").values({ id: newId(), user_id: id, role, partnership_id: null, created_at: now }).execute();
-      }
-      return user;
-    });
+    await use(
+      async ({ roles = ["caseworker"] as Role[], organisation = "Sjöstads kommun – Socialtjänsten", name } = {}) => {
+        hash ??= await hashPassword(DEMO_PASSWORD);
+        const org = await db
+          .selectFrom("organisations")
+          .select("id")
+          .where("name", "=", organisation)
+          .executeTakeFirstOrThrow();
+        const id = newId();
+        const tag = unique();
+        const user: TestUser = {
+          id,
+          email: `e2e-${tag}@example.se`,
+          name: name ?? `Testperson ${tag}`,
+          password: DEMO_PASSWORD,
+        };
+        const now = nowIso();
+        await db
+          .insertInto("users")
+          .values({
+            id,
+            email: user.email,
+            name: user.name,
+            organisation_id: org.id,
+            password_hash: hash,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        for (const role of roles) {
+          await db
+            .insertInto("role_grants")
+            .values({ id: newId(), user_id: id, role, partnership_id: null, created_at: now })
+            .execute();
+        }
+        return user;
+      },
+    );
   },
 
   createPartnerships: async ({ db }, use) => {
@@ -199,12 +223,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const { addDays, todayInStockholm } = await import("../app/lib/time");
     const { demoCaseworker, demoIdentityNumber } = await import("../db/seed/demo-plans");
     await use(async (personName) => {
-      const [anna, omar, lena] = await Promise.all(["anna.handlaggare", "omar.coach", "lena.af"].map((name) => demoCaseworker(db, `${name}@demo.samsyn.se`)));
+      const [anna, omar, lena] = await Promise.all(
+        ["anna.handlaggare", "omar.coach", "lena.af"].map((name) => demoCaseworker(db, `${name}@demo.samsyn.se`)),
+      );
       // Born 1 Jan 1975, a birth number no other worker's plans use in this run.
       const birthNumber = String((base.info().workerIndex * 100 + sharedPlanSerial++) % 1000).padStart(3, "0");
       const planId = await createPlan(db, anna, {
         kind: "GIP",
-        person: { identityNumber: demoIdentityNumber("19750101", birthNumber), name: personName, protectedIdentity: false },
+        person: {
+          identityNumber: demoIdentityNumber("19750101", birthNumber),
+          name: personName,
+          protectedIdentity: false,
+        },
         goal: "Jag vill ha ett eget arbete.",
         needs: "Arbetsträning.",
       });

@@ -12,7 +12,10 @@ test.describe("health check", () => {
 });
 
 test.describe("404 page", () => {
-  test("an unknown path shows the not-found page inside the layout, with status 404", async ({ page, expectAxeClean }) => {
+  test("an unknown path shows the not-found page inside the layout, with status 404", async ({
+    page,
+    expectAxeClean,
+  }) => {
     const response = await page.goto("/det-har-finns-inte");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Sidan finns inte" })).toBeVisible();
@@ -67,7 +70,10 @@ test.describe("language", () => {
 });
 
 test.describe("security", () => {
-  test("pages carry a nonce-based CSP that forbids framing, nosniff and a referrer policy", async ({ page, expectAxeClean }) => {
+  test("pages carry a nonce-based CSP that forbids framing, nosniff and a referrer policy", async ({
+    page,
+    expectAxeClean,
+  }) => {
     const response = await page.goto("/login");
     expect(response?.status()).toBe(200);
     const headers = response!.headers();
@@ -94,7 +100,9 @@ test.describe("security", () => {
     expect(headers["x-powered-by"]).toBeUndefined();
 
     // Every inline script the page runs carries this response's nonce.
-    const scriptNonces = await page.locator("script").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+    const scriptNonces = await page
+      .locator("script")
+      .evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
     expect(scriptNonces.length).toBeGreaterThan(0);
     expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
 
@@ -114,7 +122,11 @@ test.describe("security", () => {
     expect(login.status()).toBe(403);
     expect(login.headers()["set-cookie"] ?? "").not.toContain("samsyn_session");
 
-    const language = await request.post("/language", { headers: evil, form: { lang: "en", redirectTo: "/" }, maxRedirects: 0 });
+    const language = await request.post("/language", {
+      headers: evil,
+      form: { lang: "en", redirectTo: "/" },
+      maxRedirects: 0,
+    });
     expect(language.status()).toBe(403);
   });
 

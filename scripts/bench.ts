@@ -25,8 +25,11 @@ async function main() {
   try {
     await migrateToLatest(db);
     if (!reuse) await seed(db);
-    const partnership = await db.selectFrom("partnerships").select("id").where("name", "=", "Samordningsförbundet Sjöstad").executeTakeFirstOrThrow();
-
+    const partnership = await db
+      .selectFrom("partnerships")
+      .select("id")
+      .where("name", "=", "Samordningsförbundet Sjöstad")
+      .executeTakeFirstOrThrow();
 
     let failed = false;
     for (const period of [currentTerm(), lastFullTerm()]) {
@@ -41,7 +44,9 @@ async function main() {
       const medianMs = times[2];
       const ok = medianMs < BUDGET_MS;
       failed ||= !ok;
-      console.log(`summary ${period.label}: median ${medianMs.toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)}) – budget ${BUDGET_MS} ms: ${ok ? "ok" : "OVER"}`);
+      console.log(
+        `summary ${period.label}: median ${medianMs.toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)}) – budget ${BUDGET_MS} ms: ${ok ? "ok" : "OVER"}`,
+      );
     }
     process.exitCode = failed ? 1 : 0;
   } finally {
@@ -55,8 +60,18 @@ async function seed(db: ReturnType<typeof createDb>) {
   await seedDemo(db);
   const from = Date.parse(instantBounds(trailingPeriods(currentTerm(), 8)[0]).from);
   const started = performance.now();
-  await seedVolume(db, { partnershipName: "Samordningsförbundet Sjöstad", deviations: DEVIATIONS, plans: PLANS, fromMs: from, toMs: Date.now(), seed: 99, personOffset: 100_000 });
-  console.log(`Seeded ${DEVIATIONS} deviations and ${PLANS} plans in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  await seedVolume(db, {
+    partnershipName: "Samordningsförbundet Sjöstad",
+    deviations: DEVIATIONS,
+    plans: PLANS,
+    fromMs: from,
+    toMs: Date.now(),
+    seed: 99,
+    personOffset: 100_000,
+  });
+  console.log(
+    `Seeded ${DEVIATIONS} deviations and ${PLANS} plans in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
 }
 
 main().catch((error) => {

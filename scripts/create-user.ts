@@ -21,7 +21,8 @@ async function main() {
     },
   });
   const problems: string[] = [];
-  if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) problems.push("--email must be an e-mail address");
+  if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email))
+    problems.push("--email must be an e-mail address");
   if (!values.name?.trim()) problems.push("--name is required");
   if (!values.org?.trim()) problems.push("--org is required");
   const roles = (values.role ?? []) as Role[];
@@ -43,20 +44,33 @@ async function main() {
     console.error(`A user with the e-mail ${values.email} already exists.`);
     process.exit(1);
   }
-  let organisation = await db.selectFrom("organisations").select("id").where("name", "=", values.org!.trim()).executeTakeFirst();
+  let organisation = await db
+    .selectFrom("organisations")
+    .select("id")
+    .where("name", "=", values.org!.trim())
+    .executeTakeFirst();
   if (!organisation) {
     const id = newId();
-    await db.insertInto("organisations").values({ id, name: values.org!.trim(), kind, created_at: nowIso(), updated_at: nowIso() }).execute();
+    await db
+      .insertInto("organisations")
+      .values({ id, name: values.org!.trim(), kind, created_at: nowIso(), updated_at: nowIso() })
+      .execute();
     organisation = { id };
     console.log(`Created the organisation "${values.org}" (${kind}).`);
   }
-  const { oneTimePassword } = await createUser(db, { userId: null, organisationId: null }, {
-    name: values.name!.trim(),
-    email: values.email!,
-    organisationId: organisation.id,
-    roles,
-  });
-  console.log(`Created ${values.email} (${roles.join(", ")}).\nOne-time password (shown once; must be changed at first sign-in): ${oneTimePassword}`);
+  const { oneTimePassword } = await createUser(
+    db,
+    { userId: null, organisationId: null },
+    {
+      name: values.name!.trim(),
+      email: values.email!,
+      organisationId: organisation.id,
+      roles,
+    },
+  );
+  console.log(
+    `Created ${values.email} (${roles.join(", ")}).\nOne-time password (shown once; must be changed at first sign-in): ${oneTimePassword}`,
+  );
   await closeDb();
 }
 

@@ -41,7 +41,9 @@ async function main() {
   });
   console.log(`\nSamsyn demo: ${env.APP_URL}\nEvery demo user has the password ${DEMO_PASSWORD}\n`);
   for (const user of DEMO_USERS) {
-    console.log(`  ${user.email.padEnd(36)} ${user.roles.map((r) => r.role + (r.partnership ? ` (${r.partnership})` : "")).join(", ")}`);
+    console.log(
+      `  ${user.email.padEnd(36)} ${user.roles.map((r) => r.role + (r.partnership ? ` (${r.partnership})` : "")).join(", ")}`,
+    );
   }
   console.log("");
   const stop = () => server.kill("SIGTERM");

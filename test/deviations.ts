@@ -8,7 +8,10 @@ export async function deviationSetup() {
   const partnership = await makePartnership();
   const member = async (kind: OrganisationKind, role: Role, opts: { partnership?: boolean } = {}) => {
     const org = await makeOrganisation(db, { kind, partnershipIds: [partnership.id] });
-    const user = await makeUser(db, { organisationId: org.id, roles: [{ role, partnershipId: opts.partnership ? partnership.id : undefined }] });
+    const user = await makeUser(db, {
+      organisationId: org.id,
+      roles: [{ role, partnershipId: opts.partnership ? partnership.id : undefined }],
+    });
     return { ...user, grants: [{ role, partnershipId: opts.partnership ? partnership.id : null }], org };
   };
   const reporter = await member("social_services", "caseworker");

@@ -41,7 +41,12 @@ export async function addToTeam(planId: string, userId: string) {
   await joinTeam(getDb(), planId, userId);
 }
 
-export async function giveConsent(lead: AccessUser, planId: string, organisationIds: string[], validUntil = addDays(todayInStockholm(), 365)) {
+export async function giveConsent(
+  lead: AccessUser,
+  planId: string,
+  organisationIds: string[],
+  validUntil = addDays(todayInStockholm(), 365),
+) {
   const access = await requirePlanAccess(getDb(), lead, planId, "test");
   return recordConsent(getDb(), lead, access, {
     grantor: "self",

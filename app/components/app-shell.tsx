@@ -17,7 +17,15 @@ interface NavItem {
   visible: (roles: Role[]) => boolean;
 }
 
-export function AppShell({ user, flash, children }: { user: ShellUser | null; flash: Flash | null; children: ReactNode }) {
+export function AppShell({
+  user,
+  flash,
+  children,
+}: {
+  user: ShellUser | null;
+  flash: Flash | null;
+  children: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
@@ -27,7 +35,11 @@ export function AppShell({ user, flash, children }: { user: ShellUser | null; fl
     { to: "/start", label: t("nav.start"), visible: (roles) => roles.some((r) => r !== "admin") },
     { to: "/plans", label: t("nav.plans"), visible: (roles) => roles.includes("caseworker") },
     { to: "/deviations", label: t("nav.deviations"), visible: () => true },
-    { to: "/reports", label: t("nav.summaries"), visible: (roles) => roles.includes("coordinator") || roles.includes("steering") },
+    {
+      to: "/reports",
+      label: t("nav.summaries"),
+      visible: (roles) => roles.includes("coordinator") || roles.includes("steering"),
+    },
     { to: "/audit", label: t("nav.audit"), visible: (roles) => roles.includes("auditor") },
     { to: "/admin", label: t("nav.admin"), visible: (roles) => roles.includes("admin") },
   ];

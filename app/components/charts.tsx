@@ -8,7 +8,17 @@ type Value = number | null | "masked";
 const shown = (v: Value, k: number) => (v === null ? `<${k}` : v === "masked" ? "–" : String(v));
 const num = (v: Value) => (typeof v === "number" ? v : 0);
 
-export function BarChart({ title, description, rows, k }: { title: string; description: string; rows: { label: string; value: Value }[]; k: number }) {
+export function BarChart({
+  title,
+  description,
+  rows,
+  k,
+}: {
+  title: string;
+  description: string;
+  rows: { label: string; value: Value }[];
+  k: number;
+}) {
   const id = useId();
   const max = Math.max(1, ...rows.map((r) => num(r.value)));
   const rowHeight = 26;
@@ -16,7 +26,14 @@ export function BarChart({ title, description, rows, k }: { title: string; descr
   const barWidth = 300;
   const height = rows.length * rowHeight + 8;
   return (
-    <svg className="chart" role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
+    <svg
+      className="chart"
+      role="img"
+      aria-labelledby={`${id}-t ${id}-d`}
+      viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`}
+      width="100%"
+      preserveAspectRatio="xMinYMin meet"
+    >
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>
         {description} {rows.map((r) => `${r.label}: ${shown(r.value, k)}`).join("; ")}
@@ -33,7 +50,13 @@ export function BarChart({ title, description, rows, k }: { title: string; descr
             {hidden ? (
               <rect x={labelWidth} y={4} width={24} height={rowHeight - 10} className="chart__bar chart__bar--hidden" />
             ) : (
-              <rect x={labelWidth} y={4} width={Math.max(w, num(r.value) > 0 ? 2 : 0)} height={rowHeight - 10} className="chart__bar" />
+              <rect
+                x={labelWidth}
+                y={4}
+                width={Math.max(w, num(r.value) > 0 ? 2 : 0)}
+                height={rowHeight - 10}
+                className="chart__bar"
+              />
             )}
             <text x={labelWidth + (hidden ? 30 : w + 6)} y={rowHeight / 2 + 4} className="chart__value">
               {shown(r.value, k)}
@@ -67,13 +90,28 @@ export function TrendChart({
   const x = (i: number) => pad.left + (i * (width - pad.left - pad.right)) / Math.max(1, points.length - 1);
   const y = (v: number) => height - pad.bottom - (v / max) * (height - pad.top - pad.bottom);
   return (
-    <svg className="chart" role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height + 24}`} width="100%" preserveAspectRatio="xMinYMin meet">
+    <svg
+      className="chart"
+      role="img"
+      aria-labelledby={`${id}-t ${id}-d`}
+      viewBox={`0 0 ${width} ${height + 24}`}
+      width="100%"
+      preserveAspectRatio="xMinYMin meet"
+    >
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>
         {description}{" "}
-        {points.map((p) => `${p.label}: ${p.values.map((v, s) => `${series[s]} ${shown(v, k)}`).join(", ")}`).join("; ")}
+        {points
+          .map((p) => `${p.label}: ${p.values.map((v, s) => `${series[s]} ${shown(v, k)}`).join(", ")}`)
+          .join("; ")}
       </desc>
-      <line x1={pad.left} y1={height - pad.bottom} x2={width - pad.right} y2={height - pad.bottom} className="chart__axis" />
+      <line
+        x1={pad.left}
+        y1={height - pad.bottom}
+        x2={width - pad.right}
+        y2={height - pad.bottom}
+        className="chart__axis"
+      />
       <text x={pad.left - 6} y={y(max) + 4} textAnchor="end" className="chart__label">
         {max}
       </text>
@@ -81,7 +119,9 @@ export function TrendChart({
         0
       </text>
       {series.map((name, s) => {
-        const known = points.map((p, i) => ({ i, v: p.values[s] })).filter((p): p is { i: number; v: number } => typeof p.v === "number");
+        const known = points
+          .map((p, i) => ({ i, v: p.values[s] }))
+          .filter((p): p is { i: number; v: number } => typeof p.v === "number");
         return (
           <g key={name} className={`chart__series chart__series--${s}`}>
             <polyline points={known.map((p) => `${x(p.i)},${y(p.v)}`).join(" ")} fill="none" />
@@ -97,7 +137,11 @@ export function TrendChart({
         </text>
       ))}
       {series.map((name, s) => (
-        <g key={name} transform={`translate(${pad.left + s * 160} ${height + 12})`} className={`chart__series chart__series--${s}`}>
+        <g
+          key={name}
+          transform={`translate(${pad.left + s * 160} ${height + 12})`}
+          className={`chart__series chart__series--${s}`}
+        >
           <circle cx={6} cy={-4} r={5} />
           <text x={16} y={0} className="chart__label">
             {name}

@@ -76,7 +76,13 @@ export function TextField({
   );
 }
 
-export function TextareaField({ meta, label, help, required, rows = 4 }: BaseProps & { meta: FieldMetadata<string | undefined | null>; rows?: number }) {
+export function TextareaField({
+  meta,
+  label,
+  help,
+  required,
+  rows = 4,
+}: BaseProps & { meta: FieldMetadata<string | undefined | null>; rows?: number }) {
   return (
     <div className="field">
       <Label htmlFor={meta.id} label={label} required={required} />
@@ -136,10 +142,17 @@ export function CheckboxGroup({
   help?: ReactNode;
 }) {
   const selected = new Set(
-    Array.isArray(meta.initialValue) ? meta.initialValue.map(String) : meta.initialValue ? [String(meta.initialValue)] : [],
+    Array.isArray(meta.initialValue)
+      ? meta.initialValue.map(String)
+      : meta.initialValue
+        ? [String(meta.initialValue)]
+        : [],
   );
   return (
-    <fieldset className="field field--group" aria-describedby={meta.errors ? meta.errorId : help ? meta.descriptionId : undefined}>
+    <fieldset
+      className="field field--group"
+      aria-describedby={meta.errors ? meta.errorId : help ? meta.descriptionId : undefined}
+    >
       <legend>{legend}</legend>
       {help ? (
         <p id={meta.descriptionId} className="field__help">
@@ -157,17 +170,41 @@ export function CheckboxGroup({
   );
 }
 
-export function SubmitButton({ children, name, value, variant = "primary" }: { children: ReactNode; name?: string; value?: string; variant?: "primary" | "secondary" | "danger" }) {
+export function SubmitButton({
+  children,
+  name,
+  value,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   return (
-    <button type="submit" name={name} value={value} className={`button button--${variant}`} aria-disabled={busy || undefined}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className={`button button--${variant}`}
+      aria-disabled={busy || undefined}
+    >
       {children}
     </button>
   );
 }
 
-export function CheckboxField({ meta, label, help }: { meta: FieldMetadata<boolean | string | undefined | null>; label: string; help?: ReactNode }) {
+export function CheckboxField({
+  meta,
+  label,
+  help,
+}: {
+  meta: FieldMetadata<boolean | string | undefined | null>;
+  label: string;
+  help?: ReactNode;
+}) {
   const checked = meta.initialValue === "on" || meta.initialValue === "true" || (meta.initialValue as unknown) === true;
   return (
     <div className="field">

@@ -23,7 +23,17 @@ export function SearchForm({ q, label, children }: { q: string; label: string; c
   );
 }
 
-export function Pagination({ page, pages, total, pageSize }: { page: number; pages: number; total: number; pageSize: number }) {
+export function Pagination({
+  page,
+  pages,
+  total,
+  pageSize,
+}: {
+  page: number;
+  pages: number;
+  total: number;
+  pageSize: number;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   if (total === 0) return null;
@@ -39,9 +49,7 @@ export function Pagination({ page, pages, total, pageSize }: { page: number; pag
       <p>{t("common.showingCount", { from, to, total })}</p>
       {pages > 1 ? (
         <ul>
-          <li>
-            {page > 1 ? <Link to={hrefFor(page - 1)}>{t("common.previousPage")}</Link> : null}
-          </li>
+          <li>{page > 1 ? <Link to={hrefFor(page - 1)}>{t("common.previousPage")}</Link> : null}</li>
           <li aria-current="page">{t("common.pageOf", { page, pages })}</li>
           <li>{page < pages ? <Link to={hrefFor(page + 1)}>{t("common.nextPage")}</Link> : null}</li>
         </ul>

@@ -8,7 +8,10 @@ export function neutralise(value: unknown): string {
 
 /** UTF-8 with a BOM so Excel reads å, ä and ö right; semicolons as Swedish Excel expects. */
 export function csvResponse(filename: string, header: string[], rows: unknown[][]): Response {
-  const body = stringify([header.map(neutralise), ...rows.map((r) => r.map(neutralise))], { delimiter: ";", record_delimiter: "\r\n" });
+  const body = stringify([header.map(neutralise), ...rows.map((r) => r.map(neutralise))], {
+    delimiter: ";",
+    record_delimiter: "\r\n",
+  });
   return new Response(`\uFEFF${body}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -17,7 +17,13 @@ describe("environment", () => {
   it("lists every problem in one readable message", () => {
     let error: unknown;
     try {
-      parseEnv({ PORT: "tre", DATABASE_URL: "mysql://x", APP_URL: "inte en url", SMTP_URL: "http://mail", NODE_ENV: "staging" });
+      parseEnv({
+        PORT: "tre",
+        DATABASE_URL: "mysql://x",
+        APP_URL: "inte en url",
+        SMTP_URL: "http://mail",
+        NODE_ENV: "staging",
+      });
     } catch (e) {
       error = e;
     }

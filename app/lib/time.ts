@@ -1,7 +1,12 @@
 // Dates are calendar dates in Europe/Stockholm, stored as YYYY-MM-DD text.
 export const TIME_ZONE = "Europe/Stockholm";
 
-const dayFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const dayFormat = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** Today's date in Sweden, whatever the server's own time zone. */
 export function todayInStockholm(now: Date = new Date()): string {
@@ -19,7 +24,11 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+  );
 }
 
 export function formatDate(date: string | null | undefined, locale: string): string {

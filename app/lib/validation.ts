@@ -7,7 +7,10 @@ export function requiredText(t: TFunction, field: string, { min = 1, max = 200 }
   return z
     .string({ required_error: t("validation.required", { field: field.toLowerCase() }) })
     .trim()
-    .min(min, min > 1 ? t("validation.tooShort", { field, min }) : t("validation.required", { field: field.toLowerCase() }))
+    .min(
+      min,
+      min > 1 ? t("validation.tooShort", { field, min }) : t("validation.required", { field: field.toLowerCase() }),
+    )
     .max(max, t("validation.tooLong", { field, max }));
 }
 
@@ -31,7 +34,10 @@ export function choice<T extends readonly [string, ...string[]]>(t: TFunction, f
 
 export function wholeNumber(t: TFunction, field: string, min: number, max: number) {
   return z.coerce
-    .number({ required_error: t("validation.required", { field: field.toLowerCase() }), invalid_type_error: t("validation.required", { field: field.toLowerCase() }) })
+    .number({
+      required_error: t("validation.required", { field: field.toLowerCase() }),
+      invalid_type_error: t("validation.required", { field: field.toLowerCase() }),
+    })
     .int()
     .min(min, t("validation.between", { field, min, max }))
     .max(max, t("validation.between", { field, min, max }));

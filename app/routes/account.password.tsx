@@ -28,7 +28,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: hidden }), { status: 400 });
   }
-  const changed = await changeOwnPassword(getDb(), user, submission.value.currentPassword, submission.value.newPassword);
+  const changed = await changeOwnPassword(
+    getDb(),
+    user,
+    submission.value.currentPassword,
+    submission.value.newPassword,
+  );
   if (!changed) {
     return data(
       submission.reply({ fieldErrors: { currentPassword: [t("auth.wrongCurrentPassword")] }, hideFields: hidden }),
@@ -57,7 +62,13 @@ export default function ChangePassword() {
       {mustChange ? <p className="notice">{t("auth.mustChangePassword")}</p> : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.currentPassword} label={t("auth.currentPassword")} type="password" autoComplete="current-password" required />
+        <TextField
+          meta={fields.currentPassword}
+          label={t("auth.currentPassword")}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <TextField
           meta={fields.newPassword}
           label={t("auth.newPassword")}
@@ -66,7 +77,13 @@ export default function ChangePassword() {
           help={t("auth.newPasswordHint")}
           required
         />
-        <TextField meta={fields.confirmPassword} label={t("auth.confirmPassword")} type="password" autoComplete="new-password" required />
+        <TextField
+          meta={fields.confirmPassword}
+          label={t("auth.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
         <div>
           <SubmitButton>{t("common.save")}</SubmitButton>
         </div>

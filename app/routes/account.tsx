@@ -19,7 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     email: user.email,
     organisationName: user.organisationName,
-    grants: user.grants.map((g) => ({ role: g.role, partnership: g.partnershipId ? names.get(g.partnershipId) ?? null : null })),
+    grants: user.grants.map((g) => ({
+      role: g.role,
+      partnership: g.partnershipId ? (names.get(g.partnershipId) ?? null) : null,
+    })),
   };
 }
 

@@ -8,8 +8,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithRole(request, "admin");
   const db = getDb();
   const count = async (table: "partnerships" | "organisations" | "users") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  return { partnerships: await count("partnerships"), organisations: await count("organisations"), users: await count("users") };
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    partnerships: await count("partnerships"),
+    organisations: await count("organisations"),
+    users: await count("users"),
+  };
 }
 
 export default function AdminIndex() {

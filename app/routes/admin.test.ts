@@ -29,9 +29,23 @@ describe("admin routes", () => {
   it("answer 404 to every role but admin", async () => {
     const partnership = await makePartnership();
     for (const role of ["caseworker", "coordinator", "contact", "steering", "auditor"] as const) {
-      const user = await makeUser(getDb(), { roles: [{ role, partnershipId: role === "coordinator" || role === "steering" ? partnership.id : undefined }] });
+      const user = await makeUser(getDb(), {
+        roles: [{ role, partnershipId: role === "coordinator" || role === "steering" ? partnership.id : undefined }],
+      });
       expect(await status(usersLoader(args(await signedInRequest(user.id, "/admin/users"))))).toBe(404);
-      expect(await status(newUserAction(args(await signedInRequest(user.id, "/admin/users/new", form({ name: "X", email: "x@example.se", organisationId: "x" })))))).toBe(404);
+      expect(
+        await status(
+          newUserAction(
+            args(
+              await signedInRequest(
+                user.id,
+                "/admin/users/new",
+                form({ name: "X", email: "x@example.se", organisationId: "x" }),
+              ),
+            ),
+          ),
+        ),
+      ).toBe(404);
     }
     const admin = await makeUser(getDb(), { roles: [{ role: "admin" }] });
     expect(await status(usersLoader(args(await signedInRequest(admin.id, "/admin/users"))))).toBe(200);
@@ -42,7 +56,13 @@ describe("admin routes", () => {
     const admin = await makeUser(db, { roles: [{ role: "admin" }] });
     const org = await makeOrganisation(db);
     const result = (await newUserAction(
-      args(await signedInRequest(admin.id, "/admin/users/new", form({ name: "Ny Person", email: "Ny.Person@Example.se", organisationId: org.id }))),
+      args(
+        await signedInRequest(
+          admin.id,
+          "/admin/users/new",
+          form({ name: "Ny Person", email: "Ny.Person@Example.se", organisationId: org.id }),
+        ),
+      ),
     )) as { created: { id: string; oneTimePassword: string } };
     expect(result.created.oneTimePassword).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/);
     const row = await db.selectFrom("users").selectAll().where("id", "=", result.created.id).executeTakeFirstOrThrow();
@@ -58,8 +78,17 @@ describe("admin routes", () => {
     const admin = await makeUser(db, { roles: [{ role: "admin" }] });
     const existing = await makeUser(db);
     const response = (await newUserAction(
-      args(await signedInRequest(admin.id, "/admin/users/new", form({ name: "Dubbel", email: existing.email, organisationId: existing.organisationId }))),
-    )) as unknown as { init: { status: number }; data: { result: { error: Record<string, string[]>; initialValue: Record<string, string> } } };
+      args(
+        await signedInRequest(
+          admin.id,
+          "/admin/users/new",
+          form({ name: "Dubbel", email: existing.email, organisationId: existing.organisationId }),
+        ),
+      ),
+    )) as unknown as {
+      init: { status: number };
+      data: { result: { error: Record<string, string[]>; initialValue: Record<string, string> } };
+    };
     expect(response.init.status).toBe(400);
     expect(response.data.result.error.email).toEqual(["Det finns redan en användare med den e-postadressen."]);
     expect(response.data.result.initialValue.name).toBe("Dubbel");
@@ -70,7 +99,11 @@ describe("admin routes", () => {
     const admin = await makeUser(db, { roles: [{ role: "admin" }] });
     const target = await makeUser(db);
     const { token } = await createSession(db, target.id);
-    const response = await userAction(args(await signedInRequest(admin.id, `/admin/users/${target.id}`, form({ intent: "disable" })), { userId: target.id }));
+    const response = await userAction(
+      args(await signedInRequest(admin.id, `/admin/users/${target.id}`, form({ intent: "disable" })), {
+        userId: target.id,
+      }),
+    );
     expect((response as Response).status).toBe(303);
     expect(await validateSessionToken(db, token)).toBeNull();
   });
@@ -80,7 +113,10 @@ describe("admin routes", () => {
     const admin = await makeUser(db, { roles: [{ role: "admin" }] });
     const target = await makeUser(db);
     const response = (await userAction(
-      args(await signedInRequest(admin.id, `/admin/users/${target.id}`, form({ intent: "grant", role: "coordinator" })), { userId: target.id }),
+      args(
+        await signedInRequest(admin.id, `/admin/users/${target.id}`, form({ intent: "grant", role: "coordinator" })),
+        { userId: target.id },
+      ),
     )) as unknown as { init: { status: number }; data: { result: { error: Record<string, string[]> } } };
     expect(response.init.status).toBe(400);
     expect(response.data.result.error.partnershipId[0]).toContain("Samordnare");
@@ -88,6 +124,12 @@ describe("admin routes", () => {
 
   it("answers 404 for a user that does not exist", async () => {
     const admin = await makeUser(getDb(), { roles: [{ role: "admin" }] });
-    expect(await status(userAction(args(await signedInRequest(admin.id, "/admin/users/nope", form({ intent: "disable" })), { userId: "nope" })))).toBe(404);
+    expect(
+      await status(
+        userAction(
+          args(await signedInRequest(admin.id, "/admin/users/nope", form({ intent: "disable" })), { userId: "nope" }),
+        ),
+      ),
+    ).toBe(404);
   });
 });

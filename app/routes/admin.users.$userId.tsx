@@ -58,7 +58,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = await parseWithZod(formData, {
         schema: userSchema(t).superRefine(async (value, ctx) => {
           if (!organisations.some((o) => o.id === value.organisationId)) {
-            ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["organisationId"], message: t("validation.choose", { field: t("admin.organisation").toLowerCase() }) });
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: ["organisationId"],
+              message: t("validation.choose", { field: t("admin.organisation").toLowerCase() }),
+            });
           }
           if (await isEmailTaken(db, value.email, user.id)) {
             ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["email"], message: t("admin.emailTaken") });
@@ -66,7 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         }),
         async: true,
       });
-      if (submission.status !== "success") return data({ intent, result: submission.reply(), password: null }, { status: 400 });
+      if (submission.status !== "success")
+        return data({ intent, result: submission.reply(), password: null }, { status: 400 });
       await updateUser(db, actor, user.id, submission.value);
       return redirectWithFlash(here, { kind: "success", key: "common.saved" });
     }
@@ -76,7 +81,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(here, { kind: "error", key: "admin.selfDisable" });
       }
       await setUserDisabled(db, actor, user.id, intent === "disable");
-      return redirectWithFlash(here, { kind: "success", key: intent === "disable" ? "admin.disabledNotice" : "admin.enabledNotice" });
+      return redirectWithFlash(here, {
+        kind: "success",
+        key: intent === "disable" ? "admin.disabledNotice" : "admin.enabledNotice",
+      });
     }
     case "reset-password": {
       const password = await resetPassword(db, actor, user.id);
@@ -88,17 +96,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
         schema: grantSchema(t).superRefine((value, ctx) => {
           const roleLabel = t(`roles.${value.role}`);
           if (isPartnershipRole(value.role) && !partnerships.some((p) => p.id === value.partnershipId)) {
-            ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["partnershipId"], message: t("admin.roleNeedsPartnership", { role: roleLabel }) });
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: ["partnershipId"],
+              message: t("admin.roleNeedsPartnership", { role: roleLabel }),
+            });
           }
           if (!isPartnershipRole(value.role) && value.partnershipId) {
-            ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["partnershipId"], message: t("admin.roleWithoutPartnership", { role: roleLabel }) });
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: ["partnershipId"],
+              message: t("admin.roleWithoutPartnership", { role: roleLabel }),
+            });
           }
         }),
       });
-      if (submission.status !== "success") return data({ intent, result: submission.reply(), password: null }, { status: 400 });
-      const outcome = await grantRole(db, actor, user.id, submission.value.role, submission.value.partnershipId || null);
+      if (submission.status !== "success")
+        return data({ intent, result: submission.reply(), password: null }, { status: 400 });
+      const outcome = await grantRole(
+        db,
+        actor,
+        user.id,
+        submission.value.role,
+        submission.value.partnershipId || null,
+      );
       if (outcome === "exists") {
-        return data({ intent, result: submission.reply({ formErrors: [t("admin.roleExists")] }), password: null }, { status: 400 });
+        return data(
+          { intent, result: submission.reply({ formErrors: [t("admin.roleExists")] }), password: null },
+          { status: 400 },
+        );
       }
       return redirectWithFlash(here, { kind: "success", key: "admin.roleGranted" });
     }
@@ -126,7 +152,13 @@ function GrantForm({ partnerships }: { partnerships: { id: string; name: string 
     <Form method="post" {...getFormProps(form)} className="stack">
       <input type="hidden" name="intent" value="grant" />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <SelectField meta={fields.role} label={t("admin.role")} required placeholder="" options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+      <SelectField
+        meta={fields.role}
+        label={t("admin.role")}
+        required
+        placeholder=""
+        options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      />
       <SelectField
         meta={fields.partnershipId}
         label={t("admin.partnership")}

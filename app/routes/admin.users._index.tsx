@@ -70,7 +70,13 @@ export default function Users() {
                 <td>{u.email}</td>
                 <td>{u.organisation_name}</td>
                 <td>{u.roles.map((r) => t(`roles.${r}`)).join(", ") || t("common.none")}</td>
-                <td>{u.disabled_at ? <span className="badge badge--muted">{t("admin.disabled")}</span> : t("admin.active")}</td>
+                <td>
+                  {u.disabled_at ? (
+                    <span className="badge badge--muted">{t("admin.disabled")}</span>
+                  ) : (
+                    t("admin.active")
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

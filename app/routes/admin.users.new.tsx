@@ -27,7 +27,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = await parseWithZod(await request.formData(), {
     schema: userSchema(t).superRefine(async (value, ctx) => {
       if (!organisations.some((o) => o.id === value.organisationId)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["organisationId"], message: t("validation.choose", { field: t("admin.organisation").toLowerCase() }) });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["organisationId"],
+          message: t("validation.choose", { field: t("admin.organisation").toLowerCase() }),
+        });
       }
       if (await isEmailTaken(db, value.email)) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["email"], message: t("admin.emailTaken") });
@@ -38,7 +42,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), created: null }, { status: 400 });
   const created = await createUser(db, actorOf(admin), submission.value);
   // The one-time password is shown once, in this response only; it is never stored in clear.
-  return { result: null, created: { id: created.id, name: submission.value.name, oneTimePassword: created.oneTimePassword } };
+  return {
+    result: null,
+    created: { id: created.id, name: submission.value.name, oneTimePassword: created.oneTimePassword },
+  };
 }
 
 export default function NewUser() {

@@ -14,7 +14,12 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("audit.title");
 
 async function organisationUsers(user: CurrentUser) {
-  return getDb().selectFrom("users").select(["id", "name"]).where("organisation_id", "=", user.organisationId).orderBy("name").execute();
+  return getDb()
+    .selectFrom("users")
+    .select(["id", "name"])
+    .where("organisation_id", "=", user.organisationId)
+    .orderBy("name")
+    .execute();
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,8 +40,14 @@ const filterForm = z.object({
   userId: z.string().catch(""),
   identityNumber: z.string().trim().catch(""),
   planId: z.string().trim().catch(""),
-  from: z.string().catch("").transform((v) => (isIsoDate(v) ? v : "")),
-  to: z.string().catch("").transform((v) => (isIsoDate(v) ? v : "")),
+  from: z
+    .string()
+    .catch("")
+    .transform((v) => (isIsoDate(v) ? v : "")),
+  to: z
+    .string()
+    .catch("")
+    .transform((v) => (isIsoDate(v) ? v : "")),
   page: z.coerce.number().int().min(1).catch(1),
 });
 
@@ -50,15 +61,28 @@ export async function action({ request }: ActionFunctionArgs) {
   let unknownPerson = false;
   if (form.identityNumber) {
     const number = normaliseIdentityNumber(form.identityNumber);
-    const person = number ? await db.selectFrom("persons").select("id").where("identity_number", "=", number).executeTakeFirst() : undefined;
+    const person = number
+      ? await db.selectFrom("persons").select("id").where("identity_number", "=", number).executeTakeFirst()
+      : undefined;
     personId = person?.id ?? "none";
     unknownPerson = !person;
   }
-  await audit(db, { actor: actorOf(user), action: form.intent === "verify" ? "audit.verify" : "audit.review", recordType: "audit_log", personId: personId && personId !== "none" ? personId : null });
+  await audit(db, {
+    actor: actorOf(user),
+    action: form.intent === "verify" ? "audit.verify" : "audit.review",
+    recordType: "audit_log",
+    personId: personId && personId !== "none" ? personId : null,
+  });
   const users = await organisationUsers(user);
   return {
     users,
-    filter: { userId: form.userId, identityNumber: form.identityNumber, planId: form.planId, from: form.from, to: form.to },
+    filter: {
+      userId: form.userId,
+      identityNumber: form.identityNumber,
+      planId: form.planId,
+      from: form.from,
+      to: form.to,
+    },
     result: await searchAuditEvents(db, {
       organisationId: user.organisationId,
       userId: users.some((u) => u.id === form.userId) ? form.userId : undefined,

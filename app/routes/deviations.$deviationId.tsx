@@ -5,7 +5,16 @@ import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireUser } from "~/features/auth/auth.server";
 import { CasePage, type CaseActionResult } from "~/features/deviations/case-page";
-import { agendaSchema, answerSchema, closeSchema, escalateSchema, messageSchema, reopenSchema, routeSchema, triageSchema } from "~/features/deviations/deviations.schema";
+import {
+  agendaSchema,
+  answerSchema,
+  closeSchema,
+  escalateSchema,
+  messageSchema,
+  reopenSchema,
+  routeSchema,
+  triageSchema,
+} from "~/features/deviations/deviations.schema";
 import {
   answer,
   askReporter,
@@ -35,7 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const access = await requireDeviationAccess(db, user, params.deviationId ?? "");
   const theCase = await getCase(db, user, access);
-  const partnership = await db.selectFrom("partnerships").select("answer_days").where("id", "=", access.partnershipId).executeTakeFirstOrThrow();
+  const partnership = await db
+    .selectFrom("partnerships")
+    .select("answer_days")
+    .where("id", "=", access.partnershipId)
+    .executeTakeFirstOrThrow();
   return {
     theCase,
     organisations: access.viewers.has("coordinator") ? await partnershipOrganisations(db, access.partnershipId) : [],
@@ -64,7 +77,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const guard = await personalDataErrors(db, t, { summary: submission.value.summary });
       if (guard) return invalid(submission.reply({ fieldErrors: guard }));
       const allowed = await members();
-      await triage(db, user, access, { ...submission.value, partyIds: submission.value.partyIds.filter((id) => allowed.has(id)) });
+      await triage(db, user, access, {
+        ...submission.value,
+        partyIds: submission.value.partyIds.filter((id) => allowed.has(id)),
+      });
       return done("deviations.triaged");
     }
     case "ask":
@@ -84,7 +100,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalid(submission.reply());
       const allowed = await members();
       const organisationIds = submission.value.organisationIds.filter((id) => allowed.has(id));
-      if (organisationIds.length === 0) return invalid(submission.reply({ fieldErrors: { organisationIds: [t("deviations.chooseParties")] } }));
+      if (organisationIds.length === 0)
+        return invalid(submission.reply({ fieldErrors: { organisationIds: [t("deviations.chooseParties")] } }));
       await routeToParties(db, user, access, { organisationIds, answerBy: submission.value.answerBy });
       return done("deviations.routed");
     }
@@ -95,7 +112,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const guard = await personalDataErrors(db, t, { body: submission.value.body });
       if (guard) return invalid(submission.reply({ fieldErrors: guard }));
       // A contact answers for their own organisation; the coordinator records an answer received elsewhere.
-      const organisationId = access.viewers.has("contact") && !access.viewers.has("coordinator") ? user.organisationId : submission.value.organisationId ?? "";
+      const organisationId =
+        access.viewers.has("contact") && !access.viewers.has("coordinator")
+          ? user.organisationId
+          : (submission.value.organisationId ?? "");
       if (!(await answer(db, user, access, { organisationId, body: submission.value.body }))) {
         return invalid(submission.reply({ fieldErrors: { organisationId: [t("deviations.notRouted")] } }));
       }
@@ -128,7 +148,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "unpublish": {
       requireViewer(access, "coordinator");
       const outcome = await publish(db, user, access, intent === "publish");
-      if (outcome === "not_answered") return redirectWithFlash(here, { kind: "error", key: "deviations.publishNeedsAnswer" });
+      if (outcome === "not_answered")
+        return redirectWithFlash(here, { kind: "error", key: "deviations.publishNeedsAnswer" });
       return done(intent === "publish" ? "deviations.publishedNotice" : "deviations.unpublishedNotice");
     }
     case "reopen": {

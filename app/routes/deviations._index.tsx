@@ -7,7 +7,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Pagination } from "~/components/list";
 import { hasRole, requireUser } from "~/features/auth/auth.server";
 import { readDeviationFilter } from "~/features/deviations/deviations.schema";
-import { contactInbox, coordinatorInbox, partnershipOrganisations, publishedCases } from "~/features/deviations/deviations.server";
+import {
+  contactInbox,
+  coordinatorInbox,
+  partnershipOrganisations,
+  publishedCases,
+} from "~/features/deviations/deviations.server";
 import { partnershipNames } from "~/features/organisations/organisations.server";
 import { readListParams } from "~/lib/pagination";
 import { formatDate } from "~/lib/time";
@@ -20,7 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const url = new URL(request.url);
   const { page } = readListParams(request);
-  const coordinated = user.grants.filter((g) => g.role === "coordinator" && g.partnershipId).map((g) => g.partnershipId!);
+  const coordinated = user.grants
+    .filter((g) => g.role === "coordinator" && g.partnershipId)
+    .map((g) => g.partnershipId!);
   const steered = user.grants.filter((g) => g.role === "steering" && g.partnershipId).map((g) => g.partnershipId!);
   const names = await partnershipNames(db, [...coordinated, ...steered]);
 
@@ -45,7 +52,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** One filter of the inbox: "all" first, then the choices; the current filter stays selected. */
-function FilterSelect({ id, name, label, all, value, options }: { id: string; name: string; label: string; all: string; value?: string; options: { value: string; label: string }[] }) {
+function FilterSelect({
+  id,
+  name,
+  label,
+  all,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  all: string;
+  value?: string;
+  options: { value: string; label: string }[];
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -105,10 +126,38 @@ export default function Deviations() {
                 </select>
               </div>
             ) : null}
-            <FilterSelect id="f-status" name="status" label={t("deviations.status")} all={t("deviations.allStatuses")} value={coordinator.filter.status} options={DEVIATION_STATUSES.map((v) => ({ value: v, label: t(`deviations.statuses.${v}`) }))} />
-            <FilterSelect id="f-category" name="category" label={t("deviations.category")} all={t("deviations.allCategories")} value={coordinator.filter.category} options={DEVIATION_CATEGORIES.map((v) => ({ value: v, label: t(`deviations.categories.${v}`) }))} />
-            <FilterSelect id="f-kind" name="kind" label={t("deviations.kind")} all={t("deviations.allKinds")} value={coordinator.filter.kind} options={DEVIATION_KINDS.map((v) => ({ value: v, label: t(`deviations.kinds.${v}`) }))} />
-            <FilterSelect id="f-party" name="partyId" label={t("deviations.parties")} all={t("deviations.allParties")} value={coordinator.filter.partyId} options={coordinator.organisations.map((o) => ({ value: o.id, label: o.name }))} />
+            <FilterSelect
+              id="f-status"
+              name="status"
+              label={t("deviations.status")}
+              all={t("deviations.allStatuses")}
+              value={coordinator.filter.status}
+              options={DEVIATION_STATUSES.map((v) => ({ value: v, label: t(`deviations.statuses.${v}`) }))}
+            />
+            <FilterSelect
+              id="f-category"
+              name="category"
+              label={t("deviations.category")}
+              all={t("deviations.allCategories")}
+              value={coordinator.filter.category}
+              options={DEVIATION_CATEGORIES.map((v) => ({ value: v, label: t(`deviations.categories.${v}`) }))}
+            />
+            <FilterSelect
+              id="f-kind"
+              name="kind"
+              label={t("deviations.kind")}
+              all={t("deviations.allKinds")}
+              value={coordinator.filter.kind}
+              options={DEVIATION_KINDS.map((v) => ({ value: v, label: t(`deviations.kinds.${v}`) }))}
+            />
+            <FilterSelect
+              id="f-party"
+              name="partyId"
+              label={t("deviations.parties")}
+              all={t("deviations.allParties")}
+              value={coordinator.filter.partyId}
+              options={coordinator.organisations.map((o) => ({ value: o.id, label: o.name }))}
+            />
             <div className="field">
               <label htmlFor="f-from">{t("deviations.from")}</label>
               <input id="f-from" type="date" name="from" defaultValue={coordinator.filter.from ?? ""} />
@@ -192,7 +241,9 @@ export default function Deviations() {
                     <td>{d.partnership_name}</td>
                     <td className="clamp">{d.summary || t("deviations.noSummary")}</td>
                     <td>
-                      {d.answered_at ? t("deviations.answeredOn", { date: formatDate(d.answered_at, i18n.language) }) : formatDate(d.answer_by, i18n.language)}
+                      {d.answered_at
+                        ? t("deviations.answeredOn", { date: formatDate(d.answered_at, i18n.language) })
+                        : formatDate(d.answer_by, i18n.language)}
                       {d.overdue ? (
                         <>
                           {" "}
@@ -218,7 +269,8 @@ export default function Deviations() {
             <ul className="plain-list case-list">
               {steering.items.map((d) => (
                 <li key={d.id}>
-                  <Link to={`/deviations/${d.id}`}>{t("deviations.caseTitle", { number: d.number })}</Link> – {t(`deviations.categories.${d.category}`)}
+                  <Link to={`/deviations/${d.id}`}>{t("deviations.caseTitle", { number: d.number })}</Link> –{" "}
+                  {t(`deviations.categories.${d.category}`)}
                   <p className="clamp">{d.summary}</p>
                 </li>
               ))}

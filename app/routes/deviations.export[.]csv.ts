@@ -11,18 +11,37 @@ import { getT } from "~/lib/i18n.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const coordinated = user.grants.filter((g) => g.role === "coordinator" && g.partnershipId).map((g) => g.partnershipId!);
+  const coordinated = user.grants
+    .filter((g) => g.role === "coordinator" && g.partnershipId)
+    .map((g) => g.partnershipId!);
   const requested = url.searchParams.get("partnershipId");
   const partnershipId = requested ?? coordinated[0];
   if (!partnershipId || !coordinated.includes(partnershipId)) throw notFound();
   const db = getDb();
   const rows = await coordinatorExport(db, partnershipId, readDeviationFilter(url));
-  await audit(db, { actor: actorOf(user), action: "deviation.export", recordType: "deviation", details: { rows: rows.length } });
+  await audit(db, {
+    actor: actorOf(user),
+    action: "deviation.export",
+    recordType: "deviation",
+    details: { rows: rows.length },
+  });
   const t = await getT(request);
   const c = (k: string) => t(`deviations.csv.${k}` as never) as string;
   return csvResponse(
     "avvikelser.csv",
-    [c("number"), c("status"), c("eventDate"), c("kind"), c("category"), c("consequence"), c("summary"), c("answerBy"), c("closingOutcome"), c("escalationLevel"), c("closedAt")],
+    [
+      c("number"),
+      c("status"),
+      c("eventDate"),
+      c("kind"),
+      c("category"),
+      c("consequence"),
+      c("summary"),
+      c("answerBy"),
+      c("closingOutcome"),
+      c("escalationLevel"),
+      c("closedAt"),
+    ],
     rows.map((r) => [
       r.number,
       t(`deviations.statuses.${r.status}`),

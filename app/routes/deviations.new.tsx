@@ -6,11 +6,23 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { DEVIATION_CATEGORIES, DEVIATION_CONSEQUENCES, DEVIATION_KINDS } from "#db/schema";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CheckboxGroup, FormErrors, RadioGroup, SelectField, SubmitButton, TextareaField, TextField } from "~/components/forms";
+import {
+  CheckboxGroup,
+  FormErrors,
+  RadioGroup,
+  SelectField,
+  SubmitButton,
+  TextareaField,
+  TextField,
+} from "~/components/forms";
 import { canAccessPlan, planAccessFilter } from "~/features/access/access.server";
 import { requireUser } from "~/features/auth/auth.server";
 import { reportSchema } from "~/features/deviations/deviations.schema";
-import { partnershipOrganisations, reportablePartnerships, reportDeviation } from "~/features/deviations/deviations.server";
+import {
+  partnershipOrganisations,
+  reportablePartnerships,
+  reportDeviation,
+} from "~/features/deviations/deviations.server";
 import { personalDataErrors } from "~/features/deviations/guard-errors.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { getT } from "~/lib/i18n.server";
@@ -56,7 +68,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       kind: suggestion ? "routine" : undefined,
       category: suggestion === "overdue_action" ? "capacity" : suggestion ? "availability" : undefined,
       consequence: suggestion ? "delayed_measure" : undefined,
-      description: suggestion ? t("deviations.suggestionPrefill", { text: t(`deviations.suggestion.${suggestion}`, { days }) }) : undefined,
+      description: suggestion
+        ? t("deviations.suggestionPrefill", { text: t(`deviations.suggestion.${suggestion}`, { days }) })
+        : undefined,
       planId: suggestedPlan,
     },
   };
@@ -71,17 +85,37 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = submission.value;
   const partnerships = await reportablePartnerships(db, user);
   if (!partnerships.some((p) => p.id === input.partnershipId)) {
-    return data(submission.reply({ fieldErrors: { partnershipId: [t("validation.choose", { field: t("deviations.partnership").toLowerCase() })] } }), { status: 400 });
+    return data(
+      submission.reply({
+        fieldErrors: { partnershipId: [t("validation.choose", { field: t("deviations.partnership").toLowerCase() })] },
+      }),
+      { status: 400 },
+    );
   }
   const members = new Set((await partnershipOrganisations(db, input.partnershipId)).map((o) => o.id));
-  const guard = await personalDataErrors(db, t, { description: input.description, triedLocally: input.triedLocally, suggestedImprovement: input.suggestedImprovement });
+  const guard = await personalDataErrors(db, t, {
+    description: input.description,
+    triedLocally: input.triedLocally,
+    suggestedImprovement: input.suggestedImprovement,
+  });
   if (guard) return data(submission.reply({ fieldErrors: guard }), { status: 400 });
   const planId = input.planId && (await canAccessPlan(db, user, input.planId)) ? input.planId : undefined;
   await reportDeviation(db, user, { ...input, partyIds: input.partyIds.filter((id) => members.has(id)), planId });
   return redirectWithFlash("/deviations/mine", { kind: "success", key: "deviations.submitted" });
 }
 
-type ReportFields = Record<"partnershipId" | "eventDate" | "kind" | "category" | "consequence" | "description" | "triedLocally" | "suggestedImprovement" | "planId", string> & { partyIds: string[] };
+type ReportFields = Record<
+  | "partnershipId"
+  | "eventDate"
+  | "kind"
+  | "category"
+  | "consequence"
+  | "description"
+  | "triedLocally"
+  | "suggestedImprovement"
+  | "planId",
+  string
+> & { partyIds: string[] };
 
 export default function ReportDeviation() {
   const { t } = useTranslation();
@@ -103,13 +137,47 @@ export default function ReportDeviation() {
       <p className="lead">{t("deviations.reportIntro")}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SelectField meta={fields.partnershipId} label={t("deviations.partnership")} required placeholder="" options={partnerships.map((p) => ({ value: p.id, label: p.name }))} />
+        <SelectField
+          meta={fields.partnershipId}
+          label={t("deviations.partnership")}
+          required
+          placeholder=""
+          options={partnerships.map((p) => ({ value: p.id, label: p.name }))}
+        />
         <TextField meta={fields.eventDate} label={t("deviations.eventDate")} type="date" required />
-        <RadioGroup meta={fields.kind} legend={t("deviations.kind")} required options={DEVIATION_KINDS.map((k) => ({ value: k, label: t(`deviations.kinds.${k}`) }))} />
-        <CheckboxGroup meta={fields.partyIds} legend={t("deviations.parties")} help={t("deviations.partiesHint")} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
-        <SelectField meta={fields.category} label={t("deviations.category")} required placeholder="" options={DEVIATION_CATEGORIES.map((c) => ({ value: c, label: t(`deviations.categories.${c}`) }))} />
-        <SelectField meta={fields.consequence} label={t("deviations.consequence")} required placeholder="" options={DEVIATION_CONSEQUENCES.map((c) => ({ value: c, label: t(`deviations.consequences.${c}`) }))} />
-        <TextareaField meta={fields.description} label={t("deviations.description")} help={t("deviations.descriptionHint")} rows={6} required />
+        <RadioGroup
+          meta={fields.kind}
+          legend={t("deviations.kind")}
+          required
+          options={DEVIATION_KINDS.map((k) => ({ value: k, label: t(`deviations.kinds.${k}`) }))}
+        />
+        <CheckboxGroup
+          meta={fields.partyIds}
+          legend={t("deviations.parties")}
+          help={t("deviations.partiesHint")}
+          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <SelectField
+          meta={fields.category}
+          label={t("deviations.category")}
+          required
+          placeholder=""
+          options={DEVIATION_CATEGORIES.map((c) => ({ value: c, label: t(`deviations.categories.${c}`) }))}
+        />
+        <SelectField
+          meta={fields.consequence}
+          label={t("deviations.consequence")}
+          required
+          placeholder=""
+          options={DEVIATION_CONSEQUENCES.map((c) => ({ value: c, label: t(`deviations.consequences.${c}`) }))}
+        />
+        <TextareaField
+          meta={fields.description}
+          label={t("deviations.description")}
+          help={t("deviations.descriptionHint")}
+          rows={6}
+          required
+        />
         <TextareaField meta={fields.triedLocally} label={t("deviations.triedLocally")} rows={3} />
         <TextareaField meta={fields.suggestedImprovement} label={t("deviations.suggestedImprovement")} rows={3} />
         {plans.length > 0 ? (

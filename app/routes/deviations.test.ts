@@ -9,7 +9,8 @@ import { loader as exportLoader } from "./deviations.export[.]csv";
 import { action as newAction, loader as newLoader } from "./deviations.new";
 import { planSetup } from "../../test/plans";
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
+const args = (request: Request, params: Record<string, string> = {}) =>
+  ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
 
 function post(fields: Record<string, string | string[]>) {
   const body = new URLSearchParams();
@@ -33,7 +34,17 @@ describe("reporting a deviation", () => {
   it("refuses personal data, says which part and why, and keeps the draft", async () => {
     const { partnership, reporter } = await deviationSetup();
     const description = "Personen 19121212-1212 fick ingen ersättning, ring 070-123 45 67.";
-    const result = await settle(newAction(args(await signedInRequest(reporter.id, "/deviations/new", post({ ...sampleReport(partnership.id, []), partyIds: [], description })))));
+    const result = await settle(
+      newAction(
+        args(
+          await signedInRequest(
+            reporter.id,
+            "/deviations/new",
+            post({ ...sampleReport(partnership.id, []), partyIds: [], description }),
+          ),
+        ),
+      ),
+    );
     expect(result.status).toBe(400);
     const body = result.body as { error: Record<string, string[]>; initialValue: Record<string, string> };
     expect(body.error.description).toEqual([
@@ -43,15 +54,37 @@ describe("reporting a deviation", () => {
     ]);
     expect(body.initialValue.description).toBe(description);
     expect(body.initialValue.triedLocally).toBe("Ringde handläggaren.");
-    expect(await getDb().selectFrom("deviations").select("id").where("reporter_id", "=", reporter.id).execute()).toEqual([]);
+    expect(
+      await getDb().selectFrom("deviations").select("id").where("reporter_id", "=", reporter.id).execute(),
+    ).toEqual([]);
   });
 
   it("accepts a clean report to the reporter's own partnership only", async () => {
     const { partnership, reporter } = await deviationSetup();
     const other = await deviationSetup();
-    const foreign = await settle(newAction(args(await signedInRequest(reporter.id, "/deviations/new", post({ ...sampleReport(other.partnership.id, []), partyIds: [] })))));
+    const foreign = await settle(
+      newAction(
+        args(
+          await signedInRequest(
+            reporter.id,
+            "/deviations/new",
+            post({ ...sampleReport(other.partnership.id, []), partyIds: [] }),
+          ),
+        ),
+      ),
+    );
     expect(foreign.status).toBe(400);
-    const ok = await settle(newAction(args(await signedInRequest(reporter.id, "/deviations/new", post({ ...sampleReport(partnership.id, []), partyIds: [] })))));
+    const ok = await settle(
+      newAction(
+        args(
+          await signedInRequest(
+            reporter.id,
+            "/deviations/new",
+            post({ ...sampleReport(partnership.id, []), partyIds: [] }),
+          ),
+        ),
+      ),
+    );
     expect(ok.status).toBe(303);
     expect(ok.response?.headers.get("Location")).toBe("/deviations/mine");
   });
@@ -60,12 +93,18 @@ describe("reporting a deviation", () => {
 describe("a suggested deviation", () => {
   it("opens the form prefilled as a routine deviation, linked to a plan the user may see, never filed by itself", async () => {
     const { lead, planId } = await planSetup();
-    const result = (await newLoader(args(await signedInRequest(lead.id, `/deviations/new?suggestion=meeting_absence&planId=${planId}`)))) as { defaults: Record<string, string | undefined> };
+    const result = (await newLoader(
+      args(await signedInRequest(lead.id, `/deviations/new?suggestion=meeting_absence&planId=${planId}`)),
+    )) as { defaults: Record<string, string | undefined> };
     expect(result.defaults).toMatchObject({ kind: "routine", planId });
     expect(result.defaults.description).toContain("En kallad part tackade nej");
-    expect(await getDb().selectFrom("deviations").select("id").where("reporter_id", "=", lead.id).execute()).toEqual([]);
+    expect(await getDb().selectFrom("deviations").select("id").where("reporter_id", "=", lead.id).execute()).toEqual(
+      [],
+    );
     const stranger = await planSetup();
-    const foreign = (await newLoader(args(await signedInRequest(stranger.lead.id, `/deviations/new?suggestion=overdue_action&planId=${planId}`)))) as { defaults: Record<string, string | undefined> };
+    const foreign = (await newLoader(
+      args(await signedInRequest(stranger.lead.id, `/deviations/new?suggestion=overdue_action&planId=${planId}`)),
+    )) as { defaults: Record<string, string | undefined> };
     expect(foreign.defaults.planId).toBeUndefined();
   });
 });
@@ -76,10 +115,30 @@ describe("the case page", () => {
     const { partnership, reporter, party, steering } = await deviationSetup();
     const stranger = await deviationSetup();
     const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
-    expect((await settle(caseLoader(args(await signedInRequest(stranger.coordinator.id, `/deviations/${id}`), { deviationId: id })))).status).toBe(404);
-    expect((await settle(caseLoader(args(await signedInRequest(steering.id, `/deviations/${id}`), { deviationId: id })))).status).toBe(404);
+    expect(
+      (
+        await settle(
+          caseLoader(args(await signedInRequest(stranger.coordinator.id, `/deviations/${id}`), { deviationId: id })),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await settle(caseLoader(args(await signedInRequest(steering.id, `/deviations/${id}`), { deviationId: id }))))
+        .status,
+    ).toBe(404);
     // The reporter may read their case but not triage it.
-    const triage = await settle(caseAction(args(await signedInRequest(reporter.id, `/deviations/${id}`, post({ intent: "triage", kind: "routine", category: "other", consequence: "other", summary: "x" })), { deviationId: id })));
+    const triage = await settle(
+      caseAction(
+        args(
+          await signedInRequest(
+            reporter.id,
+            `/deviations/${id}`,
+            post({ intent: "triage", kind: "routine", category: "other", consequence: "other", summary: "x" }),
+          ),
+          { deviationId: id },
+        ),
+      ),
+    );
     expect(triage.status).toBe(404);
   });
 
@@ -87,15 +146,42 @@ describe("the case page", () => {
     const db = getDb();
     const { partnership, reporter, coordinator } = await deviationSetup();
     const id = await reportDeviation(db, reporter, sampleReport(partnership.id, []));
-    const result = await settle(caseAction(args(await signedInRequest(coordinator.id, `/deviations/${id}`, post({ intent: "triage", kind: "routine", category: "other", consequence: "other", summary: "Kontakta anna@example.se" })), { deviationId: id })));
+    const result = await settle(
+      caseAction(
+        args(
+          await signedInRequest(
+            coordinator.id,
+            `/deviations/${id}`,
+            post({
+              intent: "triage",
+              kind: "routine",
+              category: "other",
+              consequence: "other",
+              summary: "Kontakta anna@example.se",
+            }),
+          ),
+          { deviationId: id },
+        ),
+      ),
+    );
     expect(result.status).toBe(400);
-    expect((result.body as { result: { error: Record<string, string[]> } }).result.error.summary[0]).toBe("”anna@example.se” är en e-postadress.");
+    expect((result.body as { result: { error: Record<string, string[]> } }).result.error.summary[0]).toBe(
+      "”anna@example.se” är en e-postadress.",
+    );
   });
 });
 
 describe("CSV export", () => {
   it("neutralises formula cells", () => {
-    expect(["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "vanlig text", "3"].map(neutralise)).toEqual(["'=SUM(A1)", "'+1", "'-2", "'@cmd", "'\tx", "vanlig text", "3"]);
+    expect(["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "vanlig text", "3"].map(neutralise)).toEqual([
+      "'=SUM(A1)",
+      "'+1",
+      "'-2",
+      "'@cmd",
+      "'\tx",
+      "vanlig text",
+      "3",
+    ]);
   });
 
   it("is UTF-8 with a BOM, for the coordinator's own partnership only, and carries no reporter", async () => {
@@ -103,9 +189,26 @@ describe("CSV export", () => {
     const { partnership, reporter, coordinator } = await deviationSetup();
     const other = await deviationSetup();
     const id = await reportDeviation(db, reporter, sampleReport(partnership.id, []));
-    await caseAction(args(await signedInRequest(coordinator.id, `/deviations/${id}`, post({ intent: "triage", kind: "routine", category: "other", consequence: "other", summary: "=HYPERLINK(\"http://evil\")" })), { deviationId: id }));
+    await caseAction(
+      args(
+        await signedInRequest(
+          coordinator.id,
+          `/deviations/${id}`,
+          post({
+            intent: "triage",
+            kind: "routine",
+            category: "other",
+            consequence: "other",
+            summary: '=HYPERLINK("http://evil")',
+          }),
+        ),
+        { deviationId: id },
+      ),
+    );
 
-    const response = (await exportLoader(args(await signedInRequest(coordinator.id, "/deviations/export.csv")))) as Response;
+    const response = (await exportLoader(
+      args(await signedInRequest(coordinator.id, "/deviations/export.csv")),
+    )) as Response;
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const bytes = new Uint8Array(await response.clone().arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -114,7 +217,11 @@ describe("CSV export", () => {
     expect(text).not.toContain(reporter.email);
     expect(text.split("\r\n")[0]).toContain("Nr;Status;Händelsedatum");
 
-    const denied = await settle(exportLoader(args(await signedInRequest(other.coordinator.id, `/deviations/export.csv?partnershipId=${partnership.id}`))));
+    const denied = await settle(
+      exportLoader(
+        args(await signedInRequest(other.coordinator.id, `/deviations/export.csv?partnershipId=${partnership.id}`)),
+      ),
+    );
     expect(denied.status).toBe(404);
     const caseworker = await settle(exportLoader(args(await signedInRequest(reporter.id, "/deviations/export.csv"))));
     expect(caseworker.status).toBe(404);

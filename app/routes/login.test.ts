@@ -3,7 +3,10 @@ import { getDb } from "#db/client.server";
 import { makeUser, TEST_PASSWORD } from "../../test/factories";
 import { action } from "./login";
 
-type Reply = { init: { status: number }; data: { error: Record<string, string[]>; initialValue: Record<string, string> } };
+type Reply = {
+  init: { status: number };
+  data: { error: Record<string, string[]>; initialValue: Record<string, string> };
+};
 
 function post(fields: Record<string, string>, cookie = "") {
   return {
@@ -48,9 +51,13 @@ describe("POST /login", () => {
 
   it("follows a return path only inside the app", async () => {
     const user = await makeUser(getDb());
-    const inside = (await action(post({ email: user.email, password: TEST_PASSWORD, redirectTo: "/account" }))) as Response;
+    const inside = (await action(
+      post({ email: user.email, password: TEST_PASSWORD, redirectTo: "/account" }),
+    )) as Response;
     expect(inside.headers.get("Location")).toBe("/account");
-    const outside = (await action(post({ email: user.email, password: TEST_PASSWORD, redirectTo: "//evil.example/" }))) as Response;
+    const outside = (await action(
+      post({ email: user.email, password: TEST_PASSWORD, redirectTo: "//evil.example/" }),
+    )) as Response;
     expect(outside.headers.get("Location")).toBe("/start");
   });
 });

@@ -87,7 +87,13 @@ export default function Login() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField meta={fields.email} label={t("auth.email")} type="email" autoComplete="username" required />
-        <TextField meta={fields.password} label={t("auth.password")} type="password" autoComplete="current-password" required />
+        <TextField
+          meta={fields.password}
+          label={t("auth.password")}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <div>
           <SubmitButton>{t("auth.submit")}</SubmitButton>
         </div>

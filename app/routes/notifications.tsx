@@ -45,7 +45,8 @@ export default function Notifications() {
         <ul className="notification-list">
           {notifications.map((n) => (
             <li key={n.id} className={n.read_at ? undefined : "notification--unread"}>
-              <Link to={n.link}>{notificationText(t, n.kind)}</Link> <span className="muted">{formatDateTime(n.created_at, i18n.language)}</span>
+              <Link to={n.link}>{notificationText(t, n.kind)}</Link>{" "}
+              <span className="muted">{formatDateTime(n.created_at, i18n.language)}</span>
             </li>
           ))}
         </ul>

@@ -60,7 +60,9 @@ export default function MyPlan() {
 
       <section aria-labelledby="next-heading">
         <h2 id="next-heading">{t("plans.myPlanNext")}</h2>
-        <p className="my-plan__next">{myPlan.nextFollowUp ? formatDate(myPlan.nextFollowUp, i18n.language) : t("plans.myPlanNoDate")}</p>
+        <p className="my-plan__next">
+          {myPlan.nextFollowUp ? formatDate(myPlan.nextFollowUp, i18n.language) : t("plans.myPlanNoDate")}
+        </p>
       </section>
 
       <section aria-labelledby="contacts-heading">

@@ -69,15 +69,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: planCoreSchema(t) });
       if (submission.status !== "success") return invalid(submission.reply());
       const { version, goal, needs, nextFollowUp, leadUserId } = submission.value;
-      const team = await db.selectFrom("plan_team").innerJoin("users", "users.id", "plan_team.user_id").select("users.id").where("plan_team.plan_id", "=", planId).where("users.organisation_id", "=", access.leadOrganisationId).execute();
+      const team = await db
+        .selectFrom("plan_team")
+        .innerJoin("users", "users.id", "plan_team.user_id")
+        .select("users.id")
+        .where("plan_team.plan_id", "=", planId)
+        .where("users.organisation_id", "=", access.leadOrganisationId)
+        .execute();
       if (!team.some((m) => m.id === leadUserId)) {
-        return invalid(submission.reply({ fieldErrors: { leadUserId: [t("validation.choose", { field: t("plans.leadUser").toLowerCase() })] } }));
+        return invalid(
+          submission.reply({
+            fieldErrors: { leadUserId: [t("validation.choose", { field: t("plans.leadUser").toLowerCase() })] },
+          }),
+        );
       }
       const plan = await db.selectFrom("plans").select("status").where("id", "=", planId).executeTakeFirstOrThrow();
       if (plan.status === "active" && !nextFollowUp) {
         return invalid(submission.reply({ fieldErrors: { nextFollowUp: [t("plans.needsFollowUp")] } }));
       }
-      const result = await updatePlanCore(db, user, access, { version, goal, needs, nextFollowUp: nextFollowUp ?? null, leadUserId });
+      const result = await updatePlanCore(db, user, access, {
+        version,
+        goal,
+        needs,
+        nextFollowUp: nextFollowUp ?? null,
+        leadUserId,
+      });
       if (!result.ok) return data({ intent, conflict: result.conflict } as PlanActionResult, { status: 409 });
       return saved("plans.planSaved");
     }
@@ -101,7 +117,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const access = await requireLeadAccess(db, user, planId, "plan.close");
       const submission = parseWithZod(formData, { schema: closeSchema(t) });
       if (submission.status !== "success") return invalid(submission.reply());
-      const outcome = await changePlanStatus(db, user, access, { version: submission.value.version, to: "closed", outcome: submission.value.outcome });
+      const outcome = await changePlanStatus(db, user, access, {
+        version: submission.value.version,
+        to: "closed",
+        outcome: submission.value.outcome,
+      });
       if (outcome !== "ok") return invalid(submission.reply({ formErrors: [t("plans.stale")] }));
       return saved("plans.closed");
     }
@@ -109,10 +129,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "remove-member": {
       const access = await requirePlanAccess(db, user, planId, "team.update");
       const submission = parseWithZod(formData, { schema: memberSchema() });
-      if (submission.status !== "success") return invalid(submission.reply({ formErrors: [t("validation.choose", { field: t("plans.member").toLowerCase() })] }));
+      if (submission.status !== "success")
+        return invalid(
+          submission.reply({ formErrors: [t("validation.choose", { field: t("plans.member").toLowerCase() })] }),
+        );
       if (intent === "add-member") {
         if (!(await addTeamMember(db, user, access, submission.value.memberId))) {
-          return invalid(submission.reply({ formErrors: [t("validation.choose", { field: t("plans.member").toLowerCase() })] }));
+          return invalid(
+            submission.reply({ formErrors: [t("validation.choose", { field: t("plans.member").toLowerCase() })] }),
+          );
         }
         return saved("plans.memberAdded");
       }
@@ -120,7 +145,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (removed === "is_lead") return invalid(submission.reply({ formErrors: [t("plans.cannotRemoveLead")] }));
       if (removed === "not_member") throw notFound();
       // Removing yourself ends your access: go back to the list.
-      return submission.value.memberId === user.id ? redirectWithFlash("/plans", { kind: "success", key: "plans.memberRemoved" }) : saved("plans.memberRemoved");
+      return submission.value.memberId === user.id
+        ? redirectWithFlash("/plans", { kind: "success", key: "plans.memberRemoved" })
+        : saved("plans.memberRemoved");
     }
     case "add-action": {
       const access = await requirePlanAccess(db, user, planId, "action.create");
@@ -128,25 +155,57 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: actionSchema(t) });
       if (submission.status !== "success") return invalid(submission.reply());
       if (!organisations.some((o) => o.id === submission.value.responsibleOrganisationId)) {
-        return invalid(submission.reply({ fieldErrors: { responsibleOrganisationId: [t("validation.choose", { field: t("plans.responsibleOrganisation").toLowerCase() })] } }));
+        return invalid(
+          submission.reply({
+            fieldErrors: {
+              responsibleOrganisationId: [
+                t("validation.choose", { field: t("plans.responsibleOrganisation").toLowerCase() }),
+              ],
+            },
+          }),
+        );
       }
       const responsibleUserId = submission.value.responsibleUserId || null;
       if (responsibleUserId) {
-        const member = await db.selectFrom("plan_team").innerJoin("users", "users.id", "plan_team.user_id").select("users.organisation_id").where("plan_team.plan_id", "=", planId).where("plan_team.user_id", "=", responsibleUserId).executeTakeFirst();
+        const member = await db
+          .selectFrom("plan_team")
+          .innerJoin("users", "users.id", "plan_team.user_id")
+          .select("users.organisation_id")
+          .where("plan_team.plan_id", "=", planId)
+          .where("plan_team.user_id", "=", responsibleUserId)
+          .executeTakeFirst();
         if (!member || member.organisation_id !== submission.value.responsibleOrganisationId) {
-          return invalid(submission.reply({ fieldErrors: { responsibleUserId: [t("validation.choose", { field: t("plans.responsibleUser").toLowerCase() })] } }));
+          return invalid(
+            submission.reply({
+              fieldErrors: {
+                responsibleUserId: [t("validation.choose", { field: t("plans.responsibleUser").toLowerCase() })],
+              },
+            }),
+          );
         }
       }
-      await addAction(db, user, access, { ...submission.value, responsibleUserId, startDate: submission.value.startDate ?? null, dueDate: submission.value.dueDate ?? null });
+      await addAction(db, user, access, {
+        ...submission.value,
+        responsibleUserId,
+        startDate: submission.value.startDate ?? null,
+        dueDate: submission.value.dueDate ?? null,
+      });
       return saved("plans.actionAdded");
     }
     case "update-action": {
       const access = await requirePlanAccess(db, user, planId, "action.update");
       const submission = parseWithZod(formData, { schema: updateActionSchema(t) });
       if (submission.status !== "success") return invalid(submission.reply());
-      const result = await updateAction(db, user, access, submission.value.actionId, { version: submission.value.version, status: submission.value.status, dueDate: submission.value.dueDate ?? null });
+      const result = await updateAction(db, user, access, submission.value.actionId, {
+        version: submission.value.version,
+        status: submission.value.status,
+        dueDate: submission.value.dueDate ?? null,
+      });
       if (!result) throw notFound();
-      if (!result.ok) return data({ intent, actionId: submission.value.actionId, conflict: result.conflict } as PlanActionResult, { status: 409 });
+      if (!result.ok)
+        return data({ intent, actionId: submission.value.actionId, conflict: result.conflict } as PlanActionResult, {
+          status: 409,
+        });
       return saved("plans.actionSaved");
     }
     case "record-follow-up": {
@@ -178,7 +237,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const access = await requireLeadAccess(db, user, planId, "consent.withdraw");
       const submission = parseWithZod(formData, { schema: withdrawSchema(t) });
       if (submission.status !== "success") return invalid(submission.reply());
-      if (!(await withdrawConsent(db, user, access, submission.value.consentId, submission.value.reason))) throw notFound();
+      if (!(await withdrawConsent(db, user, access, submission.value.consentId, submission.value.reason)))
+        throw notFound();
       return saved("consent.withdrawn");
     }
     default:

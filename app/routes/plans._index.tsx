@@ -49,7 +49,14 @@ export default function Plans() {
           <p className="field__help" id="plan-search-help">
             {t("plans.searchHint")}
           </p>
-          <input id="plan-search" type="search" name="q" defaultValue={q} aria-describedby="plan-search-help" autoComplete="off" />
+          <input
+            id="plan-search"
+            type="search"
+            name="q"
+            defaultValue={q}
+            aria-describedby="plan-search-help"
+            autoComplete="off"
+          />
         </div>
         <button type="submit" className="button button--secondary">
           {t("common.search")}
@@ -81,7 +88,9 @@ export default function Plans() {
                   {p.overdue_actions > 0 ? (
                     <>
                       {" "}
-                      <span className="badge badge--warning">{t("plans.overdueActions", { count: p.overdue_actions })}</span>
+                      <span className="badge badge--warning">
+                        {t("plans.overdueActions", { count: p.overdue_actions })}
+                      </span>
                     </>
                   ) : null}
                 </td>
@@ -104,11 +113,7 @@ export default function Plans() {
           </tbody>
         </table>
       )}
-      {q ? (
-        <SearchPagination q={q} page={result.page} pages={result.pages} />
-      ) : (
-        <Pagination {...result} />
-      )}
+      {q ? <SearchPagination q={q} page={result.page} pages={result.pages} /> : <Pagination {...result} />}
     </>
   );
 }

@@ -54,13 +54,28 @@ export default function NewPlan() {
       <h1>{t("plans.newPlan")}</h1>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <RadioGroup meta={fields.kind} legend={t("plans.kind")} required options={PLAN_KINDS.map((k) => ({ value: k, label: t(`plans.kinds.${k}`) }))} />
+        <RadioGroup
+          meta={fields.kind}
+          legend={t("plans.kind")}
+          required
+          options={PLAN_KINDS.map((k) => ({ value: k, label: t(`plans.kinds.${k}`) }))}
+        />
         <fieldset className="fieldset">
           <legend>{t("plans.person")}</legend>
           <div className="stack">
-            <TextField meta={fields.identityNumber} label={t("plans.identityNumber")} help={t("plans.identityNumberHint")} autoComplete="off" required />
+            <TextField
+              meta={fields.identityNumber}
+              label={t("plans.identityNumber")}
+              help={t("plans.identityNumberHint")}
+              autoComplete="off"
+              required
+            />
             <TextField meta={fields.name} label={t("plans.personName")} autoComplete="off" required />
-            <CheckboxField meta={fields.protectedIdentity} label={t("plans.protectedIdentity")} help={t("plans.protectedIdentityHint")} />
+            <CheckboxField
+              meta={fields.protectedIdentity}
+              label={t("plans.protectedIdentity")}
+              help={t("plans.protectedIdentityHint")}
+            />
             <TextField meta={fields.address} label={t("plans.address")} autoComplete="off" />
             <TextField meta={fields.phone} label={t("plans.phone")} type="tel" autoComplete="off" />
             <TextField meta={fields.email} label={t("plans.email")} type="email" autoComplete="off" />

@@ -9,7 +9,8 @@ import { action as searchAction, loader as listLoader } from "./plans._index";
 import { action as newPlanAction } from "./plans.new";
 import { action as auditAction, loader as auditLoader } from "./audit";
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
+const args = (request: Request, params: Record<string, string> = {}) =>
+  ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
 
 function post(fields: Record<string, string | string[]>) {
   const body = new URLSearchParams();
@@ -17,12 +18,15 @@ function post(fields: Record<string, string | string[]>) {
   return { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } };
 }
 
-async function outcome(promise: Promise<unknown>): Promise<{ status: number; body?: unknown; location?: string | null }> {
+async function outcome(
+  promise: Promise<unknown>,
+): Promise<{ status: number; body?: unknown; location?: string | null }> {
   try {
     const value = await promise;
     if (value instanceof Response) return { status: value.status, location: value.headers.get("Location") };
     const maybe = value as { init?: { status?: number }; data?: unknown };
-    if (maybe && typeof maybe === "object" && "init" in maybe) return { status: maybe.init?.status ?? 200, body: maybe.data };
+    if (maybe && typeof maybe === "object" && "init" in maybe)
+      return { status: maybe.init?.status ?? 200, body: maybe.data };
     return { status: 200, body: value };
   } catch (thrown) {
     if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location") };
@@ -53,10 +57,19 @@ describe("plan routes for someone without access", () => {
     await addToTeam(planId, outsider.id); // on the team, but no consent covers their organisation
     const before = await getDb().selectFrom("plans").selectAll().where("id", "=", planId).executeTakeFirstOrThrow();
 
-    expect((await outcome(planLoader(args(await signedInRequest(outsider.id, `/plans/${planId}`), { planId })))).status).toBe(404);
-    expect((await outcome(myPlanLoader(args(await signedInRequest(outsider.id, `/plans/${planId}/my-plan`), { planId })))).status).toBe(404);
+    expect(
+      (await outcome(planLoader(args(await signedInRequest(outsider.id, `/plans/${planId}`), { planId })))).status,
+    ).toBe(404);
+    expect(
+      (await outcome(myPlanLoader(args(await signedInRequest(outsider.id, `/plans/${planId}/my-plan`), { planId }))))
+        .status,
+    ).toBe(404);
     for (const [intent, fields] of Object.entries(INTENTS)) {
-      const result = await outcome(planAction(args(await signedInRequest(outsider.id, `/plans/${planId}`, post({ intent, ...fields })), { planId })));
+      const result = await outcome(
+        planAction(
+          args(await signedInRequest(outsider.id, `/plans/${planId}`, post({ intent, ...fields })), { planId }),
+        ),
+      );
       expect(result.status, intent).toBe(404);
     }
     const after = await getDb().selectFrom("plans").selectAll().where("id", "=", planId).executeTakeFirstOrThrow();
@@ -65,7 +78,9 @@ describe("plan routes for someone without access", () => {
 
   it("answer 404 for a plan that does not exist, the same as for one that does", async () => {
     const user = await caseworkerIn("social_services", (await planSetup()).partnership.id);
-    expect((await outcome(planLoader(args(await signedInRequest(user.id, "/plans/nope"), { planId: "nope" })))).status).toBe(404);
+    expect(
+      (await outcome(planLoader(args(await signedInRequest(user.id, "/plans/nope"), { planId: "nope" })))).status,
+    ).toBe(404);
   });
 
   it("answer 404 to a covered team member who tries the lead's steps (consent, lifecycle)", async () => {
@@ -73,9 +88,15 @@ describe("plan routes for someone without access", () => {
     const member = await caseworkerIn("labour_market_unit", partnership.id);
     await addToTeam(planId, member.id);
     await giveConsent(lead, planId, [member.organisationId]);
-    expect((await outcome(planLoader(args(await signedInRequest(member.id, `/plans/${planId}`), { planId })))).status).toBe(200);
+    expect(
+      (await outcome(planLoader(args(await signedInRequest(member.id, `/plans/${planId}`), { planId })))).status,
+    ).toBe(200);
     for (const intent of ["activate", "close", "record-consent", "withdraw-consent"]) {
-      const result = await outcome(planAction(args(await signedInRequest(member.id, `/plans/${planId}`, post({ intent, ...INTENTS[intent] })), { planId })));
+      const result = await outcome(
+        planAction(
+          args(await signedInRequest(member.id, `/plans/${planId}`, post({ intent, ...INTENTS[intent] })), { planId }),
+        ),
+      );
       expect(result.status, intent).toBe(404);
     }
   });
@@ -97,17 +118,41 @@ describe("the plan list", () => {
 describe("a new plan", () => {
   it("refuses a wrong identity number with a clear Swedish message and keeps every value", async () => {
     const { lead } = await planSetup();
-    const result = await outcome(newPlanAction(args(await signedInRequest(lead.id, "/plans/new", post({ kind: "GIP", identityNumber: "19121212-1213", name: "Nils Nilsson", goal: "Eget jobb" })))));
+    const result = await outcome(
+      newPlanAction(
+        args(
+          await signedInRequest(
+            lead.id,
+            "/plans/new",
+            post({ kind: "GIP", identityNumber: "19121212-1213", name: "Nils Nilsson", goal: "Eget jobb" }),
+          ),
+        ),
+      ),
+    );
     expect(result.status).toBe(400);
     const body = result.body as { error: Record<string, string[]>; initialValue: Record<string, string> };
     expect(body.error.identityNumber[0]).toMatch(/Personnumret är inte giltigt/);
-    expect(body.initialValue).toMatchObject({ name: "Nils Nilsson", goal: "Eget jobb", identityNumber: "19121212-1213" });
+    expect(body.initialValue).toMatchObject({
+      name: "Nils Nilsson",
+      goal: "Eget jobb",
+      identityNumber: "19121212-1213",
+    });
   });
 
   it("is created and the identity number never appears in the redirect", async () => {
     const { lead } = await planSetup();
     const number = testIdentityNumber();
-    const result = await outcome(newPlanAction(args(await signedInRequest(lead.id, "/plans/new", post({ kind: "SIP", identityNumber: number, name: "Ny Person" })))));
+    const result = await outcome(
+      newPlanAction(
+        args(
+          await signedInRequest(
+            lead.id,
+            "/plans/new",
+            post({ kind: "SIP", identityNumber: number, name: "Ny Person" }),
+          ),
+        ),
+      ),
+    );
     expect(result.status).toBe(303);
     expect(result.location).toMatch(/^\/plans\/[a-z0-9]{20}$/);
     expect(result.location).not.toContain(number.slice(2, 8));
@@ -122,24 +167,81 @@ describe("consent on the plan page", () => {
     const recorded = await outcome(
       planAction(
         args(
-          await signedInRequest(lead.id, `/plans/${planId}`, post({ intent: "record-consent", grantor: "self", organisationIds: [member.organisationId], categories: ["health"], purpose: "Samordning", givenOn: "2026-01-01", form: "oral", validFrom: "2026-01-01", validUntil: "2099-12-31" })),
+          await signedInRequest(
+            lead.id,
+            `/plans/${planId}`,
+            post({
+              intent: "record-consent",
+              grantor: "self",
+              organisationIds: [member.organisationId],
+              categories: ["health"],
+              purpose: "Samordning",
+              givenOn: "2026-01-01",
+              form: "oral",
+              validFrom: "2026-01-01",
+              validUntil: "2099-12-31",
+            }),
+          ),
           { planId },
         ),
       ),
     );
     expect(recorded.status).toBe(303);
-    expect((await outcome(planLoader(args(await signedInRequest(member.id, `/plans/${planId}`), { planId })))).status).toBe(200);
-    const consent = await getDb().selectFrom("consents").select("id").where("plan_id", "=", planId).executeTakeFirstOrThrow();
-    await outcome(planAction(args(await signedInRequest(lead.id, `/plans/${planId}`, post({ intent: "withdraw-consent", consentId: consent.id, reason: "Återkallat i telefon" })), { planId })));
-    expect((await outcome(planLoader(args(await signedInRequest(member.id, `/plans/${planId}`), { planId })))).status).toBe(404);
-    expect((await outcome(planLoader(args(await signedInRequest(lead.id, `/plans/${planId}`), { planId })))).status).toBe(200);
+    expect(
+      (await outcome(planLoader(args(await signedInRequest(member.id, `/plans/${planId}`), { planId })))).status,
+    ).toBe(200);
+    const consent = await getDb()
+      .selectFrom("consents")
+      .select("id")
+      .where("plan_id", "=", planId)
+      .executeTakeFirstOrThrow();
+    await outcome(
+      planAction(
+        args(
+          await signedInRequest(
+            lead.id,
+            `/plans/${planId}`,
+            post({ intent: "withdraw-consent", consentId: consent.id, reason: "Återkallat i telefon" }),
+          ),
+          { planId },
+        ),
+      ),
+    );
+    expect(
+      (await outcome(planLoader(args(await signedInRequest(member.id, `/plans/${planId}`), { planId })))).status,
+    ).toBe(404);
+    expect(
+      (await outcome(planLoader(args(await signedInRequest(lead.id, `/plans/${planId}`), { planId })))).status,
+    ).toBe(200);
   });
 
   it("refuses a consent without parties, with the reason", async () => {
     const { lead, planId } = await planSetup();
-    const result = await outcome(planAction(args(await signedInRequest(lead.id, `/plans/${planId}`, post({ intent: "record-consent", grantor: "self", categories: ["health"], purpose: "Samordning", givenOn: "2026-01-01", form: "oral", validFrom: "2026-01-01", validUntil: "2026-12-31" })), { planId })));
+    const result = await outcome(
+      planAction(
+        args(
+          await signedInRequest(
+            lead.id,
+            `/plans/${planId}`,
+            post({
+              intent: "record-consent",
+              grantor: "self",
+              categories: ["health"],
+              purpose: "Samordning",
+              givenOn: "2026-01-01",
+              form: "oral",
+              validFrom: "2026-01-01",
+              validUntil: "2026-12-31",
+            }),
+          ),
+          { planId },
+        ),
+      ),
+    );
     expect(result.status).toBe(400);
-    expect((result.body as { result: { error: Record<string, string[]> } }).result.error.organisationIds).toEqual(["Välj minst en part som samtycket omfattar."]);
+    expect((result.body as { result: { error: Record<string, string[]> } }).result.error.organisationIds).toEqual([
+      "Välj minst en part som samtycket omfattar.",
+    ]);
   });
 });
 
@@ -151,16 +253,22 @@ describe("log review", () => {
 
     const auditor = await makeUser(getDb(), { organisationId: lead.organisationId, roles: [{ role: "auditor" }] });
     const otherAuditor = await makeUser(getDb(), { roles: [{ role: "auditor" }] });
-    const own = await outcome(auditAction(args(await signedInRequest(auditor.id, "/audit", post({ intent: "filter", planId })))));
+    const own = await outcome(
+      auditAction(args(await signedInRequest(auditor.id, "/audit", post({ intent: "filter", planId })))),
+    );
     const events = (own.body as { result: { items: { action: string }[] } }).result.items.map((e) => e.action);
     expect(events).toEqual(expect.arrayContaining(["plan.create", "person.create"]));
-    const other = await outcome(auditAction(args(await signedInRequest(otherAuditor.id, "/audit", post({ intent: "filter", planId })))));
+    const other = await outcome(
+      auditAction(args(await signedInRequest(otherAuditor.id, "/audit", post({ intent: "filter", planId })))),
+    );
     expect((other.body as { result: { total: number } }).result.total).toBe(0);
   });
 
   it("lets the auditor verify the chain", async () => {
     const auditor = await makeUser(getDb(), { roles: [{ role: "auditor" }] });
-    const result = await outcome(auditAction(args(await signedInRequest(auditor.id, "/audit", post({ intent: "verify" })))));
+    const result = await outcome(
+      auditAction(args(await signedInRequest(auditor.id, "/audit", post({ intent: "verify" })))),
+    );
     expect((result.body as { chain: { ok: boolean } }).chain.ok).toBe(true);
   });
 });

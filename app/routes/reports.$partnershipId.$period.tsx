@@ -32,7 +32,11 @@ async function load(request: Request, params: { partnershipId?: string; period?:
   const period = parsePeriod(params.period ?? "");
   if (!period) throw notFound();
   const db = getDb();
-  const partnership = await db.selectFrom("partnerships").select(["id", "name"]).where("id", "=", partnershipId).executeTakeFirst();
+  const partnership = await db
+    .selectFrom("partnerships")
+    .select(["id", "name"])
+    .where("id", "=", partnershipId)
+    .executeTakeFirst();
   if (!partnership) throw notFound();
   return { user, db, partnership, period };
 }
@@ -40,7 +44,13 @@ async function load(request: Request, params: { partnershipId?: string; period?:
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, partnership, period } = await load(request, params);
   const figures = await computeSummary(db, partnership.id, period);
-  await audit(db, { actor: actorOf(user), action: "summary.compute", recordType: "summary", recordId: null, details: { period: period.key } });
+  await audit(db, {
+    actor: actorOf(user),
+    action: "summary.compute",
+    recordType: "summary",
+    recordId: null,
+    details: { period: period.key },
+  });
   return { partnership, figures };
 }
 
@@ -81,7 +91,8 @@ export default function WorkingSummary() {
       </p>
       <h1>{t("summaries.forPartnership", { partnership: partnership.name, period: figures.period.label })}</h1>
       <p className="report__meta">
-        {t("summaries.working")} · {figures.period.start} – {figures.period.end} · {t("summaries.computedAt", { time: formatDateTime(figures.computedAt, i18n.language) })}
+        {t("summaries.working")} · {figures.period.start} – {figures.period.end} ·{" "}
+        {t("summaries.computedAt", { time: formatDateTime(figures.computedAt, i18n.language) })}
       </p>
       <section className="card no-print" aria-labelledby="freeze-heading">
         <h2 id="freeze-heading">{t("summaries.freeze")}</h2>

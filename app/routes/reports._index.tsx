@@ -26,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const from = url.searchParams.get("from") ?? "";
   const to = url.searchParams.get("to") ?? "";
   const target = url.searchParams.get("partnershipId") ?? "";
-  const invalidRange = url.searchParams.has("from") && !(isIsoDate(from) && isIsoDate(to) && from <= to && coordinated.includes(target));
+  const invalidRange =
+    url.searchParams.has("from") && !(isIsoDate(from) && isIsoDate(to) && from <= to && coordinated.includes(target));
   if (url.searchParams.has("from") && !invalidRange) throw redirect(`/reports/${target}/${custom(from, to).key}`);
 
   const db = getDb();
@@ -122,7 +123,13 @@ export default function Reports() {
                     </td>
                     <td>{s.period_label}</td>
                     <td>{s.partnership_name}</td>
-                    <td>{s.withdrawn_at ? t("summaries.withdrawn") : s.released_at ? t("summaries.released") : t("summaries.notReleased")}</td>
+                    <td>
+                      {s.withdrawn_at
+                        ? t("summaries.withdrawn")
+                        : s.released_at
+                          ? t("summaries.released")
+                          : t("summaries.notReleased")}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -132,7 +139,9 @@ export default function Reports() {
                 <h3 id="compare-heading">{t("summaries.compare")}</h3>
                 {(["a", "b"] as const).map((side, i) => (
                   <div className="field" key={side}>
-                    <label htmlFor={`compare-${side}`}>{side === "a" ? t("summaries.compareA") : t("summaries.compareB")}</label>
+                    <label htmlFor={`compare-${side}`}>
+                      {side === "a" ? t("summaries.compareA") : t("summaries.compareB")}
+                    </label>
                     <select id={`compare-${side}`} name={side} defaultValue={visible[i]?.id} required>
                       {visible.map((s) => (
                         <option key={s.id} value={s.id}>

@@ -18,7 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const a = await requireReadableSnapshot(db, user, url.searchParams.get("a") ?? "");
   const b = await requireReadableSnapshot(db, user, url.searchParams.get("b") ?? "");
-  for (const s of [a, b]) await audit(db, { actor: actorOf(user), action: "summary.read", recordType: "summary_snapshot", recordId: s.id });
+  for (const s of [a, b])
+    await audit(db, { actor: actorOf(user), action: "summary.read", recordType: "summary_snapshot", recordId: s.id });
   return { a, b };
 }
 

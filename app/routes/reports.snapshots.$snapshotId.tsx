@@ -20,7 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const snapshot = await requireReadableSnapshot(db, user, params.snapshotId ?? "");
-  await audit(db, { actor: actorOf(user), action: "summary.read", recordType: "summary_snapshot", recordId: snapshot.id });
+  await audit(db, {
+    actor: actorOf(user),
+    action: "summary.read",
+    recordType: "summary_snapshot",
+    recordId: snapshot.id,
+  });
   return { snapshot, isCoordinator: hasRole(user, "coordinator", snapshot.partnership_id) };
 }
 
@@ -37,7 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (form.get("intent") === "withdraw") {
     const reason = String(form.get("reason") ?? "").trim();
-    if (!reason) return redirectWithFlash(here, { kind: "error", key: "validation.required", values: { field: "skäl" } });
+    if (!reason)
+      return redirectWithFlash(here, { kind: "error", key: "validation.required", values: { field: "skäl" } });
     await withdrawSnapshot(db, user, snapshot.id, reason.slice(0, 1000));
     return redirectWithFlash(here, { kind: "success", key: "summaries.withdrawnNotice" });
   }
@@ -52,7 +58,9 @@ export default function SnapshotPage() {
       <p className="no-print">
         <Link to="/reports">{t("summaries.title")}</Link> <PrintButton label={t("summaries.print")} />
       </p>
-      <h1>{t("summaries.forPartnership", { partnership: snapshot.partnership_name, period: snapshot.period_label })}</h1>
+      <h1>
+        {t("summaries.forPartnership", { partnership: snapshot.partnership_name, period: snapshot.period_label })}
+      </h1>
       <p className="report__meta">
         {t("summaries.frozenAt", {
           time: formatDateTime(snapshot.created_at, i18n.language),
@@ -60,11 +68,18 @@ export default function SnapshotPage() {
           meeting: snapshot.meeting_name,
           date: formatDate(snapshot.meeting_date, i18n.language),
         })}{" "}
-        {snapshot.released_at ? <span className="badge badge--active">{t("summaries.released")}</span> : <span className="badge badge--draft">{t("summaries.notReleased")}</span>}
+        {snapshot.released_at ? (
+          <span className="badge badge--active">{t("summaries.released")}</span>
+        ) : (
+          <span className="badge badge--draft">{t("summaries.notReleased")}</span>
+        )}
       </p>
       {snapshot.withdrawn_at ? (
         <p className="flash flash--error" role="status">
-          {t("summaries.withdrawnBanner", { date: formatDate(snapshot.withdrawn_at, i18n.language), reason: snapshot.withdrawal_reason ?? "" })}
+          {t("summaries.withdrawnBanner", {
+            date: formatDate(snapshot.withdrawn_at, i18n.language),
+            reason: snapshot.withdrawal_reason ?? "",
+          })}
         </p>
       ) : null}
       {isCoordinator && !snapshot.withdrawn_at ? (

@@ -10,8 +10,13 @@ import { action as snapshotAction, loader as snapshotLoader } from "./reports.sn
 import { loader as compareLoader } from "./reports.compare";
 import { loader as indexLoader } from "./reports._index";
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
-const post = (fields: Record<string, string>) => ({ method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+const args = (request: Request, params: Record<string, string> = {}) =>
+  ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
+const post = (fields: Record<string, string>) => ({
+  method: "POST",
+  body: new URLSearchParams(fields),
+  headers: { "Content-Type": "application/x-www-form-urlencoded" },
+});
 
 async function settle(promise: Promise<unknown>) {
   try {
@@ -26,8 +31,23 @@ async function settle(promise: Promise<unknown>) {
 
 async function setupWithSnapshot() {
   const s = await deviationSetup();
-  for (let i = 0; i < 4; i++) await reportDeviation(getDb(), s.reporter, { ...sampleReport(s.partnership.id, [s.party.organisationId]), eventDate: "2026-08-0" + (i + 1) });
-  const frozen = await settle(workingAction(args(await signedInRequest(s.coordinator.id, `/reports/${s.partnership.id}/HT2026`, post({ meetingName: "Styrgruppen HT", meetingDate: "2027-02-01" })), { partnershipId: s.partnership.id, period: "HT2026" })));
+  for (let i = 0; i < 4; i++)
+    await reportDeviation(getDb(), s.reporter, {
+      ...sampleReport(s.partnership.id, [s.party.organisationId]),
+      eventDate: "2026-08-0" + (i + 1),
+    });
+  const frozen = await settle(
+    workingAction(
+      args(
+        await signedInRequest(
+          s.coordinator.id,
+          `/reports/${s.partnership.id}/HT2026`,
+          post({ meetingName: "Styrgruppen HT", meetingDate: "2027-02-01" }),
+        ),
+        { partnershipId: s.partnership.id, period: "HT2026" },
+      ),
+    ),
+  );
   const snapshotId = frozen.response!.headers.get("Location")!.split("/").pop()!;
   return { ...s, snapshotId };
 }
@@ -43,20 +63,43 @@ describe("the working summary", () => {
     }
     const admin = await makeUser(getDb(), { roles: [{ role: "admin" }] });
     expect((await settle(workingLoader(args(await signedInRequest(admin.id, "/r"), params)))).status).toBe(404);
-    expect((await settle(workingLoader(args(await signedInRequest(s.coordinator.id, "/r"), { ...params, period: "HT26" })))).status).toBe(404);
+    expect(
+      (await settle(workingLoader(args(await signedInRequest(s.coordinator.id, "/r"), { ...params, period: "HT26" }))))
+        .status,
+    ).toBe(404);
   });
 
   it("exports a table as CSV with a BOM, small numbers suppressed", async () => {
     const s = await deviationSetup();
     await reportDeviation(getDb(), s.reporter, { ...sampleReport(s.partnership.id, []), eventDate: "2026-09-01" });
-    const result = await settle(workingCsv(args(await signedInRequest(s.coordinator.id, "/r"), { partnershipId: s.partnership.id, period: "HT2026", table: "deviations-by-category" })));
+    const result = await settle(
+      workingCsv(
+        args(await signedInRequest(s.coordinator.id, "/r"), {
+          partnershipId: s.partnership.id,
+          period: "HT2026",
+          table: "deviations-by-category",
+        }),
+      ),
+    );
     const response = result.response!;
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain("Informationsöverföring;<3");
-    expect((await settle(workingCsv(args(await signedInRequest(s.coordinator.id, "/r"), { partnershipId: s.partnership.id, period: "HT2026", table: "nope" })))).status).toBe(404);
+    expect(
+      (
+        await settle(
+          workingCsv(
+            args(await signedInRequest(s.coordinator.id, "/r"), {
+              partnershipId: s.partnership.id,
+              period: "HT2026",
+              table: "nope",
+            }),
+          ),
+        )
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -72,9 +115,19 @@ describe("frozen summaries", () => {
       expect((await settle(snapshotLoader(args(await signedInRequest(user.id, "/r"), params)))).status).toBe(404);
     }
     // Steering members read; they cannot release or withdraw.
-    expect((await settle(snapshotAction(args(await signedInRequest(s.steering.id, "/r", post({ intent: "withdraw", reason: "x" })), params)))).status).toBe(404);
+    expect(
+      (
+        await settle(
+          snapshotAction(
+            args(await signedInRequest(s.steering.id, "/r", post({ intent: "withdraw", reason: "x" })), params),
+          ),
+        )
+      ).status,
+    ).toBe(404);
 
-    const index = (await settle(indexLoader(args(await signedInRequest(s.steering.id, "/reports"))))).body as { snapshots: { id: string }[] };
+    const index = (await settle(indexLoader(args(await signedInRequest(s.steering.id, "/reports"))))).body as {
+      snapshots: { id: string }[];
+    };
     expect(index.snapshots.map((x) => x.id)).toEqual([s.snapshotId]);
   });
 
@@ -83,13 +136,23 @@ describe("frozen summaries", () => {
     const other = await setupWithSnapshot();
     const params = { snapshotId: s.snapshotId };
     await snapshotAction(args(await signedInRequest(s.coordinator.id, "/r", post({ intent: "release" })), params));
-    const compareOwn = await settle(compareLoader(args(await signedInRequest(s.steering.id, `/reports/compare?a=${s.snapshotId}&b=${s.snapshotId}`))));
+    const compareOwn = await settle(
+      compareLoader(args(await signedInRequest(s.steering.id, `/reports/compare?a=${s.snapshotId}&b=${s.snapshotId}`))),
+    );
     expect(compareOwn.status).toBe(200);
-    const compareForeign = await settle(compareLoader(args(await signedInRequest(s.steering.id, `/reports/compare?a=${s.snapshotId}&b=${other.snapshotId}`))));
+    const compareForeign = await settle(
+      compareLoader(
+        args(await signedInRequest(s.steering.id, `/reports/compare?a=${s.snapshotId}&b=${other.snapshotId}`)),
+      ),
+    );
     expect(compareForeign.status).toBe(404);
 
-    await snapshotAction(args(await signedInRequest(s.coordinator.id, "/r", post({ intent: "withdraw", reason: "Fel period" })), params));
+    await snapshotAction(
+      args(await signedInRequest(s.coordinator.id, "/r", post({ intent: "withdraw", reason: "Fel period" })), params),
+    );
     expect((await settle(snapshotLoader(args(await signedInRequest(s.steering.id, "/r"), params)))).status).toBe(404);
-    expect((await settle(snapshotLoader(args(await signedInRequest(s.coordinator.id, "/r"), params)))).status).toBe(200);
+    expect((await settle(snapshotLoader(args(await signedInRequest(s.coordinator.id, "/r"), params)))).status).toBe(
+      200,
+    );
   });
 });

@@ -57,7 +57,9 @@ export default function Start() {
                 {work.followUps.map((f) => (
                   <li key={f.id}>
                     <Link to={`/plans/${f.id}`}>{f.person_name}</Link> ({t(`plans.kindShort.${f.kind}`)}):{" "}
-                    <span className={f.overdue ? "badge badge--warning" : undefined}>{formatDate(f.next_follow_up, i18n.language)}</span>
+                    <span className={f.overdue ? "badge badge--warning" : undefined}>
+                      {formatDate(f.next_follow_up, i18n.language)}
+                    </span>
                   </li>
                 ))}
               </ul>

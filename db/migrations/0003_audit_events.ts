@@ -19,7 +19,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("prev_hash", "text", (c) => c.notNull())
     .addColumn("hash", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("audit_events_org_idx").on("audit_events").columns(["organisation_id", "occurred_at"]).execute();
+  await db.schema
+    .createIndex("audit_events_org_idx")
+    .on("audit_events")
+    .columns(["organisation_id", "occurred_at"])
+    .execute();
   await db.schema.createIndex("audit_events_person_idx").on("audit_events").column("person_id").execute();
   await db.schema.createIndex("audit_events_user_idx").on("audit_events").column("user_id").execute();
 

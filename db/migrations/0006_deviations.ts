@@ -33,8 +33,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addUniqueConstraint("deviations_number_unique", ["partnership_id", "number"])
     .execute();
-  await db.schema.createIndex("deviations_partnership_idx").on("deviations").columns(["partnership_id", "event_date"]).execute();
-  await db.schema.createIndex("deviations_partnership_status_idx").on("deviations").columns(["partnership_id", "status"]).execute();
+  await db.schema
+    .createIndex("deviations_partnership_idx")
+    .on("deviations")
+    .columns(["partnership_id", "event_date"])
+    .execute();
+  await db.schema
+    .createIndex("deviations_partnership_status_idx")
+    .on("deviations")
+    .columns(["partnership_id", "status"])
+    .execute();
   await db.schema.createIndex("deviations_reporter_idx").on("deviations").column("reporter_id").execute();
 
   await db.schema
@@ -43,7 +51,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("organisation_id", "text", (c) => c.notNull().references("organisations.id"))
     .addPrimaryKeyConstraint("deviation_parties_pk", ["deviation_id", "organisation_id"])
     .execute();
-  await db.schema.createIndex("deviation_parties_org_idx").on("deviation_parties").columns(["organisation_id", "deviation_id"]).execute();
+  await db.schema
+    .createIndex("deviation_parties_org_idx")
+    .on("deviation_parties")
+    .columns(["organisation_id", "deviation_id"])
+    .execute();
 
   // One row per organisation the coordinator routed the case to; answered_at is set by its first answer.
   await db.schema
@@ -55,7 +67,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("answered_at", "text")
     .addPrimaryKeyConstraint("deviation_routes_pk", ["deviation_id", "organisation_id"])
     .execute();
-  await db.schema.createIndex("deviation_routes_org_idx").on("deviation_routes").columns(["organisation_id", "deviation_id"]).execute();
+  await db.schema
+    .createIndex("deviation_routes_org_idx")
+    .on("deviation_routes")
+    .columns(["organisation_id", "deviation_id"])
+    .execute();
 
   await db.schema
     .createTable("deviation_answers")
@@ -66,7 +82,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("body", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("deviation_answers_deviation_idx").on("deviation_answers").column("deviation_id").execute();
+  await db.schema
+    .createIndex("deviation_answers_deviation_idx")
+    .on("deviation_answers")
+    .column("deviation_id")
+    .execute();
 
   // Questions from the coordinator to the reporter, and the reporter's replies.
   await db.schema
@@ -78,7 +98,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("body", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("deviation_messages_deviation_idx").on("deviation_messages").column("deviation_id").execute();
+  await db.schema
+    .createIndex("deviation_messages_deviation_idx")
+    .on("deviation_messages")
+    .column("deviation_id")
+    .execute();
 
   await db.schema
     .createTable("deviation_events")
@@ -89,15 +113,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("change", "text", (c) => c.notNull())
     .addColumn("details", "text")
     .execute();
-  await db.schema.createIndex("deviation_events_deviation_idx").on("deviation_events").columns(["deviation_id", "occurred_at"]).execute();
+  await db.schema
+    .createIndex("deviation_events_deviation_idx")
+    .on("deviation_events")
+    .columns(["deviation_id", "occurred_at"])
+    .execute();
 
   // The personal-data guard looks full names up case-insensitively.
-  await db.schema.createIndex("persons_lower_name_idx").on("persons").expression(sql`lower(name)`).execute();
+  await db.schema
+    .createIndex("persons_lower_name_idx")
+    .on("persons")
+    .expression(sql`lower(name)`)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("persons_lower_name_idx").execute();
-  for (const table of ["deviation_events", "deviation_messages", "deviation_answers", "deviation_routes", "deviation_parties", "deviations"]) {
+  for (const table of [
+    "deviation_events",
+    "deviation_messages",
+    "deviation_answers",
+    "deviation_routes",
+    "deviation_parties",
+    "deviations",
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

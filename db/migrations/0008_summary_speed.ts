@@ -12,10 +12,27 @@ import { sql, type Kysely } from "kysely";
 // event date, the plan's lead organisation), so they are counted by index range rather than by
 // one lookup per case or plan. The indexes are widened so the summary's counts are answered
 // from the index alone.
-const SUMMARY_COLUMNS = ["partnership_id", "event_date", "category", "consequence", "kind", "escalation_level", "status", "closing_outcome", "created_at", "routed_at", "closed_at", "number", "id"];
+const SUMMARY_COLUMNS = [
+  "partnership_id",
+  "event_date",
+  "category",
+  "consequence",
+  "kind",
+  "escalation_level",
+  "status",
+  "closing_outcome",
+  "created_at",
+  "routed_at",
+  "closed_at",
+  "number",
+  "id",
+];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("plans").addColumn("team_organisation_kinds", "text", (c) => c.notNull().defaultTo("")).execute();
+  await db.schema
+    .alterTable("plans")
+    .addColumn("team_organisation_kinds", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
 
   const rows: { plan_id: string; kind: string }[] = await db
     .selectFrom("plan_team")
@@ -27,7 +44,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   const kindsOf = new Map<string, string[]>();
   for (const row of rows) kindsOf.set(row.plan_id, [...(kindsOf.get(row.plan_id) ?? []), row.kind]);
   for (const [planId, kinds] of kindsOf) {
-    await db.updateTable("plans").set({ team_organisation_kinds: kinds.sort().join(" ") }).where("id", "=", planId).execute();
+    await db
+      .updateTable("plans")
+      .set({ team_organisation_kinds: kinds.sort().join(" ") })
+      .where("id", "=", planId)
+      .execute();
   }
 
   await db.schema.alterTable("deviations").addColumn("reviewed_at", "text").execute();
@@ -36,30 +57,69 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`UPDATE deviations SET
       reviewed_at = (SELECT min(occurred_at) FROM deviation_events e WHERE e.deviation_id = deviations.id AND e.change IN ('triage', 'question')),
       first_answered_at = (SELECT min(answered_at) FROM deviation_routes r WHERE r.deviation_id = deviations.id),
-      answered_at = (SELECT CASE WHEN count(*) > 0 AND count(answered_at) = count(*) THEN max(answered_at) END FROM deviation_routes r WHERE r.deviation_id = deviations.id)`.execute(db);
+      answered_at = (SELECT CASE WHEN count(*) > 0 AND count(answered_at) = count(*) THEN max(answered_at) END FROM deviation_routes r WHERE r.deviation_id = deviations.id)`.execute(
+    db,
+  );
 
   await db.schema.dropIndex("deviations_summary_idx").execute();
-  await db.schema.createIndex("deviations_summary_idx").on("deviations").columns([...SUMMARY_COLUMNS, "reviewed_at", "first_answered_at", "answered_at"]).execute();
+  await db.schema
+    .createIndex("deviations_summary_idx")
+    .on("deviations")
+    .columns([...SUMMARY_COLUMNS, "reviewed_at", "first_answered_at", "answered_at"])
+    .execute();
 
   for (const table of ["deviation_parties", "deviation_routes"]) {
-    await db.schema.alterTable(table).addColumn("partnership_id", "text", (c) => c.notNull().defaultTo("")).execute();
-    await db.schema.alterTable(table).addColumn("event_date", "text", (c) => c.notNull().defaultTo("")).execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn("partnership_id", "text", (c) => c.notNull().defaultTo(""))
+      .execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn("event_date", "text", (c) => c.notNull().defaultTo(""))
+      .execute();
     await sql`UPDATE ${sql.table(table)} SET
         partnership_id = (SELECT d.partnership_id FROM deviations d WHERE d.id = ${sql.ref(`${table}.deviation_id`)}),
-        event_date = (SELECT d.event_date FROM deviations d WHERE d.id = ${sql.ref(`${table}.deviation_id`)})`.execute(db);
+        event_date = (SELECT d.event_date FROM deviations d WHERE d.id = ${sql.ref(`${table}.deviation_id`)})`.execute(
+      db,
+    );
   }
-  await db.schema.createIndex("deviation_parties_period_idx").on("deviation_parties").columns(["partnership_id", "event_date", "organisation_id"]).execute();
-  await db.schema.createIndex("deviation_routes_period_idx").on("deviation_routes").columns(["partnership_id", "event_date", "answer_by", "answered_at"]).execute();
+  await db.schema
+    .createIndex("deviation_parties_period_idx")
+    .on("deviation_parties")
+    .columns(["partnership_id", "event_date", "organisation_id"])
+    .execute();
+  await db.schema
+    .createIndex("deviation_routes_period_idx")
+    .on("deviation_routes")
+    .columns(["partnership_id", "event_date", "answer_by", "answered_at"])
+    .execute();
 
-  await db.schema.alterTable("plan_follow_ups").addColumn("lead_organisation_id", "text", (c) => c.notNull().defaultTo("")).execute();
-  await sql`UPDATE plan_follow_ups SET lead_organisation_id = (SELECT p.lead_organisation_id FROM plans p WHERE p.id = plan_follow_ups.plan_id)`.execute(db);
-  await db.schema.createIndex("plan_follow_ups_lead_idx").on("plan_follow_ups").columns(["lead_organisation_id", "held_on", "due_on"]).execute();
+  await db.schema
+    .alterTable("plan_follow_ups")
+    .addColumn("lead_organisation_id", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
+  await sql`UPDATE plan_follow_ups SET lead_organisation_id = (SELECT p.lead_organisation_id FROM plans p WHERE p.id = plan_follow_ups.plan_id)`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex("plan_follow_ups_lead_idx")
+    .on("plan_follow_ups")
+    .columns(["lead_organisation_id", "held_on", "due_on"])
+    .execute();
 
   await db.schema.dropIndex("plans_lead_created_idx").execute();
   await db.schema.dropIndex("plans_lead_closed_idx").execute();
   await db.schema.dropIndex("plans_lead_activated_idx").execute();
-  await db.schema.createIndex("plans_lead_created_idx").on("plans").columns(["lead_organisation_id", "created_at", "kind"]).execute();
-  await db.schema.createIndex("plans_lead_closed_idx").on("plans").columns(["lead_organisation_id", "closed_at", "outcome"]).execute();
+  await db.schema
+    .createIndex("plans_lead_created_idx")
+    .on("plans")
+    .columns(["lead_organisation_id", "created_at", "kind"])
+    .execute();
+  await db.schema
+    .createIndex("plans_lead_closed_idx")
+    .on("plans")
+    .columns(["lead_organisation_id", "closed_at", "outcome"])
+    .execute();
   await db.schema
     .createIndex("plans_lead_activated_idx")
     .on("plans")
@@ -81,9 +141,21 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("plans_lead_activated_idx").execute();
   await db.schema.dropIndex("plans_lead_closed_idx").execute();
   await db.schema.dropIndex("plans_lead_created_idx").execute();
-  await db.schema.createIndex("plans_lead_created_idx").on("plans").columns(["lead_organisation_id", "created_at"]).execute();
-  await db.schema.createIndex("plans_lead_closed_idx").on("plans").columns(["lead_organisation_id", "closed_at"]).execute();
-  await db.schema.createIndex("plans_lead_activated_idx").on("plans").columns(["lead_organisation_id", "activated_at"]).execute();
+  await db.schema
+    .createIndex("plans_lead_created_idx")
+    .on("plans")
+    .columns(["lead_organisation_id", "created_at"])
+    .execute();
+  await db.schema
+    .createIndex("plans_lead_closed_idx")
+    .on("plans")
+    .columns(["lead_organisation_id", "closed_at"])
+    .execute();
+  await db.schema
+    .createIndex("plans_lead_activated_idx")
+    .on("plans")
+    .columns(["lead_organisation_id", "activated_at"])
+    .execute();
   await db.schema.alterTable("plans").dropColumn("team_organisation_kinds").execute();
   await db.schema.dropIndex("deviations_summary_idx").execute();
   await db.schema.createIndex("deviations_summary_idx").on("deviations").columns(SUMMARY_COLUMNS).execute();

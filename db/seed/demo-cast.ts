@@ -31,15 +31,70 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { email: "admin@demo.samsyn.se", name: "Alva Admin", organisation: "Sjöstads kommun – Socialtjänsten", roles: [{ role: "admin" }] },
-  { email: "anna.handlaggare@demo.samsyn.se", name: "Anna Handläggare", organisation: "Sjöstads kommun – Socialtjänsten", roles: [{ role: "caseworker" }] },
-  { email: "erik.granskare@demo.samsyn.se", name: "Erik Granskare", organisation: "Sjöstads kommun – Socialtjänsten", roles: [{ role: "auditor" }] },
-  { email: "omar.coach@demo.samsyn.se", name: "Omar Coach", organisation: "Sjöstads kommun – Arbetsmarknadsenheten", roles: [{ role: "caseworker" }] },
-  { email: "maria.vux@demo.samsyn.se", name: "Maria Vux", organisation: "Sjöstads kommun – Vuxenutbildningen", roles: [{ role: "caseworker" }] },
-  { email: "lena.af@demo.samsyn.se", name: "Lena Arbetsförmedlare", organisation: "Arbetsförmedlingen Sjöstad", roles: [{ role: "caseworker" }] },
-  { email: "henrik.psykiatri@demo.samsyn.se", name: "Henrik Psykiatri", organisation: "Region Sjöland – Vuxenpsykiatrin", roles: [{ role: "caseworker" }] },
-  { email: "per.kontakt@demo.samsyn.se", name: "Per Kontakt", organisation: "Arbetsförmedlingen Sjöstad", roles: [{ role: "contact" }] },
-  { email: "karin.samordnare@demo.samsyn.se", name: "Karin Samordnare", organisation: "Samordningsförbundet Sjöstad – kansliet", roles: [{ role: "coordinator", partnership: "sjostad" }] },
-  { email: "sara.styrgrupp@demo.samsyn.se", name: "Sara Styrgrupp", organisation: "Sjöstads kommun – Socialtjänsten", roles: [{ role: "steering", partnership: "sjostad" }] },
-  { email: "jonas.samordnare@demo.samsyn.se", name: "Jonas Samordnare", organisation: "Samordningsförbundet Älvbygd", roles: [{ role: "coordinator", partnership: "alvbygd" }] },
+  {
+    email: "admin@demo.samsyn.se",
+    name: "Alva Admin",
+    organisation: "Sjöstads kommun – Socialtjänsten",
+    roles: [{ role: "admin" }],
+  },
+  {
+    email: "anna.handlaggare@demo.samsyn.se",
+    name: "Anna Handläggare",
+    organisation: "Sjöstads kommun – Socialtjänsten",
+    roles: [{ role: "caseworker" }],
+  },
+  {
+    email: "erik.granskare@demo.samsyn.se",
+    name: "Erik Granskare",
+    organisation: "Sjöstads kommun – Socialtjänsten",
+    roles: [{ role: "auditor" }],
+  },
+  {
+    email: "omar.coach@demo.samsyn.se",
+    name: "Omar Coach",
+    organisation: "Sjöstads kommun – Arbetsmarknadsenheten",
+    roles: [{ role: "caseworker" }],
+  },
+  {
+    email: "maria.vux@demo.samsyn.se",
+    name: "Maria Vux",
+    organisation: "Sjöstads kommun – Vuxenutbildningen",
+    roles: [{ role: "caseworker" }],
+  },
+  {
+    email: "lena.af@demo.samsyn.se",
+    name: "Lena Arbetsförmedlare",
+    organisation: "Arbetsförmedlingen Sjöstad",
+    roles: [{ role: "caseworker" }],
+  },
+  {
+    email: "henrik.psykiatri@demo.samsyn.se",
+    name: "Henrik Psykiatri",
+    organisation: "Region Sjöland – Vuxenpsykiatrin",
+    roles: [{ role: "caseworker" }],
+  },
+  {
+    email: "per.kontakt@demo.samsyn.se",
+    name: "Per Kontakt",
+    organisation: "Arbetsförmedlingen Sjöstad",
+    roles: [{ role: "contact" }],
+  },
+  {
+    email: "karin.samordnare@demo.samsyn.se",
+    name: "Karin Samordnare",
+    organisation: "Samordningsförbundet Sjöstad – kansliet",
+    roles: [{ role: "coordinator", partnership: "sjostad" }],
+  },
+  {
+    email: "sara.styrgrupp@demo.samsyn.se",
+    name: "Sara Styrgrupp",
+    organisation: "Sjöstads kommun – Socialtjänsten",
+    roles: [{ role: "steering", partnership: "sjostad" }],
+  },
+  {
+    email: "jonas.samordnare@demo.samsyn.se",
+    name: "Jonas Samordnare",
+    organisation: "Samordningsförbundet Älvbygd",
+    roles: [{ role: "coordinator", partnership: "alvbygd" }],
+  },
 ];

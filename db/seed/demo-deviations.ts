@@ -19,9 +19,21 @@ import { addDays, todayInStockholm } from "../../app/lib/time";
 type SeedUser = Pick<CurrentUser, "id" | "organisationId" | "grants">;
 
 async function user(db: DB, email: string): Promise<SeedUser> {
-  const row = await db.selectFrom("users").select(["id", "organisation_id"]).where("email", "=", email).executeTakeFirstOrThrow();
-  const grants = await db.selectFrom("role_grants").select(["role", "partnership_id"]).where("user_id", "=", row.id).execute();
-  return { id: row.id, organisationId: row.organisation_id, grants: grants.map((g) => ({ role: g.role, partnershipId: g.partnership_id })) };
+  const row = await db
+    .selectFrom("users")
+    .select(["id", "organisation_id"])
+    .where("email", "=", email)
+    .executeTakeFirstOrThrow();
+  const grants = await db
+    .selectFrom("role_grants")
+    .select(["role", "partnership_id"])
+    .where("user_id", "=", row.id)
+    .execute();
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    grants: grants.map((g) => ({ role: g.role, partnershipId: g.partnership_id })),
+  };
 }
 
 async function ids(db: DB, names: string[]) {
@@ -35,8 +47,17 @@ interface DemoCase {
   reporter: string;
   daysAgo: number;
   kind: "between_parties" | "routine";
-  category: "rules_and_law" | "responsibility" | "capacity" | "information_transfer" | "availability" | "waiting_time" | "it_systems" | "other";
-  consequence: "without_income" | "delayed_measure" | "sent_between_parties" | "measure_ended" | "health_risk" | "other";
+  category:
+    | "rules_and_law"
+    | "responsibility"
+    | "capacity"
+    | "information_transfer"
+    | "availability"
+    | "waiting_time"
+    | "it_systems"
+    | "other";
+  consequence:
+    "without_income" | "delayed_measure" | "sent_between_parties" | "measure_ended" | "health_risk" | "other";
   parties: string[];
   description: string;
   summary: string;
@@ -57,65 +78,314 @@ const VUX = "Sjöstads kommun – Vuxenutbildningen";
 const REG = "Region Sjöland – Vuxenpsykiatrin";
 
 const SJOSTAD: DemoCase[] = [
-  { reporter: "anna.handlaggare", daysAgo: 5, kind: "between_parties", category: "information_transfer", consequence: "without_income", parties: [AF, SOC], description: "Personen skrevs ut från Arbetsförmedlingens program utan att socialtjänsten fick besked. Försörjningsstödet stoppades eftersom aktivitetsrapporten saknades.", summary: "Utskrivning från program meddelades inte socialtjänsten; försörjningen avbröts i tre veckor.", stage: "awaiting_response" },
-  { reporter: "omar.coach", daysAgo: 12, kind: "between_parties", category: "waiting_time", consequence: "delayed_measure", parties: [REG, AME], description: "Arbetsträningen kunde inte starta eftersom läkarintyget dröjde sex veckor.", summary: "Sex veckors väntan på läkarintyg försenade arbetsträning.", stage: "submitted" },
-  { reporter: "maria.vux", daysAgo: 20, kind: "routine", category: "responsibility", consequence: "delayed_measure", parties: [VUX], description: "GIP erbjöds inte trots att personen hade insatser från tre parter.", summary: "", stage: "submitted" },
-  { reporter: "lena.af", daysAgo: 35, kind: "between_parties", category: "rules_and_law", consequence: "sent_between_parties", parties: [FK, AF], description: "Personen bedömdes för sjuk för arbetsmarknadsinsatser men för frisk för sjukpenning. Ingen part ville ta ansvar.", summary: "Personen hamnade mellan sjukpenning och arbetsmarknadsinsatser (klassiskt Lex Heller-fall).", stage: "in_review", question: [ "Hur länge var personen utan ersättning?", "Ungefär två månader innan ärendet löstes." ] },
-  { reporter: "henrik.psykiatri", daysAgo: 48, kind: "between_parties", category: "availability", consequence: "health_risk", parties: [SOC, REG], description: "Socialtjänsten gick inte att nå under en akut situation en fredag eftermiddag.", summary: "Socialtjänsten var inte nåbar för samverkan fredag eftermiddag vid akut läge.", stage: "in_review" },
-  { reporter: "omar.coach", daysAgo: 70, kind: "between_parties", category: "capacity", consequence: "measure_ended", parties: [AF, AME], description: "Insatsen avbröts eftersom handläggaren på Arbetsförmedlingen byttes och ingen tog över ärendet.", summary: "Byte av handläggare ledde till att insatsen avbröts utan överlämning.", stage: "awaiting_response" },
-  { reporter: "anna.handlaggare", daysAgo: 95, kind: "between_parties", category: "it_systems", consequence: "delayed_measure", parties: [AF, SOC], description: "Det digitala samtycket kunde inte läsas av Arbetsförmedlingens system, så informationen skickades inte.", summary: "Samtycket kunde inte tas emot digitalt; informationsöverföringen stannade.", stage: "awaiting_response" },
-  { reporter: "lena.af", daysAgo: 120, kind: "between_parties", category: "information_transfer", consequence: "delayed_measure", parties: [VUX, AF], description: "Intyg om studier kom inte fram till Arbetsförmedlingen i tid.", summary: "Studieintyg nådde inte Arbetsförmedlingen i tid.", stage: "answered", answers: ["Vuxenutbildningen skickar nu intyg direkt via den gemensamma funktionsbrevlådan."], published: true },
-  { reporter: "maria.vux", daysAgo: 150, kind: "routine", category: "responsibility", consequence: "delayed_measure", parties: [SOC], description: "Uppföljningen av den gemensamma planen missades eftersom ingen var utsedd som planeringsansvarig.", summary: "Uppföljning missades när planeringsansvarig saknades.", stage: "answered", answers: ["Socialtjänsten utser alltid planeringsansvarig vid första mötet från och med nu."] },
-  { reporter: "henrik.psykiatri", daysAgo: 175, kind: "between_parties", category: "waiting_time", consequence: "health_risk", parties: [FK, REG], description: "Försäkringskassans handläggningstid gjorde att personen stod utan ersättning under behandling.", summary: "Lång handläggningstid hos Försäkringskassan under pågående behandling.", stage: "answered", answers: ["Försäkringskassan har infört en kontaktväg för samordningsärenden."] },
-  { reporter: "omar.coach", daysAgo: 210, kind: "between_parties", category: "responsibility", consequence: "sent_between_parties", parties: [AF, AME, SOC], description: "Tre parter hänvisade till varandra om vem som skulle betala arbetsträningen.", summary: "Oklart betalningsansvar för arbetsträning mellan tre parter.", stage: "closed", answers: ["Arbetsmarknadsenheten står för kostnaden första tre månaderna.", "Arbetsförmedlingen tar över efter tre månader enligt överenskommelse."], outcome: "improvement_agreed", note: "Parterna har kommit överens om en kostnadsfördelning som gäller från nästa termin.", published: true },
-  { reporter: "anna.handlaggare", daysAgo: 260, kind: "routine", category: "capacity", consequence: "delayed_measure", parties: [SOC], description: "SIP-möte kunde inte hållas inom rimlig tid på grund av personalbrist.", summary: "Personalbrist försenade SIP-möte.", stage: "closed", outcome: "resolved_locally", note: "Tillfällig förstärkning gav möjlighet att hålla mötet; rutinen för ersättare är uppdaterad." },
-  { reporter: "lena.af", daysAgo: 300, kind: "between_parties", category: "rules_and_law", consequence: "without_income", parties: [FK, SOC], description: "Reglerna för samordning av ersättningar gjorde att personen stod utan ersättning i en månad.", summary: "Regelkrock mellan ersättningssystem gav en månad utan ersättning.", stage: "closed", answers: ["Frågan ligger utanför vår lokala rådighet."], outcome: "escalated", escalationLevel: "national", note: "Ärendet är lyft till nationell nivå via förbundsstyrelsen." },
-  { reporter: "maria.vux", daysAgo: 340, kind: "between_parties", category: "other", consequence: "other", parties: [AME], description: "Schemat för praktik och studier krockade och ingen samordnade.", summary: "Praktik och studier krockade schematekniskt.", stage: "closed", outcome: "not_actionable", note: "Situationen gick inte att åtgärda i efterhand; vi tar med det i planeringen framåt." },
+  {
+    reporter: "anna.handlaggare",
+    daysAgo: 5,
+    kind: "between_parties",
+    category: "information_transfer",
+    consequence: "without_income",
+    parties: [AF, SOC],
+    description:
+      "Personen skrevs ut från Arbetsförmedlingens program utan att socialtjänsten fick besked. Försörjningsstödet stoppades eftersom aktivitetsrapporten saknades.",
+    summary: "Utskrivning från program meddelades inte socialtjänsten; försörjningen avbröts i tre veckor.",
+    stage: "awaiting_response",
+  },
+  {
+    reporter: "omar.coach",
+    daysAgo: 12,
+    kind: "between_parties",
+    category: "waiting_time",
+    consequence: "delayed_measure",
+    parties: [REG, AME],
+    description: "Arbetsträningen kunde inte starta eftersom läkarintyget dröjde sex veckor.",
+    summary: "Sex veckors väntan på läkarintyg försenade arbetsträning.",
+    stage: "submitted",
+  },
+  {
+    reporter: "maria.vux",
+    daysAgo: 20,
+    kind: "routine",
+    category: "responsibility",
+    consequence: "delayed_measure",
+    parties: [VUX],
+    description: "GIP erbjöds inte trots att personen hade insatser från tre parter.",
+    summary: "",
+    stage: "submitted",
+  },
+  {
+    reporter: "lena.af",
+    daysAgo: 35,
+    kind: "between_parties",
+    category: "rules_and_law",
+    consequence: "sent_between_parties",
+    parties: [FK, AF],
+    description:
+      "Personen bedömdes för sjuk för arbetsmarknadsinsatser men för frisk för sjukpenning. Ingen part ville ta ansvar.",
+    summary: "Personen hamnade mellan sjukpenning och arbetsmarknadsinsatser (klassiskt Lex Heller-fall).",
+    stage: "in_review",
+    question: ["Hur länge var personen utan ersättning?", "Ungefär två månader innan ärendet löstes."],
+  },
+  {
+    reporter: "henrik.psykiatri",
+    daysAgo: 48,
+    kind: "between_parties",
+    category: "availability",
+    consequence: "health_risk",
+    parties: [SOC, REG],
+    description: "Socialtjänsten gick inte att nå under en akut situation en fredag eftermiddag.",
+    summary: "Socialtjänsten var inte nåbar för samverkan fredag eftermiddag vid akut läge.",
+    stage: "in_review",
+  },
+  {
+    reporter: "omar.coach",
+    daysAgo: 70,
+    kind: "between_parties",
+    category: "capacity",
+    consequence: "measure_ended",
+    parties: [AF, AME],
+    description: "Insatsen avbröts eftersom handläggaren på Arbetsförmedlingen byttes och ingen tog över ärendet.",
+    summary: "Byte av handläggare ledde till att insatsen avbröts utan överlämning.",
+    stage: "awaiting_response",
+  },
+  {
+    reporter: "anna.handlaggare",
+    daysAgo: 95,
+    kind: "between_parties",
+    category: "it_systems",
+    consequence: "delayed_measure",
+    parties: [AF, SOC],
+    description:
+      "Det digitala samtycket kunde inte läsas av Arbetsförmedlingens system, så informationen skickades inte.",
+    summary: "Samtycket kunde inte tas emot digitalt; informationsöverföringen stannade.",
+    stage: "awaiting_response",
+  },
+  {
+    reporter: "lena.af",
+    daysAgo: 120,
+    kind: "between_parties",
+    category: "information_transfer",
+    consequence: "delayed_measure",
+    parties: [VUX, AF],
+    description: "Intyg om studier kom inte fram till Arbetsförmedlingen i tid.",
+    summary: "Studieintyg nådde inte Arbetsförmedlingen i tid.",
+    stage: "answered",
+    answers: ["Vuxenutbildningen skickar nu intyg direkt via den gemensamma funktionsbrevlådan."],
+    published: true,
+  },
+  {
+    reporter: "maria.vux",
+    daysAgo: 150,
+    kind: "routine",
+    category: "responsibility",
+    consequence: "delayed_measure",
+    parties: [SOC],
+    description: "Uppföljningen av den gemensamma planen missades eftersom ingen var utsedd som planeringsansvarig.",
+    summary: "Uppföljning missades när planeringsansvarig saknades.",
+    stage: "answered",
+    answers: ["Socialtjänsten utser alltid planeringsansvarig vid första mötet från och med nu."],
+  },
+  {
+    reporter: "henrik.psykiatri",
+    daysAgo: 175,
+    kind: "between_parties",
+    category: "waiting_time",
+    consequence: "health_risk",
+    parties: [FK, REG],
+    description: "Försäkringskassans handläggningstid gjorde att personen stod utan ersättning under behandling.",
+    summary: "Lång handläggningstid hos Försäkringskassan under pågående behandling.",
+    stage: "answered",
+    answers: ["Försäkringskassan har infört en kontaktväg för samordningsärenden."],
+  },
+  {
+    reporter: "omar.coach",
+    daysAgo: 210,
+    kind: "between_parties",
+    category: "responsibility",
+    consequence: "sent_between_parties",
+    parties: [AF, AME, SOC],
+    description: "Tre parter hänvisade till varandra om vem som skulle betala arbetsträningen.",
+    summary: "Oklart betalningsansvar för arbetsträning mellan tre parter.",
+    stage: "closed",
+    answers: [
+      "Arbetsmarknadsenheten står för kostnaden första tre månaderna.",
+      "Arbetsförmedlingen tar över efter tre månader enligt överenskommelse.",
+    ],
+    outcome: "improvement_agreed",
+    note: "Parterna har kommit överens om en kostnadsfördelning som gäller från nästa termin.",
+    published: true,
+  },
+  {
+    reporter: "anna.handlaggare",
+    daysAgo: 260,
+    kind: "routine",
+    category: "capacity",
+    consequence: "delayed_measure",
+    parties: [SOC],
+    description: "SIP-möte kunde inte hållas inom rimlig tid på grund av personalbrist.",
+    summary: "Personalbrist försenade SIP-möte.",
+    stage: "closed",
+    outcome: "resolved_locally",
+    note: "Tillfällig förstärkning gav möjlighet att hålla mötet; rutinen för ersättare är uppdaterad.",
+  },
+  {
+    reporter: "lena.af",
+    daysAgo: 300,
+    kind: "between_parties",
+    category: "rules_and_law",
+    consequence: "without_income",
+    parties: [FK, SOC],
+    description: "Reglerna för samordning av ersättningar gjorde att personen stod utan ersättning i en månad.",
+    summary: "Regelkrock mellan ersättningssystem gav en månad utan ersättning.",
+    stage: "closed",
+    answers: ["Frågan ligger utanför vår lokala rådighet."],
+    outcome: "escalated",
+    escalationLevel: "national",
+    note: "Ärendet är lyft till nationell nivå via förbundsstyrelsen.",
+  },
+  {
+    reporter: "maria.vux",
+    daysAgo: 340,
+    kind: "between_parties",
+    category: "other",
+    consequence: "other",
+    parties: [AME],
+    description: "Schemat för praktik och studier krockade och ingen samordnade.",
+    summary: "Praktik och studier krockade schematekniskt.",
+    stage: "closed",
+    outcome: "not_actionable",
+    note: "Situationen gick inte att åtgärda i efterhand; vi tar med det i planeringen framåt.",
+  },
 ];
 
 const ALVBYGD: DemoCase[] = [
-  { reporter: "jonas.samordnare", daysAgo: 15, kind: "between_parties", category: "information_transfer", consequence: "delayed_measure", parties: ["Arbetsförmedlingen Älvbygd"], description: "Remiss mellan kommun och Arbetsförmedlingen försvann.", summary: "", stage: "submitted" },
-  { reporter: "jonas.samordnare", daysAgo: 60, kind: "routine", category: "responsibility", consequence: "delayed_measure", parties: ["Älvbygds kommun – Socialtjänsten"], description: "Uppföljning missades.", summary: "Uppföljning missades.", stage: "in_review" },
-  { reporter: "jonas.samordnare", daysAgo: 200, kind: "between_parties", category: "waiting_time", consequence: "delayed_measure", parties: ["Arbetsförmedlingen Älvbygd"], description: "Lång väntan på insats.", summary: "Lång väntan på insats.", stage: "closed", outcome: "resolved_locally", note: "Löst." },
+  {
+    reporter: "jonas.samordnare",
+    daysAgo: 15,
+    kind: "between_parties",
+    category: "information_transfer",
+    consequence: "delayed_measure",
+    parties: ["Arbetsförmedlingen Älvbygd"],
+    description: "Remiss mellan kommun och Arbetsförmedlingen försvann.",
+    summary: "",
+    stage: "submitted",
+  },
+  {
+    reporter: "jonas.samordnare",
+    daysAgo: 60,
+    kind: "routine",
+    category: "responsibility",
+    consequence: "delayed_measure",
+    parties: ["Älvbygds kommun – Socialtjänsten"],
+    description: "Uppföljning missades.",
+    summary: "Uppföljning missades.",
+    stage: "in_review",
+  },
+  {
+    reporter: "jonas.samordnare",
+    daysAgo: 200,
+    kind: "between_parties",
+    category: "waiting_time",
+    consequence: "delayed_measure",
+    parties: ["Arbetsförmedlingen Älvbygd"],
+    description: "Lång väntan på insats.",
+    summary: "Lång väntan på insats.",
+    stage: "closed",
+    outcome: "resolved_locally",
+    note: "Löst.",
+  },
 ];
 
 async function seedCases(db: DB, partnershipName: string, coordinatorEmail: string, cases: DemoCase[]) {
-  const partnership = await db.selectFrom("partnerships").select(["id", "answer_days"]).where("name", "=", partnershipName).executeTakeFirstOrThrow();
+  const partnership = await db
+    .selectFrom("partnerships")
+    .select(["id", "answer_days"])
+    .where("name", "=", partnershipName)
+    .executeTakeFirstOrThrow();
   const coordinator = await user(db, coordinatorEmail);
   const today = todayInStockholm();
   for (const c of cases) {
     const reporter = await user(db, `${c.reporter}@demo.samsyn.se`);
     const eventDate = addDays(today, -c.daysAgo);
     const partyIds = await ids(db, c.parties);
-    const id = await reportDeviation(db, reporter, { partnershipId: partnership.id, eventDate, kind: c.kind, category: c.category, consequence: c.consequence, partyIds, description: c.description, triedLocally: "", suggestedImprovement: "" });
+    const id = await reportDeviation(db, reporter, {
+      partnershipId: partnership.id,
+      eventDate,
+      kind: c.kind,
+      category: c.category,
+      consequence: c.consequence,
+      partyIds,
+      description: c.description,
+      triedLocally: "",
+      suggestedImprovement: "",
+    });
     const access = await requireDeviationAccess(db, coordinator, id);
     const reporterAccess = { ...access, viewers: new Set(["reporter" as const]) };
     if (c.stage !== "submitted") {
-      await triage(db, coordinator, access, { kind: c.kind, category: c.category, consequence: c.consequence, partyIds, summary: c.summary });
+      await triage(db, coordinator, access, {
+        kind: c.kind,
+        category: c.category,
+        consequence: c.consequence,
+        partyIds,
+        summary: c.summary,
+      });
       if (c.question) {
         await askReporter(db, coordinator, access, c.question[0]);
         await replyAsReporter(db, reporter, reporterAccess, c.question[1]);
       }
     }
-    if (["awaiting_response", "answered", "closed"].includes(c.stage) && (c.answers || c.stage === "awaiting_response")) {
-      await routeToParties(db, coordinator, access, { organisationIds: partyIds, answerBy: addDays(eventDate, 2 + partnership.answer_days) });
+    if (
+      ["awaiting_response", "answered", "closed"].includes(c.stage) &&
+      (c.answers || c.stage === "awaiting_response")
+    ) {
+      await routeToParties(db, coordinator, access, {
+        organisationIds: partyIds,
+        answerBy: addDays(eventDate, 2 + partnership.answer_days),
+      });
       for (const [i, text] of (c.answers ?? []).entries()) {
         await answer(db, coordinator, access, { organisationId: partyIds[i % partyIds.length], body: text });
       }
       if (c.answers && c.answers.length < partyIds.length) {
-        for (const orgId of partyIds.slice(c.answers.length)) await answer(db, coordinator, access, { organisationId: orgId, body: "Vi instämmer i sammanfattningen." });
+        for (const orgId of partyIds.slice(c.answers.length))
+          await answer(db, coordinator, access, { organisationId: orgId, body: "Vi instämmer i sammanfattningen." });
       }
     }
     if (c.published) await publish(db, coordinator, access, true);
-    if (c.stage === "closed") await closeCase(db, coordinator, access, { outcome: c.outcome!, note: c.note ?? "", escalationLevel: c.escalationLevel });
+    if (c.stage === "closed")
+      await closeCase(db, coordinator, access, {
+        outcome: c.outcome!,
+        note: c.note ?? "",
+        escalationLevel: c.escalationLevel,
+      });
 
     // Date the case back to when it happened: reported two days after, answered a few weeks later.
     const at = (days: number) => `${addDays(eventDate, days)}T09:00:00.000Z`;
-    await db.updateTable("deviations").set({ created_at: at(2), updated_at: at(3), routed_at: c.stage === "awaiting_response" || c.answers ? at(4) : null, closed_at: c.stage === "closed" ? at(60) : null, published_at: c.published ? at(50) : null }).where("id", "=", id).execute();
-    await db.updateTable("deviation_routes").set({ routed_at: at(4), answered_at: c.answers ? at(4 + 12 + c.daysAgo % 20) : null }).where("deviation_id", "=", id).execute();
-    await db.updateTable("deviations").set({ reviewed_at: c.stage === "submitted" ? null : at(3) }).where("id", "=", id).execute();
+    await db
+      .updateTable("deviations")
+      .set({
+        created_at: at(2),
+        updated_at: at(3),
+        routed_at: c.stage === "awaiting_response" || c.answers ? at(4) : null,
+        closed_at: c.stage === "closed" ? at(60) : null,
+        published_at: c.published ? at(50) : null,
+      })
+      .where("id", "=", id)
+      .execute();
+    await db
+      .updateTable("deviation_routes")
+      .set({ routed_at: at(4), answered_at: c.answers ? at(4 + 12 + (c.daysAgo % 20)) : null })
+      .where("deviation_id", "=", id)
+      .execute();
+    await db
+      .updateTable("deviations")
+      .set({ reviewed_at: c.stage === "submitted" ? null : at(3) })
+      .where("id", "=", id)
+      .execute();
     await syncAnswerFacts(db, id);
-    await db.updateTable("deviation_answers").set({ created_at: at(16 + c.daysAgo % 20) }).where("deviation_id", "=", id).execute();
+    await db
+      .updateTable("deviation_answers")
+      .set({ created_at: at(16 + (c.daysAgo % 20)) })
+      .where("deviation_id", "=", id)
+      .execute();
   }
 }
 

@@ -27,14 +27,28 @@ export const DEMO_PERSONS = {
 
 /** A demo caseworker as the plan functions expect one. */
 export async function demoCaseworker(db: DB, email: string): Promise<AccessUser & { name: string }> {
-  const row = await db.selectFrom("users").select(["id", "organisation_id", "name"]).where("email", "=", email).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("users")
+    .select(["id", "organisation_id", "name"])
+    .where("email", "=", email)
+    .executeTakeFirstOrThrow();
   return { id: row.id, organisationId: row.organisation_id, name: row.name, grants: [{ role: "caseworker" }] };
 }
 
 /** Sets the next follow-up (keeping goal and needs) and activates the plan. */
 async function activate(db: DB, user: AccessUser, access: PlanAccess, nextFollowUp: string) {
-  const plan = await db.selectFrom("plans").select(["version", "goal", "needs", "lead_user_id"]).where("id", "=", access.planId).executeTakeFirstOrThrow();
-  await updatePlanCore(db, user, access, { version: plan.version, goal: plan.goal, needs: plan.needs, nextFollowUp, leadUserId: plan.lead_user_id });
+  const plan = await db
+    .selectFrom("plans")
+    .select(["version", "goal", "needs", "lead_user_id"])
+    .where("id", "=", access.planId)
+    .executeTakeFirstOrThrow();
+  await updatePlanCore(db, user, access, {
+    version: plan.version,
+    goal: plan.goal,
+    needs: plan.needs,
+    nextFollowUp,
+    leadUserId: plan.lead_user_id,
+  });
   await changePlanStatus(db, user, access, { version: plan.version + 1, to: "active" });
 }
 
@@ -47,14 +61,21 @@ export async function seedDemoPlans(db: DB): Promise<void> {
   const henrik = await demoCaseworker(db, "henrik.psykiatri@demo.samsyn.se");
   const consentBase = {
     grantor: "self" as const,
-    categories: ["financial_situation", "education_and_work_history", "labour_market_measures"] as ("financial_situation" | "education_and_work_history" | "labour_market_measures")[],
+    categories: ["financial_situation", "education_and_work_history", "labour_market_measures"] as (
+      "financial_situation" | "education_and_work_history" | "labour_market_measures"
+    )[],
     form: "written" as const,
   };
 
   // 1. GIP led by Socialtjänsten: AME and AF covered, follow-up overdue.
   const plan1 = await createPlan(db, anna, {
     kind: "GIP",
-    person: { ...DEMO_PERSONS.sanna, protectedIdentity: false, address: "Storgatan 12, 123 45 Sjöstad", phone: "070-123 45 67" },
+    person: {
+      ...DEMO_PERSONS.sanna,
+      protectedIdentity: false,
+      address: "Storgatan 12, 123 45 Sjöstad",
+      phone: "070-123 45 67",
+    },
     goal: "Jag vill ha ett eget arbete inom handel och klara mig utan försörjningsstöd.",
     needs: "Försörjning, arbetsträning, svenska för yrkeslivet.",
   });
@@ -70,9 +91,30 @@ export async function seedDemoPlans(db: DB): Promise<void> {
     validUntil: addDays(today, 305),
   });
   await activate(db, anna, access, addDays(today, -7));
-  await addAction(db, omar, access, { responsibleOrganisationId: omar.organisationId, responsibleUserId: omar.id, description: "Arbetsträning i butik tre dagar i veckan", startDate: addDays(today, -50), dueDate: addDays(today, -20), status: "ongoing" });
-  await addAction(db, lena, access, { responsibleOrganisationId: lena.organisationId, responsibleUserId: lena.id, description: "Matchning mot lediga jobb inom handel", startDate: addDays(today, -30), dueDate: addDays(today, 40), status: "planned" });
-  await addAction(db, anna, access, { responsibleOrganisationId: anna.organisationId, responsibleUserId: anna.id, description: "Försörjningsstöd under arbetsträningen", startDate: addDays(today, -60), dueDate: addDays(today, 120), status: "ongoing" });
+  await addAction(db, omar, access, {
+    responsibleOrganisationId: omar.organisationId,
+    responsibleUserId: omar.id,
+    description: "Arbetsträning i butik tre dagar i veckan",
+    startDate: addDays(today, -50),
+    dueDate: addDays(today, -20),
+    status: "ongoing",
+  });
+  await addAction(db, lena, access, {
+    responsibleOrganisationId: lena.organisationId,
+    responsibleUserId: lena.id,
+    description: "Matchning mot lediga jobb inom handel",
+    startDate: addDays(today, -30),
+    dueDate: addDays(today, 40),
+    status: "planned",
+  });
+  await addAction(db, anna, access, {
+    responsibleOrganisationId: anna.organisationId,
+    responsibleUserId: anna.id,
+    description: "Försörjningsstöd under arbetsträningen",
+    startDate: addDays(today, -60),
+    dueDate: addDays(today, 120),
+    status: "ongoing",
+  });
   await seedDemoMeetings(db, { planId: plan1, anna, omar, lena });
 
   // 2. GIP led by Socialtjänsten: AF's consent withdrawn, Lena still on the team.
@@ -113,7 +155,14 @@ export async function seedDemoPlans(db: DB): Promise<void> {
     validUntil: addDays(today, 335),
   });
   await activate(db, lena, access, addDays(today, 10));
-  await addAction(db, maria, access, { responsibleOrganisationId: maria.organisationId, responsibleUserId: maria.id, description: "SFI kurs C, fyra dagar i veckan", startDate: addDays(today, -25), dueDate: addDays(today, 150), status: "ongoing" });
+  await addAction(db, maria, access, {
+    responsibleOrganisationId: maria.organisationId,
+    responsibleUserId: maria.id,
+    description: "SFI kurs C, fyra dagar i veckan",
+    startDate: addDays(today, -25),
+    dueDate: addDays(today, 150),
+    status: "ongoing",
+  });
 
   // 4. A closed SIP led by Socialtjänsten with the region: went on to work.
   const plan4 = await createPlan(db, anna, {
@@ -134,7 +183,22 @@ export async function seedDemoPlans(db: DB): Promise<void> {
     validUntil: addDays(today, 30),
   });
   await activate(db, anna, access, addDays(today, -200));
-  await addAction(db, henrik, access, { responsibleOrganisationId: henrik.organisationId, responsibleUserId: henrik.id, description: "Samtalsbehandling varannan vecka", startDate: addDays(today, -380), dueDate: addDays(today, -100), status: "done" });
-  await recordFollowUp(db, anna, access, { heldOn: addDays(today, -200), reviewed: "Behandlingen fungerar; planerar återgång i arbete.", nextDate: addDays(today, -110) });
-  await changePlanStatus(db, anna, access, { version: (await db.selectFrom("plans").select("version").where("id", "=", plan4).executeTakeFirstOrThrow()).version, to: "closed", outcome: "work" });
+  await addAction(db, henrik, access, {
+    responsibleOrganisationId: henrik.organisationId,
+    responsibleUserId: henrik.id,
+    description: "Samtalsbehandling varannan vecka",
+    startDate: addDays(today, -380),
+    dueDate: addDays(today, -100),
+    status: "done",
+  });
+  await recordFollowUp(db, anna, access, {
+    heldOn: addDays(today, -200),
+    reviewed: "Behandlingen fungerar; planerar återgång i arbete.",
+    nextDate: addDays(today, -110),
+  });
+  await changePlanStatus(db, anna, access, {
+    version: (await db.selectFrom("plans").select("version").where("id", "=", plan4).executeTakeFirstOrThrow()).version,
+    to: "closed",
+    outcome: "work",
+  });
 }

@@ -19,12 +19,25 @@ export async function seedDemoSummaries(db: DB): Promise<void> {
     seed: 7,
   });
 
-  const karin = await db.selectFrom("users").select(["id", "organisation_id"]).where("email", "=", "karin.samordnare@demo.samsyn.se").executeTakeFirstOrThrow();
-  const partnership = await db.selectFrom("partnerships").select("id").where("name", "=", "Samordningsförbundet Sjöstad").executeTakeFirstOrThrow();
+  const karin = await db
+    .selectFrom("users")
+    .select(["id", "organisation_id"])
+    .where("email", "=", "karin.samordnare@demo.samsyn.se")
+    .executeTakeFirstOrThrow();
+  const partnership = await db
+    .selectFrom("partnerships")
+    .select("id")
+    .where("name", "=", "Samordningsförbundet Sjöstad")
+    .executeTakeFirstOrThrow();
   const user = { id: karin.id, organisationId: karin.organisation_id };
   const figures = await computeSummary(db, partnership.id, last);
   // The steering group meets early in the following term.
   const meetingDate = addDays(last.end, 45);
-  const id = await freezeSnapshot(db, user, { partnershipId: partnership.id, figures, meetingName: `Styrgruppen ${last.label}`, meetingDate });
+  const id = await freezeSnapshot(db, user, {
+    partnershipId: partnership.id,
+    figures,
+    meetingName: `Styrgruppen ${last.label}`,
+    meetingDate,
+  });
   await releaseSnapshot(db, user, id);
 }

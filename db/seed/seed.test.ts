@@ -12,7 +12,18 @@ describe("the demo seed", () => {
     const users = await db.selectFrom("users").select("email").execute();
     expect(users.map((u) => u.email)).toEqual(expect.arrayContaining(DEMO_USERS.map((u) => u.email)));
     const counts = async () =>
-      Promise.all((["users", "plans", "deviations", "summary_snapshots", "audit_events"] as const).map(async (t) => Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n)));
+      Promise.all(
+        (["users", "plans", "deviations", "summary_snapshots", "audit_events"] as const).map(async (t) =>
+          Number(
+            (
+              await db
+                .selectFrom(t)
+                .select((eb) => eb.fn.countAll<number>().as("n"))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        ),
+      );
     const before = await counts();
     expect(await seedDemo(db)).toBe("skipped");
     expect(await counts()).toEqual(before);

@@ -31,9 +31,15 @@ export async function seedDemo(db: DB): Promise<SeedOutcome> {
     for (const org of DEMO_ORGANISATIONS) {
       const id = newId();
       organisationIds.set(org.name, id);
-      await trx.insertInto("organisations").values({ id, name: org.name, kind: org.kind, created_at: now, updated_at: now }).execute();
+      await trx
+        .insertInto("organisations")
+        .values({ id, name: org.name, kind: org.kind, created_at: now, updated_at: now })
+        .execute();
       for (const p of org.partnerships) {
-        await trx.insertInto("organisation_partnerships").values({ organisation_id: id, partnership_id: partnershipIds.get(p)! }).execute();
+        await trx
+          .insertInto("organisation_partnerships")
+          .values({ organisation_id: id, partnership_id: partnershipIds.get(p)! })
+          .execute();
       }
     }
     for (const user of DEMO_USERS) {

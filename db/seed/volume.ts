@@ -30,7 +30,10 @@ const date = (ms: number) => iso(ms).slice(0, 10);
 
 async function insertMany<T extends keyof Database>(db: DB, table: T, rows: Record<string, unknown>[], batch = 400) {
   for (let i = 0; i < rows.length; i += batch) {
-    await db.insertInto(table).values(rows.slice(i, i + batch) as never).execute();
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + batch) as never)
+      .execute();
   }
 }
 
@@ -38,7 +41,9 @@ function identityNumber(n: number): string {
   // Born 1960–1999 on a day that is never 5, 15 or 25, so the demo retention purge has work to do.
   const year = 1960 + (n % 40);
   const month = 1 + (Math.floor(n / 40) % 12);
-  const day = [1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 27, 28][Math.floor(n / 480) % 25];
+  const day = [1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 27, 28][
+    Math.floor(n / 480) % 25
+  ];
   const serial = String(100 + (Math.floor(n / 12000) % 900)).padStart(3, "0");
   const nine = `${String(year).slice(2)}${String(month).padStart(2, "0")}${String(day).padStart(2, "0")}${serial}`;
   const sum = nine.split("").reduce((acc, ch, i) => {
@@ -59,10 +64,22 @@ const DESCRIPTIONS = [
 
 export async function seedVolume(
   db: DB,
-  options: { partnershipName: string; deviations: number; plans: number; fromMs: number; toMs: number; seed?: number; personOffset?: number },
+  options: {
+    partnershipName: string;
+    deviations: number;
+    plans: number;
+    fromMs: number;
+    toMs: number;
+    seed?: number;
+    personOffset?: number;
+  },
 ): Promise<void> {
   const r = rng(options.seed ?? 2026);
-  const partnership = await db.selectFrom("partnerships").select("id").where("name", "=", options.partnershipName).executeTakeFirstOrThrow();
+  const partnership = await db
+    .selectFrom("partnerships")
+    .select("id")
+    .where("name", "=", options.partnershipName)
+    .executeTakeFirstOrThrow();
   const organisations = await db
     .selectFrom("organisations")
     .innerJoin("organisation_partnerships", "organisation_partnerships.organisation_id", "organisations.id")
@@ -81,13 +98,24 @@ export async function seedVolume(
     for (let i = 1; i <= 3; i++) {
       const id = newId();
       staff.push({ id, organisationId: org.id, kind: org.kind });
-      userRows.push({ id, email: `genererad.${tag}.${org.kind}.${i}.${id.slice(0, 4)}@exempel.invalid`, name: `Genererad handläggare ${i} (${org.name})`, organisation_id: org.id, password_hash: null, must_change_password: 1, created_at: created, updated_at: created });
+      userRows.push({
+        id,
+        email: `genererad.${tag}.${org.kind}.${i}.${id.slice(0, 4)}@exempel.invalid`,
+        name: `Genererad handläggare ${i} (${org.name})`,
+        organisation_id: org.id,
+        password_hash: null,
+        must_change_password: 1,
+        created_at: created,
+        updated_at: created,
+      });
       grantRows.push({ id: newId(), user_id: id, role: "caseworker", partnership_id: null, created_at: created });
     }
   }
   await insertMany(db, "users", userRows);
   await insertMany(db, "role_grants", grantRows);
-  const leadStaff = staff.filter((s) => ["social_services", "labour_market_unit", "employment_service"].includes(s.kind));
+  const leadStaff = staff.filter((s) =>
+    ["social_services", "labour_market_unit", "employment_service"].includes(s.kind),
+  );
 
   // Persons and plans.
   const persons: Record<string, unknown>[] = [];
@@ -97,12 +125,21 @@ export async function seedVolume(
   for (let i = 0; i < options.plans; i++) {
     const personId = newId();
     const n = (options.personOffset ?? 0) + i;
-    persons.push({ id: personId, identity_number: identityNumber(n), name: `Testperson ${String(n + 1).padStart(6, "0")}`, protected_identity: 0, created_at: created, updated_at: created });
+    persons.push({
+      id: personId,
+      identity_number: identityNumber(n),
+      name: `Testperson ${String(n + 1).padStart(6, "0")}`,
+      protected_identity: 0,
+      created_at: created,
+      updated_at: created,
+    });
     const lead = r.pick(leadStaff);
     const createdMs = options.fromMs + r.next() * span;
     const activatedMs = createdMs + r.int(3, 21) * DAY;
     const closes = r.next() < 0.45 && activatedMs + 60 * DAY < options.toMs;
-    const closedMs = closes ? activatedMs + r.int(60, Math.max(61, Math.floor((options.toMs - activatedMs) / DAY))) * DAY : null;
+    const closedMs = closes
+      ? activatedMs + r.int(60, Math.max(61, Math.floor((options.toMs - activatedMs) / DAY))) * DAY
+      : null;
     const planId = newId();
     const status = closedMs ? "closed" : activatedMs < options.toMs ? "active" : "draft";
     plans.push({
@@ -132,7 +169,17 @@ export async function seedVolume(
     plans[plans.length - 1].team_organisation_kinds = teamKindsText([...members.values()]);
     for (let f = 0, due = activatedMs + 90 * DAY; f < 3 && due < (closedMs ?? options.toMs); f++, due += 90 * DAY) {
       const held = due + r.int(-10, 25) * DAY;
-      followUps.push({ id: newId(), plan_id: planId, lead_organisation_id: lead.organisationId, held_on: date(held), due_on: date(due), reviewed: "Genomgång av insatserna.", next_date: date(held + 90 * DAY), recorded_by: lead.id, created_at: iso(held) });
+      followUps.push({
+        id: newId(),
+        plan_id: planId,
+        lead_organisation_id: lead.organisationId,
+        held_on: date(held),
+        due_on: date(due),
+        reviewed: "Genomgång av insatserna.",
+        next_date: date(held + 90 * DAY),
+        recorded_by: lead.id,
+        created_at: iso(held),
+      });
     }
   }
   await insertMany(db, "persons", persons);
@@ -141,7 +188,11 @@ export async function seedVolume(
   await insertMany(db, "plan_follow_ups", followUps);
 
   // Deviations.
-  const last = await db.selectFrom("deviations").select((eb) => eb.fn.max("number").as("n")).where("partnership_id", "=", partnership.id).executeTakeFirst();
+  const last = await db
+    .selectFrom("deviations")
+    .select((eb) => eb.fn.max("number").as("n"))
+    .where("partnership_id", "=", partnership.id)
+    .executeTakeFirst();
   let number = Number(last?.n ?? 0);
   const deviations: Record<string, unknown>[] = [];
   const parties: Record<string, unknown>[] = [];
@@ -160,7 +211,9 @@ export async function seedVolume(
     const stage = age < 10 ? 0 : age < 25 ? 1 : age < 60 ? r.int(2, 3) : r.next() < 0.85 ? 4 : 3;
     const answeredMs = stage >= 3 ? routedMs + r.int(5, 45) * DAY : null;
     const closedMs = stage === 4 ? (answeredMs ?? routedMs) + r.int(3, 30) * DAY : null;
-    const outcome = closedMs ? r.pick(["resolved_locally", "improvement_agreed", "escalated", "not_actionable"] as const) : null;
+    const outcome = closedMs
+      ? r.pick(["resolved_locally", "improvement_agreed", "escalated", "not_actionable"] as const)
+      : null;
     deviations.push({
       id,
       partnership_id: partnership.id,
@@ -182,7 +235,8 @@ export async function seedVolume(
       routed_at: stage >= 2 ? iso(routedMs) : null,
       closing_outcome: outcome,
       closing_note: closedMs ? "Avslutat efter dialog mellan parterna." : null,
-      escalation_level: outcome === "escalated" ? r.pick(["organisation", "partnership_board", "national"] as const) : null,
+      escalation_level:
+        outcome === "escalated" ? r.pick(["organisation", "partnership_board", "national"] as const) : null,
       agenda_date: null,
       published_at: null,
       closed_at: closedMs ? iso(closedMs) : null,
@@ -196,9 +250,25 @@ export async function seedVolume(
     for (const orgId of concerned) {
       const keys = { partnership_id: partnership.id, event_date: date(eventMs) };
       parties.push({ deviation_id: id, organisation_id: orgId, ...keys });
-      if (stage >= 2) routes.push({ deviation_id: id, organisation_id: orgId, ...keys, routed_at: iso(routedMs), answer_by: date(answerBy), answered_at: answeredMs ? iso(answeredMs) : null });
+      if (stage >= 2)
+        routes.push({
+          deviation_id: id,
+          organisation_id: orgId,
+          ...keys,
+          routed_at: iso(routedMs),
+          answer_by: date(answerBy),
+          answered_at: answeredMs ? iso(answeredMs) : null,
+        });
     }
-    if (stage >= 1) events.push({ id: newId(), deviation_id: id, user_id: reporter.id, occurred_at: iso(reviewedMs), change: "triage", details: toJson({ generated: true }) });
+    if (stage >= 1)
+      events.push({
+        id: newId(),
+        deviation_id: id,
+        user_id: reporter.id,
+        occurred_at: iso(reviewedMs),
+        change: "triage",
+        details: toJson({ generated: true }),
+      });
   }
   await insertMany(db, "deviations", deviations);
   await insertMany(db, "deviation_parties", parties);

@@ -24,51 +24,54 @@ async function visibleInList(user: Parameters<typeof listPlans>[1], q = "") {
   return { ids: page.items.map((p) => p.id), total: page.total };
 }
 
-describe.each(ORGANISATION_KINDS.filter((k) => k !== "social_services"))("a caseworker at a %s organisation", (kind) => {
-  it("has no access without team membership, even when consent names their organisation", async () => {
-    const { partnership, lead, planId } = await planSetup();
-    const outsider = await caseworkerIn(kind, partnership.id);
-    await giveConsent(lead, planId, [outsider.organisationId]);
-    expect(await statusOf(requirePlanAccess(getDb(), outsider, planId, "plan.read"))).toBe(404);
-    expect(await visibleInList(outsider)).toEqual({ ids: [], total: 0 });
-  });
+describe.each(ORGANISATION_KINDS.filter((k) => k !== "social_services"))(
+  "a caseworker at a %s organisation",
+  (kind) => {
+    it("has no access without team membership, even when consent names their organisation", async () => {
+      const { partnership, lead, planId } = await planSetup();
+      const outsider = await caseworkerIn(kind, partnership.id);
+      await giveConsent(lead, planId, [outsider.organisationId]);
+      expect(await statusOf(requirePlanAccess(getDb(), outsider, planId, "plan.read"))).toBe(404);
+      expect(await visibleInList(outsider)).toEqual({ ids: [], total: 0 });
+    });
 
-  it("has no access on the team without consent, and gains it when consent names the organisation", async () => {
-    const { partnership, lead, planId } = await planSetup();
-    const member = await caseworkerIn(kind, partnership.id);
-    await addToTeam(planId, member.id);
-    expect(await statusOf(requirePlanAccess(getDb(), member, planId, "plan.read"))).toBe(404);
-    expect((await visibleInList(member)).total).toBe(0);
+    it("has no access on the team without consent, and gains it when consent names the organisation", async () => {
+      const { partnership, lead, planId } = await planSetup();
+      const member = await caseworkerIn(kind, partnership.id);
+      await addToTeam(planId, member.id);
+      expect(await statusOf(requirePlanAccess(getDb(), member, planId, "plan.read"))).toBe(404);
+      expect((await visibleInList(member)).total).toBe(0);
 
-    await giveConsent(lead, planId, [member.organisationId]);
-    expect(await statusOf(requirePlanAccess(getDb(), member, planId, "plan.read"))).toBe(200);
-    expect(await visibleInList(member)).toEqual({ ids: [planId], total: 1 });
-  });
+      await giveConsent(lead, planId, [member.organisationId]);
+      expect(await statusOf(requirePlanAccess(getDb(), member, planId, "plan.read"))).toBe(200);
+      expect(await visibleInList(member)).toEqual({ ids: [planId], total: 1 });
+    });
 
-  it("loses access on the very next request after withdrawal, while the lead keeps it", async () => {
-    const { partnership, lead, planId } = await planSetup();
-    const member = await caseworkerIn(kind, partnership.id);
-    await addToTeam(planId, member.id);
-    const consentId = await giveConsent(lead, planId, [member.organisationId]);
-    expect(await canAccessPlan(getDb(), member, planId)).toBe(true);
+    it("loses access on the very next request after withdrawal, while the lead keeps it", async () => {
+      const { partnership, lead, planId } = await planSetup();
+      const member = await caseworkerIn(kind, partnership.id);
+      await addToTeam(planId, member.id);
+      const consentId = await giveConsent(lead, planId, [member.organisationId]);
+      expect(await canAccessPlan(getDb(), member, planId)).toBe(true);
 
-    const leadAccess = await requirePlanAccess(getDb(), lead, planId, "consent.withdraw");
-    await withdrawConsent(getDb(), lead, leadAccess, consentId, "Personen återkallade samtycket muntligt");
-    expect(await statusOf(requirePlanAccess(getDb(), member, planId, "plan.read"))).toBe(404);
-    expect((await visibleInList(member)).total).toBe(0);
-    expect(await statusOf(requirePlanAccess(getDb(), lead, planId, "plan.read"))).toBe(200);
-  });
+      const leadAccess = await requirePlanAccess(getDb(), lead, planId, "consent.withdraw");
+      await withdrawConsent(getDb(), lead, leadAccess, consentId, "Personen återkallade samtycket muntligt");
+      expect(await statusOf(requirePlanAccess(getDb(), member, planId, "plan.read"))).toBe(404);
+      expect((await visibleInList(member)).total).toBe(0);
+      expect(await statusOf(requirePlanAccess(getDb(), lead, planId, "plan.read"))).toBe(200);
+    });
 
-  it("has no access once the consent has expired or before it starts", async () => {
-    const { partnership, lead, planId } = await planSetup();
-    const member = await caseworkerIn(kind, partnership.id);
-    await addToTeam(planId, member.id);
-    await giveConsent(lead, planId, [member.organisationId], addDays(todayInStockholm(), 10));
-    expect(await canAccessPlan(getDb(), member, planId)).toBe(true);
-    expect(await canAccessPlan(getDb(), member, planId, addDays(todayInStockholm(), 11))).toBe(false);
-    expect(await canAccessPlan(getDb(), member, planId, addDays(todayInStockholm(), -1))).toBe(false);
-  });
-});
+    it("has no access once the consent has expired or before it starts", async () => {
+      const { partnership, lead, planId } = await planSetup();
+      const member = await caseworkerIn(kind, partnership.id);
+      await addToTeam(planId, member.id);
+      await giveConsent(lead, planId, [member.organisationId], addDays(todayInStockholm(), 10));
+      expect(await canAccessPlan(getDb(), member, planId)).toBe(true);
+      expect(await canAccessPlan(getDb(), member, planId, addDays(todayInStockholm(), 11))).toBe(false);
+      expect(await canAccessPlan(getDb(), member, planId, addDays(todayInStockholm(), -1))).toBe(false);
+    });
+  },
+);
 
 describe("the lead organisation", () => {
   it("sees its plan without any consent, but only through team membership", async () => {
@@ -80,14 +83,17 @@ describe("the lead organisation", () => {
 });
 
 describe("roles that give no plan access", () => {
-  it.each(["admin", "coordinator", "steering", "auditor", "contact"] as const)("%s on the team of the lead organisation still gets 404", async (role) => {
-    const { lead, planId } = await planSetup();
-    const other = await makeUser(getDb(), { organisationId: lead.organisationId, roles: [{ role }] });
-    await addToTeam(planId, other.id);
-    const user = { ...other, grants: [{ role }] };
-    expect(await statusOf(requirePlanAccess(getDb(), user, planId, "plan.read"))).toBe(404);
-    expect((await visibleInList(user)).total).toBe(0);
-  });
+  it.each(["admin", "coordinator", "steering", "auditor", "contact"] as const)(
+    "%s on the team of the lead organisation still gets 404",
+    async (role) => {
+      const { lead, planId } = await planSetup();
+      const other = await makeUser(getDb(), { organisationId: lead.organisationId, roles: [{ role }] });
+      await addToTeam(planId, other.id);
+      const user = { ...other, grants: [{ role }] };
+      expect(await statusOf(requirePlanAccess(getDb(), user, planId, "plan.read"))).toBe(404);
+      expect((await visibleInList(user)).total).toBe(0);
+    },
+  );
 });
 
 describe("search and counts", () => {
@@ -105,7 +111,12 @@ describe("search and counts", () => {
     const outsider = await caseworkerIn("employment_service", partnership.id);
     await statusOf(requirePlanAccess(getDb(), outsider, planId, "plan.read"));
     await statusOf(requirePlanAccess(getDb(), outsider, "no-such-plan", "plan.read"));
-    const denied = await getDb().selectFrom("audit_events").selectAll().where("user_id", "=", outsider.id).where("outcome", "=", "denied").execute();
+    const denied = await getDb()
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("user_id", "=", outsider.id)
+      .where("outcome", "=", "denied")
+      .execute();
     expect(denied.map((d) => d.plan_id)).toEqual([planId, null]);
   });
 });

@@ -52,12 +52,20 @@ export function planAccessFilter(user: AccessUser, today = todayInStockholm()) {
           .whereRef("plan_team.plan_id", "=", "plans.id")
           .where("plan_team.user_id", "=", user.id),
       ),
-      eb.or([eb("plans.lead_organisation_id", "=", user.organisationId), consentCovers(eb, user.organisationId, today)]),
+      eb.or([
+        eb("plans.lead_organisation_id", "=", user.organisationId),
+        consentCovers(eb, user.organisationId, today),
+      ]),
     ]);
   };
 }
 
-export async function canAccessPlan(db: DB, user: AccessUser, planId: string, today = todayInStockholm()): Promise<boolean> {
+export async function canAccessPlan(
+  db: DB,
+  user: AccessUser,
+  planId: string,
+  today = todayInStockholm(),
+): Promise<boolean> {
   const row = await db
     .selectFrom("plans")
     .select("plans.id")

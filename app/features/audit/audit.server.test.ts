@@ -27,7 +27,11 @@ describe("audit trail", () => {
     const db = getDb();
     await audit(db, { actor, action: "person.read", recordType: "person", recordId: "x" });
     await audit(db, { actor, action: "person.read", recordType: "person", recordId: "y" });
-    const target = await db.selectFrom("audit_events").select("seq").where("record_id", "=", "x").executeTakeFirstOrThrow();
+    const target = await db
+      .selectFrom("audit_events")
+      .select("seq")
+      .where("record_id", "=", "x")
+      .executeTakeFirstOrThrow();
     await sql`DROP TRIGGER audit_events_no_update`.execute(db);
     await db.updateTable("audit_events").set({ user_id: "someone-else" }).where("seq", "=", target.seq).execute();
     const check = await verifyAuditChain(db);

@@ -116,7 +116,10 @@ export interface AuditFilter {
 
 /** Log review: events by the users of one organisation, newest first. */
 export async function searchAuditEvents(db: DB, filter: AuditFilter, pageSize = 50) {
-  let query = db.selectFrom("audit_events").leftJoin("users", "users.id", "audit_events.user_id").where("audit_events.organisation_id", "=", filter.organisationId);
+  let query = db
+    .selectFrom("audit_events")
+    .leftJoin("users", "users.id", "audit_events.user_id")
+    .where("audit_events.organisation_id", "=", filter.organisationId);
   if (filter.userId) query = query.where("audit_events.user_id", "=", filter.userId);
   if (filter.personId) query = query.where("audit_events.person_id", "=", filter.personId);
   if (filter.planId) query = query.where("audit_events.plan_id", "=", filter.planId);
@@ -140,5 +143,11 @@ export async function searchAuditEvents(db: DB, filter: AuditFilter, pageSize = 
       .execute(),
     query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(count.total), page: filter.page, pageSize, pages: Math.max(1, Math.ceil(Number(count.total) / pageSize)) };
+  return {
+    items,
+    total: Number(count.total),
+    page: filter.page,
+    pageSize,
+    pages: Math.max(1, Math.ceil(Number(count.total) / pageSize)),
+  };
 }

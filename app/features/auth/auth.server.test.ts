@@ -34,7 +34,10 @@ describe("sign-in", () => {
     const db = getDb();
     const user = await makeUser(db);
     await db.updateTable("users").set({ disabled_at: new Date().toISOString() }).where("id", "=", user.id).execute();
-    expect(await attemptLogin(db, { email: user.email, password: TEST_PASSWORD, ip: "10.0.0.3" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await attemptLogin(db, { email: user.email, password: TEST_PASSWORD, ip: "10.0.0.3" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("locks the account after 10 failures, even for the right password, and audits it without the password", async () => {
@@ -47,7 +50,9 @@ describe("sign-in", () => {
     expect(locked).toEqual({ ok: false, reason: "throttled" });
     // 16 minutes later the lock is over.
     const later = new Date(Date.now() + 16 * 60 * 1000);
-    expect((await attemptLogin(db, { email: user.email, password: TEST_PASSWORD, ip: "10.1.1.1" }, later)).ok).toBe(true);
+    expect((await attemptLogin(db, { email: user.email, password: TEST_PASSWORD, ip: "10.1.1.1" }, later)).ok).toBe(
+      true,
+    );
 
     const events = await db.selectFrom("audit_events").selectAll().where("user_id", "=", user.id).execute();
     expect(events.filter((e) => e.action === "login.failed")).toHaveLength(10);
@@ -63,7 +68,10 @@ describe("sign-in", () => {
       await attemptLogin(db, { email: `guess${i}@example.se`, password: "x", ip: "203.0.113.9" });
     }
     const user = await makeUser(db);
-    expect(await attemptLogin(db, { email: user.email, password: TEST_PASSWORD, ip: "203.0.113.9" })).toEqual({ ok: false, reason: "ip_throttled" });
+    expect(await attemptLogin(db, { email: user.email, password: TEST_PASSWORD, ip: "203.0.113.9" })).toEqual({
+      ok: false,
+      reason: "ip_throttled",
+    });
     expect((await attemptLogin(db, { email: user.email, password: TEST_PASSWORD, ip: "203.0.113.10" })).ok).toBe(true);
   });
 });

@@ -139,7 +139,10 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
     const hadCookie = (await readToken(request)) !== null;
     const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
     if (hadCookie) params.set("expired", "1");
-    throw redirect(`/login?${params}`, hadCookie ? { headers: { "Set-Cookie": await clearSessionCookieHeader() } } : {});
+    throw redirect(
+      `/login?${params}`,
+      hadCookie ? { headers: { "Set-Cookie": await clearSessionCookieHeader() } } : {},
+    );
   }
   if (user.mustChangePassword && url.pathname !== CHANGE_PASSWORD_PATH) {
     throw redirect(CHANGE_PASSWORD_PATH);
@@ -181,11 +184,19 @@ export async function attemptLogin(
   const actor = { userId: user?.id ?? null, organisationId: user?.organisation_id ?? null };
 
   if (await isIpThrottled(db, input.ip, now)) {
-    await audit(db, { actor, action: "login.throttled", recordType: "session", outcome: "denied", details: { limit: "ip" } }, now);
+    await audit(
+      db,
+      { actor, action: "login.throttled", recordType: "session", outcome: "denied", details: { limit: "ip" } },
+      now,
+    );
     return { ok: false, reason: "ip_throttled" };
   }
   if (await isAccountLocked(db, email, now)) {
-    await audit(db, { actor, action: "login.throttled", recordType: "session", outcome: "denied", details: { limit: "account" } }, now);
+    await audit(
+      db,
+      { actor, action: "login.throttled", recordType: "session", outcome: "denied", details: { limit: "account" } },
+      now,
+    );
     return { ok: false, reason: "throttled" };
   }
 

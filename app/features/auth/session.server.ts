@@ -19,7 +19,11 @@ export function sessionIdFromToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export async function createSession(db: DB, userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: DB,
+  userId: string,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   const token = generateSessionToken();
   const absolute = new Date(now.getTime() + ABSOLUTE_LIFETIME_MS);
   await db
@@ -46,7 +50,13 @@ export async function validateSessionToken(db: DB, token: string, now = new Date
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["sessions.id", "sessions.user_id", "sessions.expires_at", "sessions.absolute_expires_at", "users.disabled_at"])
+    .select([
+      "sessions.id",
+      "sessions.user_id",
+      "sessions.expires_at",
+      "sessions.absolute_expires_at",
+      "users.disabled_at",
+    ])
     .where("sessions.id", "=", sessionId)
     .executeTakeFirst();
   if (!row) return null;
@@ -58,7 +68,11 @@ export async function validateSessionToken(db: DB, token: string, now = new Date
   }
   const extended = Math.min(now.getTime() + IDLE_TIMEOUT_MS, absoluteAt);
   if (extended - expiresAt >= EXTEND_AFTER_MS) {
-    await db.updateTable("sessions").set({ expires_at: nowIso(new Date(extended)) }).where("id", "=", sessionId).execute();
+    await db
+      .updateTable("sessions")
+      .set({ expires_at: nowIso(new Date(extended)) })
+      .where("id", "=", sessionId)
+      .execute();
   }
   return { sessionId, userId: row.user_id };
 }

@@ -3,7 +3,15 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CONSENT_CATEGORIES, CONSENT_FORMS, CONSENT_GRANTORS } from "#db/schema";
-import { CheckboxGroup, FormErrors, RadioGroup, SelectField, SubmitButton, TextareaField, TextField } from "~/components/forms";
+import {
+  CheckboxGroup,
+  FormErrors,
+  RadioGroup,
+  SelectField,
+  SubmitButton,
+  TextareaField,
+  TextField,
+} from "~/components/forms";
 import { useReplyFor, type PlanView } from "~/features/plans/plan-page";
 import { consentSchema } from "~/features/plans/plans.schema";
 import { addDays, formatDate, todayInStockholm } from "~/lib/time";
@@ -24,11 +32,20 @@ export function ConsentSection({ page }: { page: PlanView }) {
   const { t, i18n } = useTranslation();
   const schema = consentSchema(t);
   const today = todayInStockholm();
-  const teamOrganisationIds = [...new Set(page.team.map((m) => m.organisation_id))].filter((id) => id !== page.plan.lead_organisation_id);
+  const teamOrganisationIds = [...new Set(page.team.map((m) => m.organisation_id))].filter(
+    (id) => id !== page.plan.lead_organisation_id,
+  );
   const [form, fields] = useForm<ConsentFields>({
     id: "consent",
     lastResult: useReplyFor("record-consent"),
-    defaultValue: { grantor: "self", form: "written", givenOn: today, validFrom: today, validUntil: addDays(today, 365), organisationIds: teamOrganisationIds },
+    defaultValue: {
+      grantor: "self",
+      form: "written",
+      givenOn: today,
+      validFrom: today,
+      validUntil: addDays(today, 365),
+      organisationIds: teamOrganisationIds,
+    },
     shouldValidate: "onSubmit",
     // The schema's output types (enums, arrays) are narrower than the form's string fields.
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
@@ -43,7 +60,9 @@ export function ConsentSection({ page }: { page: PlanView }) {
         {page.consents.map((c) => (
           <li key={c.id} className={`consent consent--${c.state}`}>
             <p>
-              <span className={`badge badge--consent-${c.state}`}>{t(`consent.states.${c.state}`, { date: formatDate(c.valid_from, i18n.language) })}</span>{" "}
+              <span className={`badge badge--consent-${c.state}`}>
+                {t(`consent.states.${c.state}`, { date: formatDate(c.valid_from, i18n.language) })}
+              </span>{" "}
               {formatDate(c.valid_from, i18n.language)} – {formatDate(c.valid_until, i18n.language)}
             </p>
             <dl className="facts facts--compact">
@@ -68,7 +87,10 @@ export function ConsentSection({ page }: { page: PlanView }) {
                 <>
                   <dt>{t("consent.states.withdrawn")}</dt>
                   <dd>
-                    {t("consent.withdrawnOn", { date: formatDate(c.withdrawn_at, i18n.language), name: c.withdrawn_by_name ?? "" })}
+                    {t("consent.withdrawnOn", {
+                      date: formatDate(c.withdrawn_at, i18n.language),
+                      name: c.withdrawn_by_name ?? "",
+                    })}
                     {c.withdrawal_reason ? `: ${c.withdrawal_reason}` : ""}
                   </dd>
                 </>
@@ -80,10 +102,22 @@ export function ConsentSection({ page }: { page: PlanView }) {
                 <Form method="post" className="stack">
                   <input type="hidden" name="intent" value="withdraw-consent" />
                   <input type="hidden" name="consentId" value={c.id} />
-                  {withdrawReply?.initialValue?.consentId === c.id ? <FormErrors errors={withdrawReply.error?.reason ?? null} /> : null}
+                  {withdrawReply?.initialValue?.consentId === c.id ? (
+                    <FormErrors errors={withdrawReply.error?.reason ?? null} />
+                  ) : null}
                   <div className="field">
                     <label htmlFor={`reason-${c.id}`}>{t("consent.withdrawalReason")}</label>
-                    <textarea id={`reason-${c.id}`} name="reason" rows={2} required defaultValue={withdrawReply?.initialValue?.consentId === c.id ? String(withdrawReply.initialValue?.reason ?? "") : ""} />
+                    <textarea
+                      id={`reason-${c.id}`}
+                      name="reason"
+                      rows={2}
+                      required
+                      defaultValue={
+                        withdrawReply?.initialValue?.consentId === c.id
+                          ? String(withdrawReply.initialValue?.reason ?? "")
+                          : ""
+                      }
+                    />
                   </div>
                   <SubmitButton variant="danger">{t("consent.withdraw")}</SubmitButton>
                 </Form>
@@ -99,16 +133,32 @@ export function ConsentSection({ page }: { page: PlanView }) {
           <Form method="post" {...getFormProps(form)} className="stack">
             <input type="hidden" name="intent" value="record-consent" />
             <FormErrors id={form.errorId} errors={form.errors} />
-            <RadioGroup meta={fields.grantor} legend={t("consent.grantor")} required options={CONSENT_GRANTORS.map((g) => ({ value: g, label: t(`consent.grantors.${g}`) }))} />
+            <RadioGroup
+              meta={fields.grantor}
+              legend={t("consent.grantor")}
+              required
+              options={CONSENT_GRANTORS.map((g) => ({ value: g, label: t(`consent.grantors.${g}`) }))}
+            />
             <TextareaField meta={fields.childView} label={t("consent.childView")} rows={2} />
             <CheckboxGroup
               meta={fields.organisationIds}
               legend={t("consent.organisations")}
-              options={page.organisations.filter((o) => o.id !== page.plan.lead_organisation_id).map((o) => ({ value: o.id, label: o.name }))}
+              options={page.organisations
+                .filter((o) => o.id !== page.plan.lead_organisation_id)
+                .map((o) => ({ value: o.id, label: o.name }))}
             />
-            <CheckboxGroup meta={fields.categories} legend={t("consent.categories")} options={CONSENT_CATEGORIES.map((c) => ({ value: c, label: t(`consent.categoryNames.${c}`) }))} />
+            <CheckboxGroup
+              meta={fields.categories}
+              legend={t("consent.categories")}
+              options={CONSENT_CATEGORIES.map((c) => ({ value: c, label: t(`consent.categoryNames.${c}`) }))}
+            />
             <TextareaField meta={fields.purpose} label={t("consent.purpose")} rows={2} required />
-            <SelectField meta={fields.form} label={t("consent.form")} required options={CONSENT_FORMS.map((f) => ({ value: f, label: t(`consent.forms.${f}`) }))} />
+            <SelectField
+              meta={fields.form}
+              label={t("consent.form")}
+              required
+              options={CONSENT_FORMS.map((f) => ({ value: f, label: t(`consent.forms.${f}`) }))}
+            />
             <TextField meta={fields.givenOn} label={t("consent.givenOn")} type="date" required />
             <div className="field-row">
               <TextField meta={fields.validFrom} label={t("consent.validFrom")} type="date" required />

@@ -64,7 +64,13 @@ export async function recordConsent(db: DB, user: Actor, access: PlanAccess, inp
   return id;
 }
 
-export async function withdrawConsent(db: DB, user: Actor, access: PlanAccess, consentId: string, reason: string): Promise<boolean> {
+export async function withdrawConsent(
+  db: DB,
+  user: Actor,
+  access: PlanAccess,
+  consentId: string,
+  reason: string,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable("consents")
@@ -89,7 +95,10 @@ export async function withdrawConsent(db: DB, user: Actor, access: PlanAccess, c
 
 export type ConsentState = "active" | "withdrawn" | "expired" | "future";
 
-export function consentState(c: { withdrawn_at: string | null; valid_from: string; valid_until: string }, today = todayInStockholm()): ConsentState {
+export function consentState(
+  c: { withdrawn_at: string | null; valid_from: string; valid_until: string },
+  today = todayInStockholm(),
+): ConsentState {
   if (c.withdrawn_at) return "withdrawn";
   if (c.valid_until < today) return "expired";
   if (c.valid_from > today) return "future";

@@ -3,8 +3,22 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form, Link, useActionData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { CLOSING_OUTCOMES, DEVIATION_CATEGORIES, DEVIATION_CONSEQUENCES, DEVIATION_KINDS, ESCALATION_LEVELS } from "#db/schema";
-import { CheckboxGroup, FormErrors, RadioGroup, SelectField, SubmitButton, TextareaField, TextField } from "~/components/forms";
+import {
+  CLOSING_OUTCOMES,
+  DEVIATION_CATEGORIES,
+  DEVIATION_CONSEQUENCES,
+  DEVIATION_KINDS,
+  ESCALATION_LEVELS,
+} from "#db/schema";
+import {
+  CheckboxGroup,
+  FormErrors,
+  RadioGroup,
+  SelectField,
+  SubmitButton,
+  TextareaField,
+  TextField,
+} from "~/components/forms";
 import { formatDate, formatDateTime } from "~/lib/time";
 import type { DeviationCase } from "./deviations.server";
 
@@ -19,8 +33,21 @@ function useReply(intent: string) {
 }
 
 /** A small Conform form for one intent: errors and typed values come back on a 400. */
-function IntentForm({ intent, defaultValue, children }: { intent: string; defaultValue?: Record<string, unknown>; children: (fields: ReturnType<typeof useForm<Record<string, string | string[]>>>[1]) => ReactNode }) {
-  const [form, fields] = useForm<Record<string, string | string[]>>({ id: `case-${intent}`, lastResult: useReply(intent), defaultValue: defaultValue as never, shouldValidate: "onSubmit" });
+function IntentForm({
+  intent,
+  defaultValue,
+  children,
+}: {
+  intent: string;
+  defaultValue?: Record<string, unknown>;
+  children: (fields: ReturnType<typeof useForm<Record<string, string | string[]>>>[1]) => ReactNode;
+}) {
+  const [form, fields] = useForm<Record<string, string | string[]>>({
+    id: `case-${intent}`,
+    lastResult: useReply(intent),
+    defaultValue: defaultValue as never,
+    shouldValidate: "onSubmit",
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <input type="hidden" name="intent" value={intent} />
@@ -52,7 +79,8 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
     <article className="case">
       <header>
         <p className="plan__kind">
-          {c.partnershipName} · <span className={`badge badge--dev-${c.status}`}>{t(`deviations.statuses.${c.status}`)}</span>
+          {c.partnershipName} ·{" "}
+          <span className={`badge badge--dev-${c.status}`}>{t(`deviations.statuses.${c.status}`)}</span>
           {c.publishedAt ? ` · ${t("deviations.isPublished", { date: date(c.publishedAt) })}` : ""}
           {c.agendaDate ? ` · ${t("deviations.onAgenda", { date: date(c.agendaDate) })}` : ""}
         </p>
@@ -124,7 +152,9 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
               {c.routes.map((r) => (
                 <li key={r.id}>
                   <strong>{r.name}</strong>:{" "}
-                  {r.answered_at ? t("deviations.answeredOn", { date: date(r.answered_at) }) : t("deviations.awaiting", { date: date(r.answer_by) })}
+                  {r.answered_at
+                    ? t("deviations.answeredOn", { date: date(r.answered_at) })
+                    : t("deviations.awaiting", { date: date(r.answer_by) })}
                   {r.overdue ? (
                     <>
                       {" "}
@@ -138,21 +168,30 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
               {c.answers.map((a) => (
                 <li key={a.id}>
                   <p>
-                    <strong>{a.organisation_name}</strong> <span className="muted">– {formatDateTime(a.created_at, i18n.language)}</span>
+                    <strong>{a.organisation_name}</strong>{" "}
+                    <span className="muted">– {formatDateTime(a.created_at, i18n.language)}</span>
                   </p>
                   <p className="preserve-lines">{a.body}</p>
                 </li>
               ))}
             </ol>
-            {open && (isContact && myRoute || (isCoordinator && c.routes.length > 0)) ? (
+            {open && ((isContact && myRoute) || (isCoordinator && c.routes.length > 0)) ? (
               <IntentForm intent="answer" key={`answer-${saved}`}>
                 {(fields) => (
                   <>
                     {isCoordinator && !isContact ? (
-                      <SelectField meta={fields.organisationId as never} label={t("deviations.answerFor")} required placeholder="" options={c.routes.map((r) => ({ value: r.id, label: r.name }))} />
+                      <SelectField
+                        meta={fields.organisationId as never}
+                        label={t("deviations.answerFor")}
+                        required
+                        placeholder=""
+                        options={c.routes.map((r) => ({ value: r.id, label: r.name }))}
+                      />
                     ) : null}
                     <TextareaField meta={fields.body as never} label={t("deviations.answer")} rows={4} required />
-                    <SubmitButton variant="secondary">{isCoordinator && !isContact ? t("deviations.recordAnswer") : t("deviations.sendAnswer")}</SubmitButton>
+                    <SubmitButton variant="secondary">
+                      {isCoordinator && !isContact ? t("deviations.recordAnswer") : t("deviations.sendAnswer")}
+                    </SubmitButton>
                   </>
                 )}
               </IntentForm>
@@ -215,14 +254,54 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
               {open ? (
                 <section className="card" aria-labelledby="triage-heading">
                   <h2 id="triage-heading">{t("deviations.triage")}</h2>
-                  <IntentForm intent="triage" defaultValue={{ kind: c.kind, category: c.category, consequence: c.consequence, partyIds: c.parties.map((p) => p.id), summary: c.summary }}>
+                  <IntentForm
+                    intent="triage"
+                    defaultValue={{
+                      kind: c.kind,
+                      category: c.category,
+                      consequence: c.consequence,
+                      partyIds: c.parties.map((p) => p.id),
+                      summary: c.summary,
+                    }}
+                  >
                     {(fields) => (
                       <>
-                        <RadioGroup meta={fields.kind as never} legend={t("deviations.kind")} required options={DEVIATION_KINDS.map((k) => ({ value: k, label: t(`deviations.kinds.${k}`) }))} />
-                        <SelectField meta={fields.category as never} label={t("deviations.category")} required options={DEVIATION_CATEGORIES.map((v) => ({ value: v, label: t(`deviations.categories.${v}`) }))} />
-                        <SelectField meta={fields.consequence as never} label={t("deviations.consequence")} required options={DEVIATION_CONSEQUENCES.map((v) => ({ value: v, label: t(`deviations.consequences.${v}`) }))} />
-                        <CheckboxGroup meta={fields.partyIds as never} legend={t("deviations.parties")} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
-                        <TextareaField meta={fields.summary as never} label={t("deviations.summary")} help={t("deviations.summaryHint")} rows={4} required />
+                        <RadioGroup
+                          meta={fields.kind as never}
+                          legend={t("deviations.kind")}
+                          required
+                          options={DEVIATION_KINDS.map((k) => ({ value: k, label: t(`deviations.kinds.${k}`) }))}
+                        />
+                        <SelectField
+                          meta={fields.category as never}
+                          label={t("deviations.category")}
+                          required
+                          options={DEVIATION_CATEGORIES.map((v) => ({
+                            value: v,
+                            label: t(`deviations.categories.${v}`),
+                          }))}
+                        />
+                        <SelectField
+                          meta={fields.consequence as never}
+                          label={t("deviations.consequence")}
+                          required
+                          options={DEVIATION_CONSEQUENCES.map((v) => ({
+                            value: v,
+                            label: t(`deviations.consequences.${v}`),
+                          }))}
+                        />
+                        <CheckboxGroup
+                          meta={fields.partyIds as never}
+                          legend={t("deviations.parties")}
+                          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+                        />
+                        <TextareaField
+                          meta={fields.summary as never}
+                          label={t("deviations.summary")}
+                          help={t("deviations.summaryHint")}
+                          rows={4}
+                          required
+                        />
                         <SubmitButton variant="secondary">{t("deviations.saveTriage")}</SubmitButton>
                       </>
                     )}
@@ -233,11 +312,26 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
                 <section className="card" aria-labelledby="route-heading">
                   <h2 id="route-heading">{t("deviations.route")}</h2>
                   <p className="field__help">{t("deviations.routeHint")}</p>
-                  <IntentForm intent="route" defaultValue={{ organisationIds: c.parties.map((p) => p.id), answerBy: c.answerBy ?? defaultAnswerBy }}>
+                  <IntentForm
+                    intent="route"
+                    defaultValue={{
+                      organisationIds: c.parties.map((p) => p.id),
+                      answerBy: c.answerBy ?? defaultAnswerBy,
+                    }}
+                  >
                     {(fields) => (
                       <>
-                        <CheckboxGroup meta={fields.organisationIds as never} legend={t("deviations.routeTo")} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
-                        <TextField meta={fields.answerBy as never} label={t("deviations.answerBy")} type="date" required />
+                        <CheckboxGroup
+                          meta={fields.organisationIds as never}
+                          legend={t("deviations.routeTo")}
+                          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+                        />
+                        <TextField
+                          meta={fields.answerBy as never}
+                          label={t("deviations.answerBy")}
+                          type="date"
+                          required
+                        />
                         <SubmitButton variant="secondary">{t("deviations.route")}</SubmitButton>
                       </>
                     )}
@@ -256,7 +350,9 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
                 </IntentForm>
                 <Form method="post" className="stack">
                   <input type="hidden" name="intent" value={c.publishedAt ? "unpublish" : "publish"} />
-                  <SubmitButton variant="secondary">{c.publishedAt ? t("deviations.unpublish") : t("deviations.publish")}</SubmitButton>
+                  <SubmitButton variant="secondary">
+                    {c.publishedAt ? t("deviations.unpublish") : t("deviations.publish")}
+                  </SubmitButton>
                 </Form>
               </section>
               {open ? (
@@ -265,9 +361,31 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
                   <IntentForm intent="close">
                     {(fields) => (
                       <>
-                        <SelectField meta={fields.outcome as never} label={t("deviations.closingOutcome")} required placeholder="" options={CLOSING_OUTCOMES.map((o) => ({ value: o, label: t(`deviations.closingOutcomes.${o}`) }))} />
-                        <SelectField meta={fields.escalationLevel as never} label={t("deviations.escalationLevel")} placeholder="" options={ESCALATION_LEVELS.map((l) => ({ value: l, label: t(`deviations.escalationLevels.${l}`) }))} />
-                        <TextareaField meta={fields.note as never} label={t("deviations.closingNote")} rows={4} required />
+                        <SelectField
+                          meta={fields.outcome as never}
+                          label={t("deviations.closingOutcome")}
+                          required
+                          placeholder=""
+                          options={CLOSING_OUTCOMES.map((o) => ({
+                            value: o,
+                            label: t(`deviations.closingOutcomes.${o}`),
+                          }))}
+                        />
+                        <SelectField
+                          meta={fields.escalationLevel as never}
+                          label={t("deviations.escalationLevel")}
+                          placeholder=""
+                          options={ESCALATION_LEVELS.map((l) => ({
+                            value: l,
+                            label: t(`deviations.escalationLevels.${l}`),
+                          }))}
+                        />
+                        <TextareaField
+                          meta={fields.note as never}
+                          label={t("deviations.closingNote")}
+                          rows={4}
+                          required
+                        />
                         <SubmitButton>{t("deviations.close")}</SubmitButton>
                       </>
                     )}
@@ -275,7 +393,16 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
                   <IntentForm intent="escalate">
                     {(fields) => (
                       <>
-                        <SelectField meta={fields.level as never} label={t("deviations.escalationLevel")} required placeholder="" options={ESCALATION_LEVELS.map((l) => ({ value: l, label: t(`deviations.escalationLevels.${l}`) }))} />
+                        <SelectField
+                          meta={fields.level as never}
+                          label={t("deviations.escalationLevel")}
+                          required
+                          placeholder=""
+                          options={ESCALATION_LEVELS.map((l) => ({
+                            value: l,
+                            label: t(`deviations.escalationLevels.${l}`),
+                          }))}
+                        />
                         <SubmitButton variant="secondary">{t("deviations.escalate")}</SubmitButton>
                       </>
                     )}
@@ -287,7 +414,12 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
                   <IntentForm intent="reopen">
                     {(fields) => (
                       <>
-                        <TextareaField meta={fields.reason as never} label={t("deviations.reopenReason")} rows={2} required />
+                        <TextareaField
+                          meta={fields.reason as never}
+                          label={t("deviations.reopenReason")}
+                          rows={2}
+                          required
+                        />
                         <SubmitButton variant="secondary">{t("deviations.reopen")}</SubmitButton>
                       </>
                     )}
@@ -309,7 +441,8 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
             <ol className="timeline">
               {c.events.map((e) => (
                 <li key={e.id}>
-                  {formatDateTime(e.occurred_at, i18n.language)} – {e.user_name}: {t(`deviations.changes.${e.change}` as never, { defaultValue: e.change }) as string}
+                  {formatDateTime(e.occurred_at, i18n.language)} – {e.user_name}:{" "}
+                  {t(`deviations.changes.${e.change}` as never, { defaultValue: e.change }) as string}
                   {e.details && "reason" in e.details ? ` (${String(e.details.reason)})` : ""}
                 </li>
               ))}

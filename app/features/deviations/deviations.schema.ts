@@ -1,6 +1,13 @@
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { CLOSING_OUTCOMES, DEVIATION_CATEGORIES, DEVIATION_CONSEQUENCES, DEVIATION_KINDS, DEVIATION_STATUSES, ESCALATION_LEVELS } from "#db/schema";
+import {
+  CLOSING_OUTCOMES,
+  DEVIATION_CATEGORIES,
+  DEVIATION_CONSEQUENCES,
+  DEVIATION_KINDS,
+  DEVIATION_STATUSES,
+  ESCALATION_LEVELS,
+} from "#db/schema";
 import { isIsoDate } from "~/lib/time";
 import { choice, manyOf, optionalText, requiredText } from "~/lib/validation";
 
@@ -39,7 +46,10 @@ export function triageSchema(t: TFunction) {
 }
 
 export function messageSchema(t: TFunction, intent: "ask" | "reply") {
-  return z.object({ intent: z.literal(intent), body: requiredText(t, intent === "ask" ? t("deviations.question") : t("deviations.reply"), { max: 2000 }) });
+  return z.object({
+    intent: z.literal(intent),
+    body: requiredText(t, intent === "ask" ? t("deviations.question") : t("deviations.reply"), { max: 2000 }),
+  });
 }
 
 export function routeSchema(t: TFunction) {
@@ -68,33 +78,63 @@ export function closeSchema(t: TFunction) {
       escalationLevel: z.enum(ESCALATION_LEVELS).optional(),
       note: requiredText(t, t("deviations.closingNote"), { max: 4000 }),
     })
-    .refine((v) => v.outcome !== "escalated" || v.escalationLevel, { path: ["escalationLevel"], message: t("validation.choose", { field: t("deviations.escalationLevel").toLowerCase() }) });
+    .refine((v) => v.outcome !== "escalated" || v.escalationLevel, {
+      path: ["escalationLevel"],
+      message: t("validation.choose", { field: t("deviations.escalationLevel").toLowerCase() }),
+    });
 }
 
 export function escalateSchema(t: TFunction) {
-  return z.object({ intent: z.literal("escalate"), level: choice(t, t("deviations.escalationLevel"), ESCALATION_LEVELS) });
+  return z.object({
+    intent: z.literal("escalate"),
+    level: choice(t, t("deviations.escalationLevel"), ESCALATION_LEVELS),
+  });
 }
 
 export function agendaSchema(t: TFunction) {
-  return z.object({ intent: z.literal("agenda"), agendaDate: z.string().refine((v) => isIsoDate(v), t("validation.date", { field: t("deviations.agendaDate").toLowerCase() })).optional() });
+  return z.object({
+    intent: z.literal("agenda"),
+    agendaDate: z
+      .string()
+      .refine((v) => isIsoDate(v), t("validation.date", { field: t("deviations.agendaDate").toLowerCase() }))
+      .optional(),
+  });
 }
 
 export function reopenSchema(t: TFunction) {
-  return z.object({ intent: z.literal("reopen"), reason: requiredText(t, t("deviations.reopenReason"), { max: 2000 }) });
+  return z.object({
+    intent: z.literal("reopen"),
+    reason: requiredText(t, t("deviations.reopenReason"), { max: 2000 }),
+  });
 }
 
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
-const optionalDate = z.string().optional().catch(undefined).transform((v) => (v && isIsoDate(v) ? v : undefined));
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).optional().catch(undefined);
+const optionalDate = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((v) => (v && isIsoDate(v) ? v : undefined));
 
 /** List filters come from the URL: nonsense is ignored, never an error. They never carry personal data. */
 export const deviationFilterSchema = z.object({
   status: optionalEnum(DEVIATION_STATUSES),
   category: optionalEnum(DEVIATION_CATEGORIES),
   kind: optionalEnum(DEVIATION_KINDS),
-  partyId: z.string().optional().catch(undefined).transform((v) => v || undefined),
+  partyId: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   from: optionalDate,
   to: optionalDate,
-  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
 });
 
 export type DeviationFilter = z.infer<typeof deviationFilterSchema>;

@@ -29,7 +29,14 @@ async function status(promise: Promise<unknown>) {
 }
 
 async function notificationsFor(userId: string) {
-  return (await getDb().selectFrom("notifications").select("kind").where("user_id", "=", userId).orderBy("created_at").execute()).map((n) => n.kind);
+  return (
+    await getDb()
+      .selectFrom("notifications")
+      .select("kind")
+      .where("user_id", "=", userId)
+      .orderBy("created_at")
+      .execute()
+  ).map((n) => n.kind);
 }
 
 describe("the deviation workflow", () => {
@@ -40,21 +47,39 @@ describe("the deviation workflow", () => {
     expect(await notificationsFor(coordinator.id)).toEqual(["deviation.submitted"]);
 
     const access = await requireDeviationAccess(db, coordinator, id);
-    await triage(db, coordinator, access, { kind: "between_parties", category: "information_transfer", consequence: "without_income", partyIds: [party.organisationId], summary: "Beslut nådde inte fram mellan parterna." });
+    await triage(db, coordinator, access, {
+      kind: "between_parties",
+      category: "information_transfer",
+      consequence: "without_income",
+      partyIds: [party.organisationId],
+      summary: "Beslut nådde inte fram mellan parterna.",
+    });
     await askReporter(db, coordinator, access, "Hur länge stod personen utan försörjning?");
     await routeToParties(db, coordinator, access, { organisationIds: [party.organisationId], answerBy: "2026-12-01" });
     expect(await notificationsFor(party.id)).toEqual(["deviation.routed"]);
 
     const contactAccess = await requireDeviationAccess(db, party, id);
     expect([...contactAccess.viewers]).toEqual(["contact"]);
-    await answer(db, party, contactAccess, { organisationId: party.organisationId, body: "Vi inför en kontrollpunkt." });
+    await answer(db, party, contactAccess, {
+      organisationId: party.organisationId,
+      body: "Vi inför en kontrollpunkt.",
+    });
     let row = await db.selectFrom("deviations").select("status").where("id", "=", id).executeTakeFirstOrThrow();
     expect(row.status).toBe("answered");
 
-    await closeCase(db, coordinator, access, { outcome: "improvement_agreed", note: "Parterna har enats om en ny rutin." });
+    await closeCase(db, coordinator, access, {
+      outcome: "improvement_agreed",
+      note: "Parterna har enats om en ny rutin.",
+    });
     row = await db.selectFrom("deviations").select("status").where("id", "=", id).executeTakeFirstOrThrow();
     expect(row.status).toBe("closed");
-    expect(await notificationsFor(reporter.id)).toEqual(["deviation.in_review", "deviation.question", "deviation.routed_reporter", "deviation.answered", "deviation.closed"]);
+    expect(await notificationsFor(reporter.id)).toEqual([
+      "deviation.in_review",
+      "deviation.question",
+      "deviation.routed_reporter",
+      "deviation.answered",
+      "deviation.closed",
+    ]);
 
     const reporterView = await getCase(db, reporter, await requireDeviationAccess(db, reporter, id));
     expect(reporterView.closingNote).toBe("Parterna har enats om en ny rutin.");
@@ -63,7 +88,15 @@ describe("the deviation workflow", () => {
     await reopen(db, coordinator, access, "Ny information från parten");
     const reopened = await getCase(db, coordinator, access);
     expect(reopened.status).toBe("in_review");
-    expect(reopened.events.map((e) => e.change)).toEqual(["reopen", "close", "answer", "route", "question", "triage", "submit"]);
+    expect(reopened.events.map((e) => e.change)).toEqual([
+      "reopen",
+      "close",
+      "answer",
+      "route",
+      "question",
+      "triage",
+      "submit",
+    ]);
   });
 
   it("writes down on the case when it was reviewed, first answered and answered by every party", async () => {
@@ -71,17 +104,31 @@ describe("the deviation workflow", () => {
     const { partnership, reporter, coordinator, party } = await deviationSetup();
     const second = await makeOrganisation(db, { kind: "healthcare", partnershipIds: [partnership.id] });
     const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId, second.id]));
-    const facts = () => db.selectFrom("deviations").select(["reviewed_at", "first_answered_at", "answered_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const facts = () =>
+      db
+        .selectFrom("deviations")
+        .select(["reviewed_at", "first_answered_at", "answered_at"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
     expect(await facts()).toEqual({ reviewed_at: null, first_answered_at: null, answered_at: null });
 
     const access = await requireDeviationAccess(db, coordinator, id);
     await askReporter(db, coordinator, access, "När hände det?");
     const reviewed = (await facts()).reviewed_at;
     expect(reviewed).not.toBeNull();
-    await triage(db, coordinator, access, { kind: "between_parties", category: "information_transfer", consequence: "without_income", partyIds: [party.organisationId, second.id], summary: "Beslut nådde inte fram." });
+    await triage(db, coordinator, access, {
+      kind: "between_parties",
+      category: "information_transfer",
+      consequence: "without_income",
+      partyIds: [party.organisationId, second.id],
+      summary: "Beslut nådde inte fram.",
+    });
     expect((await facts()).reviewed_at).toBe(reviewed);
 
-    await routeToParties(db, coordinator, access, { organisationIds: [party.organisationId, second.id], answerBy: "2026-12-01" });
+    await routeToParties(db, coordinator, access, {
+      organisationIds: [party.organisationId, second.id],
+      answerBy: "2026-12-01",
+    });
     await answer(db, coordinator, access, { organisationId: party.organisationId, body: "Första svaret" });
     const first = await facts();
     expect(first.first_answered_at).not.toBeNull();
@@ -95,14 +142,20 @@ describe("the deviation workflow", () => {
     // A party routed afterwards has not answered: the case is no longer answered by every party.
     const third = await makeOrganisation(db, { kind: "adult_education", partnershipIds: [partnership.id] });
     await routeToParties(db, coordinator, access, { organisationIds: [third.id], answerBy: "2026-12-15" });
-    expect(await facts()).toEqual({ reviewed_at: reviewed, first_answered_at: first.first_answered_at, answered_at: null });
+    expect(await facts()).toEqual({
+      reviewed_at: reviewed,
+      first_answered_at: first.first_answered_at,
+      answered_at: null,
+    });
   });
 
   it("refuses to publish a case before it is answered", async () => {
     const db = getDb();
     const { partnership, reporter, coordinator } = await deviationSetup();
     const id = await reportDeviation(db, reporter, sampleReport(partnership.id, []));
-    expect(await publish(db, coordinator, await requireDeviationAccess(db, coordinator, id), true)).toBe("not_answered");
+    expect(await publish(db, coordinator, await requireDeviationAccess(db, coordinator, id), true)).toBe(
+      "not_answered",
+    );
   });
 });
 
@@ -149,7 +202,10 @@ describe("who sees a case", () => {
     const { partnership, reporter, coordinator, party } = await deviationSetup();
     const routed = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
     const notRouted = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
-    await routeToParties(db, coordinator, await requireDeviationAccess(db, coordinator, routed), { organisationIds: [party.organisationId], answerBy: "2026-12-01" });
+    await routeToParties(db, coordinator, await requireDeviationAccess(db, coordinator, routed), {
+      organisationIds: [party.organisationId],
+      answerBy: "2026-12-01",
+    });
     expect((await contactInbox(db, party, 1)).items.map((d) => d.id)).toEqual([routed]);
     expect(await status(requireDeviationAccess(db, party, notRouted))).toBe(404);
   });
@@ -168,7 +224,10 @@ describe("who sees a case", () => {
     const db = getDb();
     const { partnership, reporter, coordinator, party } = await deviationSetup();
     const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
-    await routeToParties(db, coordinator, await requireDeviationAccess(db, coordinator, id), { organisationIds: [party.organisationId], answerBy: "2026-01-01" });
+    await routeToParties(db, coordinator, await requireDeviationAccess(db, coordinator, id), {
+      organisationIds: [party.organisationId],
+      answerBy: "2026-01-01",
+    });
     expect((await coordinatorInbox(db, partnership.id, {}, 1, "2026-02-01")).items[0].overdue).toBe(true);
     expect((await contactInbox(db, party, 1, "2026-02-01")).items[0].overdue).toBe(true);
   });

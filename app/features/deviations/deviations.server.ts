@@ -66,22 +66,49 @@ async function contactsOf(db: DB, organisationIds: string[]) {
   return rows.map((r) => r.id);
 }
 
-async function recordEvent(trx: DB, deviationId: string, user: User, change: string, details?: Record<string, unknown>) {
+async function recordEvent(
+  trx: DB,
+  deviationId: string,
+  user: User,
+  change: string,
+  details?: Record<string, unknown>,
+) {
   const now = nowIso();
   await trx
     .insertInto("deviation_events")
-    .values({ id: newId(), deviation_id: deviationId, user_id: user.id, occurred_at: now, change, details: details ? toJson(details) : null })
+    .values({
+      id: newId(),
+      deviation_id: deviationId,
+      user_id: user.id,
+      occurred_at: now,
+      change,
+      details: details ? toJson(details) : null,
+    })
     .execute();
   if (change === "triage" || change === "question") {
-    await trx.updateTable("deviations").set({ reviewed_at: now }).where("id", "=", deviationId).where("reviewed_at", "is", null).execute();
+    await trx
+      .updateTable("deviations")
+      .set({ reviewed_at: now })
+      .where("id", "=", deviationId)
+      .where("reviewed_at", "is", null)
+      .execute();
   }
-  await audit(trx, { actor: actorOf(user), action: `deviation.${change}`, recordType: "deviation", recordId: deviationId });
+  await audit(trx, {
+    actor: actorOf(user),
+    action: `deviation.${change}`,
+    recordType: "deviation",
+    recordId: deviationId,
+  });
 }
 
 export async function reportDeviation(db: DB, user: User, input: ReportInput): Promise<string> {
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    const last = await trx.selectFrom("deviations").select((eb) => eb.fn.max("number").as("n")).where("partnership_id", "=", input.partnershipId).executeTakeFirst();
+    const last = await trx
+      .selectFrom("deviations")
+      .select((eb) => eb.fn.max("number").as("n"))
+      .where("partnership_id", "=", input.partnershipId)
+      .executeTakeFirst();
     const now = nowIso();
     const role = user.grants.find((g) => g.role === "caseworker")?.role ?? user.grants[0]?.role ?? "staff";
     await trx
@@ -109,11 +136,22 @@ export async function reportDeviation(db: DB, user: User, input: ReportInput): P
     if (input.partyIds.length > 0) {
       await trx
         .insertInto("deviation_parties")
-        .values(input.partyIds.map((organisation_id) => ({ deviation_id: id, organisation_id, partnership_id: input.partnershipId, event_date: input.eventDate })))
+        .values(
+          input.partyIds.map((organisation_id) => ({
+            deviation_id: id,
+            organisation_id,
+            partnership_id: input.partnershipId,
+            event_date: input.eventDate,
+          })),
+        )
         .execute();
     }
     await recordEvent(trx, id, user, "submit");
-    await notify(trx, { userIds: await coordinatorsOf(trx, input.partnershipId), kind: "deviation.submitted", link: caseLink(id) });
+    await notify(trx, {
+      userIds: await coordinatorsOf(trx, input.partnershipId),
+      kind: "deviation.submitted",
+      link: caseLink(id),
+    });
   });
   return id;
 }
@@ -147,7 +185,13 @@ export async function requireDeviationAccess(db: DB, user: User, deviationId: st
     }
   }
   if (!row || viewers.size === 0) {
-    await audit(db, { actor: actorOf(user), action: "deviation.read", recordType: "deviation", recordId: row ? deviationId : null, outcome: "denied" });
+    await audit(db, {
+      actor: actorOf(user),
+      action: "deviation.read",
+      recordType: "deviation",
+      recordId: row ? deviationId : null,
+      outcome: "denied",
+    });
     throw notFound();
   }
   return { id: row.id, partnershipId: row.partnership_id, viewers };
@@ -170,17 +214,69 @@ export async function getCase(db: DB, user: User & AccessUser, access: Deviation
   const isReporter = access.viewers.has("reporter");
 
   const [parties, routes, answers, messages, events, reporter] = await Promise.all([
-    db.selectFrom("deviation_parties").innerJoin("organisations", "organisations.id", "deviation_parties.organisation_id").select(["organisations.id", "organisations.name"]).where("deviation_id", "=", d.id).orderBy("organisations.name").execute(),
-    db.selectFrom("deviation_routes").innerJoin("organisations", "organisations.id", "deviation_routes.organisation_id").select(["organisations.id", "organisations.name", "deviation_routes.routed_at", "deviation_routes.answer_by", "deviation_routes.answered_at"]).where("deviation_id", "=", d.id).orderBy("organisations.name").execute(),
-    db.selectFrom("deviation_answers").innerJoin("organisations", "organisations.id", "deviation_answers.organisation_id").select(["deviation_answers.id", "deviation_answers.body", "deviation_answers.created_at", "organisations.id as organisation_id", "organisations.name as organisation_name"]).where("deviation_id", "=", d.id).orderBy("deviation_answers.created_at").execute(),
+    db
+      .selectFrom("deviation_parties")
+      .innerJoin("organisations", "organisations.id", "deviation_parties.organisation_id")
+      .select(["organisations.id", "organisations.name"])
+      .where("deviation_id", "=", d.id)
+      .orderBy("organisations.name")
+      .execute(),
+    db
+      .selectFrom("deviation_routes")
+      .innerJoin("organisations", "organisations.id", "deviation_routes.organisation_id")
+      .select([
+        "organisations.id",
+        "organisations.name",
+        "deviation_routes.routed_at",
+        "deviation_routes.answer_by",
+        "deviation_routes.answered_at",
+      ])
+      .where("deviation_id", "=", d.id)
+      .orderBy("organisations.name")
+      .execute(),
+    db
+      .selectFrom("deviation_answers")
+      .innerJoin("organisations", "organisations.id", "deviation_answers.organisation_id")
+      .select([
+        "deviation_answers.id",
+        "deviation_answers.body",
+        "deviation_answers.created_at",
+        "organisations.id as organisation_id",
+        "organisations.name as organisation_name",
+      ])
+      .where("deviation_id", "=", d.id)
+      .orderBy("deviation_answers.created_at")
+      .execute(),
     isCoordinator || isReporter
-      ? db.selectFrom("deviation_messages").select(["id", "kind", "body", "created_at"]).where("deviation_id", "=", d.id).orderBy("created_at").execute()
+      ? db
+          .selectFrom("deviation_messages")
+          .select(["id", "kind", "body", "created_at"])
+          .where("deviation_id", "=", d.id)
+          .orderBy("created_at")
+          .execute()
       : Promise.resolve([]),
     isCoordinator
-      ? db.selectFrom("deviation_events").innerJoin("users", "users.id", "deviation_events.user_id").select(["deviation_events.id", "deviation_events.change", "deviation_events.occurred_at", "deviation_events.details", "users.name as user_name"]).where("deviation_id", "=", d.id).orderBy("occurred_at", "desc").execute()
+      ? db
+          .selectFrom("deviation_events")
+          .innerJoin("users", "users.id", "deviation_events.user_id")
+          .select([
+            "deviation_events.id",
+            "deviation_events.change",
+            "deviation_events.occurred_at",
+            "deviation_events.details",
+            "users.name as user_name",
+          ])
+          .where("deviation_id", "=", d.id)
+          .orderBy("occurred_at", "desc")
+          .execute()
       : Promise.resolve([]),
     isCoordinator
-      ? db.selectFrom("users").innerJoin("organisations", "organisations.id", "users.organisation_id").select(["users.name", "users.email", "organisations.name as organisation_name"]).where("users.id", "=", d.reporter_id).executeTakeFirst()
+      ? db
+          .selectFrom("users")
+          .innerJoin("organisations", "organisations.id", "users.organisation_id")
+          .select(["users.name", "users.email", "organisations.name as organisation_name"])
+          .where("users.id", "=", d.reporter_id)
+          .executeTakeFirst()
       : Promise.resolve(undefined),
   ]);
 
@@ -230,11 +326,21 @@ export type DeviationCase = Awaited<ReturnType<typeof getCase>>;
  * (null while any is open), for the period summary. Called after every change to its routes.
  */
 export async function syncAnswerFacts(trx: DB, deviationId: string): Promise<void> {
-  const routes = await trx.selectFrom("deviation_routes").select("answered_at").where("deviation_id", "=", deviationId).execute();
-  const answers = routes.map((r) => r.answered_at).filter((a): a is string => a !== null).sort();
+  const routes = await trx
+    .selectFrom("deviation_routes")
+    .select("answered_at")
+    .where("deviation_id", "=", deviationId)
+    .execute();
+  const answers = routes
+    .map((r) => r.answered_at)
+    .filter((a): a is string => a !== null)
+    .sort();
   await trx
     .updateTable("deviations")
-    .set({ first_answered_at: answers[0] ?? null, answered_at: answers.length > 0 && answers.length === routes.length ? answers[answers.length - 1] : null })
+    .set({
+      first_answered_at: answers[0] ?? null,
+      answered_at: answers.length > 0 && answers.length === routes.length ? answers[answers.length - 1] : null,
+    })
     .where("id", "=", deviationId)
     .execute();
 }
@@ -249,14 +355,24 @@ async function setStatus(trx: DB, id: string, status: DeviationStatus, extra: Re
 
 /** The case's reporter, status and event date: what the workflow steps below decide by. */
 async function caseBasics(trx: DB, id: string) {
-  return (await trx.selectFrom("deviations").select(["reporter_id", "status", "event_date"]).where("id", "=", id).executeTakeFirstOrThrow());
+  return await trx
+    .selectFrom("deviations")
+    .select(["reporter_id", "status", "event_date"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
 }
 
 export async function triage(
   db: DB,
   user: User,
   access: DeviationAccess,
-  input: { kind: ReportInput["kind"]; category: ReportInput["category"]; consequence: ReportInput["consequence"]; partyIds: string[]; summary: string },
+  input: {
+    kind: ReportInput["kind"];
+    category: ReportInput["category"];
+    consequence: ReportInput["consequence"];
+    partyIds: string[];
+    summary: string;
+  },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const current = await caseBasics(trx, access.id);
@@ -277,18 +393,40 @@ export async function triage(
     if (input.partyIds.length > 0) {
       await trx
         .insertInto("deviation_parties")
-        .values([...new Set(input.partyIds)].map((organisation_id) => ({ deviation_id: access.id, organisation_id, partnership_id: access.partnershipId, event_date: current.event_date })))
+        .values(
+          [...new Set(input.partyIds)].map((organisation_id) => ({
+            deviation_id: access.id,
+            organisation_id,
+            partnership_id: access.partnershipId,
+            event_date: current.event_date,
+          })),
+        )
         .execute();
     }
-    await recordEvent(trx, access.id, user, "triage", { category: input.category, kind: input.kind, parties: input.partyIds.length });
-    if (current.status === "submitted") await notify(trx, { userIds: [current.reporter_id], kind: "deviation.in_review", link: caseLink(access.id) });
+    await recordEvent(trx, access.id, user, "triage", {
+      category: input.category,
+      kind: input.kind,
+      parties: input.partyIds.length,
+    });
+    if (current.status === "submitted")
+      await notify(trx, { userIds: [current.reporter_id], kind: "deviation.in_review", link: caseLink(access.id) });
   });
 }
 
 export async function askReporter(db: DB, user: User, access: DeviationAccess, question: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const current = await caseBasics(trx, access.id);
-    await trx.insertInto("deviation_messages").values({ id: newId(), deviation_id: access.id, author_id: user.id, kind: "question", body: question, created_at: nowIso() }).execute();
+    await trx
+      .insertInto("deviation_messages")
+      .values({
+        id: newId(),
+        deviation_id: access.id,
+        author_id: user.id,
+        kind: "question",
+        body: question,
+        created_at: nowIso(),
+      })
+      .execute();
     if (current.status === "submitted") await setStatus(trx, access.id, "in_review");
     await recordEvent(trx, access.id, user, "question");
     await notify(trx, { userIds: [current.reporter_id], kind: "deviation.question", link: caseLink(access.id) });
@@ -297,24 +435,59 @@ export async function askReporter(db: DB, user: User, access: DeviationAccess, q
 
 export async function replyAsReporter(db: DB, user: User, access: DeviationAccess, reply: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("deviation_messages").values({ id: newId(), deviation_id: access.id, author_id: user.id, kind: "reply", body: reply, created_at: nowIso() }).execute();
+    await trx
+      .insertInto("deviation_messages")
+      .values({
+        id: newId(),
+        deviation_id: access.id,
+        author_id: user.id,
+        kind: "reply",
+        body: reply,
+        created_at: nowIso(),
+      })
+      .execute();
     await recordEvent(trx, access.id, user, "reply");
-    await notify(trx, { userIds: await coordinatorsOf(trx, access.partnershipId), kind: "deviation.reply", link: caseLink(access.id) });
+    await notify(trx, {
+      userIds: await coordinatorsOf(trx, access.partnershipId),
+      kind: "deviation.reply",
+      link: caseLink(access.id),
+    });
   });
 }
 
-export async function routeToParties(db: DB, user: User, access: DeviationAccess, input: { organisationIds: string[]; answerBy: string }): Promise<void> {
+export async function routeToParties(
+  db: DB,
+  user: User,
+  access: DeviationAccess,
+  input: { organisationIds: string[]; answerBy: string },
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const now = nowIso();
     const existing = new Set(
-      (await trx.selectFrom("deviation_routes").select("organisation_id").where("deviation_id", "=", access.id).execute()).map((r) => r.organisation_id),
+      (
+        await trx
+          .selectFrom("deviation_routes")
+          .select("organisation_id")
+          .where("deviation_id", "=", access.id)
+          .execute()
+      ).map((r) => r.organisation_id),
     );
     const fresh = [...new Set(input.organisationIds)].filter((id) => !existing.has(id));
     const current = await caseBasics(trx, access.id);
     if (fresh.length > 0) {
       await trx
         .insertInto("deviation_routes")
-        .values(fresh.map((organisation_id) => ({ deviation_id: access.id, organisation_id, partnership_id: access.partnershipId, event_date: current.event_date, routed_at: now, answer_by: input.answerBy, answered_at: null })))
+        .values(
+          fresh.map((organisation_id) => ({
+            deviation_id: access.id,
+            organisation_id,
+            partnership_id: access.partnershipId,
+            event_date: current.event_date,
+            routed_at: now,
+            answer_by: input.answerBy,
+            answered_at: null,
+          })),
+        )
         .execute();
       await syncAnswerFacts(trx, access.id);
     }
@@ -326,21 +499,55 @@ export async function routeToParties(db: DB, user: User, access: DeviationAccess
 }
 
 /** An organisation's answer: by its contact, or recorded by the coordinator. Answered when every routed party has. */
-export async function answer(db: DB, user: User, access: DeviationAccess, input: { organisationId: string; body: string }): Promise<boolean> {
+export async function answer(
+  db: DB,
+  user: User,
+  access: DeviationAccess,
+  input: { organisationId: string; body: string },
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const route = await trx.selectFrom("deviation_routes").select(["answered_at"]).where("deviation_id", "=", access.id).where("organisation_id", "=", input.organisationId).executeTakeFirst();
+    const route = await trx
+      .selectFrom("deviation_routes")
+      .select(["answered_at"])
+      .where("deviation_id", "=", access.id)
+      .where("organisation_id", "=", input.organisationId)
+      .executeTakeFirst();
     if (!route) return false;
     const now = nowIso();
-    await trx.insertInto("deviation_answers").values({ id: newId(), deviation_id: access.id, organisation_id: input.organisationId, author_id: user.id, body: input.body, created_at: now }).execute();
+    await trx
+      .insertInto("deviation_answers")
+      .values({
+        id: newId(),
+        deviation_id: access.id,
+        organisation_id: input.organisationId,
+        author_id: user.id,
+        body: input.body,
+        created_at: now,
+      })
+      .execute();
     if (!route.answered_at) {
-      await trx.updateTable("deviation_routes").set({ answered_at: now }).where("deviation_id", "=", access.id).where("organisation_id", "=", input.organisationId).execute();
+      await trx
+        .updateTable("deviation_routes")
+        .set({ answered_at: now })
+        .where("deviation_id", "=", access.id)
+        .where("organisation_id", "=", input.organisationId)
+        .execute();
       await syncAnswerFacts(trx, access.id);
     }
-    const open = await trx.selectFrom("deviation_routes").select("organisation_id").where("deviation_id", "=", access.id).where("answered_at", "is", null).execute();
+    const open = await trx
+      .selectFrom("deviation_routes")
+      .select("organisation_id")
+      .where("deviation_id", "=", access.id)
+      .where("answered_at", "is", null)
+      .execute();
     const current = await caseBasics(trx, access.id);
     if (open.length === 0 && current.status === "awaiting_response") await setStatus(trx, access.id, "answered");
     await recordEvent(trx, access.id, user, "answer", { organisationId: input.organisationId });
-    await notify(trx, { userIds: [...(await coordinatorsOf(trx, access.partnershipId)), current.reporter_id], kind: "deviation.answered", link: caseLink(access.id) });
+    await notify(trx, {
+      userIds: [...(await coordinatorsOf(trx, access.partnershipId)), current.reporter_id],
+      kind: "deviation.answered",
+      link: caseLink(access.id),
+    });
     return true;
   });
 }
@@ -349,41 +556,70 @@ export async function closeCase(
   db: DB,
   user: User,
   access: DeviationAccess,
-  input: { outcome: "resolved_locally" | "improvement_agreed" | "escalated" | "not_actionable"; note: string; escalationLevel?: "organisation" | "partnership_board" | "national" },
+  input: {
+    outcome: "resolved_locally" | "improvement_agreed" | "escalated" | "not_actionable";
+    note: string;
+    escalationLevel?: "organisation" | "partnership_board" | "national";
+  },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const current = await caseBasics(trx, access.id);
     await setStatus(trx, access.id, "closed", {
       closing_outcome: input.outcome,
       closing_note: input.note,
-      escalation_level: input.outcome === "escalated" ? input.escalationLevel ?? null : sql`escalation_level`,
+      escalation_level: input.outcome === "escalated" ? (input.escalationLevel ?? null) : sql`escalation_level`,
       closed_at: nowIso(),
     });
-    await recordEvent(trx, access.id, user, "close", { outcome: input.outcome, escalationLevel: input.escalationLevel ?? null });
+    await recordEvent(trx, access.id, user, "close", {
+      outcome: input.outcome,
+      escalationLevel: input.escalationLevel ?? null,
+    });
     await notify(trx, { userIds: [current.reporter_id], kind: "deviation.closed", link: caseLink(access.id) });
   });
 }
 
-export async function escalate(db: DB, user: User, access: DeviationAccess, level: "organisation" | "partnership_board" | "national"): Promise<void> {
+export async function escalate(
+  db: DB,
+  user: User,
+  access: DeviationAccess,
+  level: "organisation" | "partnership_board" | "national",
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("deviations").set({ escalation_level: level, updated_at: nowIso(), version: sql`version + 1` }).where("id", "=", access.id).execute();
+    await trx
+      .updateTable("deviations")
+      .set({ escalation_level: level, updated_at: nowIso(), version: sql`version + 1` })
+      .where("id", "=", access.id)
+      .execute();
     await recordEvent(trx, access.id, user, "escalate", { level });
   });
 }
 
 export async function setAgenda(db: DB, user: User, access: DeviationAccess, date: string | null): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("deviations").set({ agenda_date: date, updated_at: nowIso(), version: sql`version + 1` }).where("id", "=", access.id).execute();
+    await trx
+      .updateTable("deviations")
+      .set({ agenda_date: date, updated_at: nowIso(), version: sql`version + 1` })
+      .where("id", "=", access.id)
+      .execute();
     await recordEvent(trx, access.id, user, "agenda", { date });
   });
 }
 
 /** Publishing shows the summary and the answers to the partnership's steering members. */
-export async function publish(db: DB, user: User, access: DeviationAccess, published: boolean): Promise<"ok" | "not_answered"> {
+export async function publish(
+  db: DB,
+  user: User,
+  access: DeviationAccess,
+  published: boolean,
+): Promise<"ok" | "not_answered"> {
   return db.transaction().execute(async (trx) => {
     const current = await caseBasics(trx, access.id);
     if (published && current.status !== "answered" && current.status !== "closed") return "not_answered";
-    await trx.updateTable("deviations").set({ published_at: published ? nowIso() : null, updated_at: nowIso(), version: sql`version + 1` }).where("id", "=", access.id).execute();
+    await trx
+      .updateTable("deviations")
+      .set({ published_at: published ? nowIso() : null, updated_at: nowIso(), version: sql`version + 1` })
+      .where("id", "=", access.id)
+      .execute();
     await recordEvent(trx, access.id, user, published ? "publish" : "unpublish");
     return "ok";
   });
@@ -407,11 +643,24 @@ function applyFilter<Q extends { where: (...args: never[]) => unknown }>(query: 
   if (filter.to) q = q.where("deviations.event_date", "<=", filter.to);
   if (filter.partyId) {
     const partyId = filter.partyId;
-    q = q.where((eb) => eb.exists(eb.selectFrom("deviation_parties").select("deviation_parties.deviation_id").whereRef("deviation_parties.deviation_id", "=", "deviations.id").where("deviation_parties.organisation_id", "=", partyId)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("deviation_parties")
+          .select("deviation_parties.deviation_id")
+          .whereRef("deviation_parties.deviation_id", "=", "deviations.id")
+          .where("deviation_parties.organisation_id", "=", partyId),
+      ),
+    );
   }
   if (filter.q) {
     const pattern = likePattern(filter.q);
-    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["deviations.description"]), "like", pattern), eb(eb.fn("lower", ["deviations.summary"]), "like", pattern)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn("lower", ["deviations.description"]), "like", pattern),
+        eb(eb.fn("lower", ["deviations.summary"]), "like", pattern),
+      ]),
+    );
   }
   return q as unknown as Q;
 }
@@ -437,7 +686,13 @@ const LIST_COLUMNS = [
 ] as const;
 
 /** The coordinator's inbox for one partnership, filtered, with counts per status. */
-export async function coordinatorInbox(db: DB, partnershipId: string, filter: DeviationFilter, page: number, today = todayInStockholm()) {
+export async function coordinatorInbox(
+  db: DB,
+  partnershipId: string,
+  filter: DeviationFilter,
+  page: number,
+  today = todayInStockholm(),
+) {
   const scoped = () => baseQuery(db).where("deviations.partnership_id", "=", partnershipId);
   const filtered = applyFilter(scoped(), filter);
   const [items, count, counts] = await Promise.all([
@@ -464,7 +719,11 @@ export async function coordinatorInbox(db: DB, partnershipId: string, filter: De
       .execute(),
   ]);
   return {
-    ...pageOf(items.map((i) => ({ ...i, overdue: Number(i.overdue_routes ?? 0) > 0 })), Number(count.total), page),
+    ...pageOf(
+      items.map((i) => ({ ...i, overdue: Number(i.overdue_routes ?? 0) > 0 })),
+      Number(count.total),
+      page,
+    ),
     counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) as Partial<Record<DeviationStatus, number>>,
   };
 }
@@ -485,7 +744,16 @@ export async function contactInbox(db: DB, user: User, page: number, today = tod
     .where("deviation_routes.organisation_id", "=", user.organisationId);
   const [items, count] = await Promise.all([
     query
-      .select(["deviations.id", "deviations.number", "deviations.status", "deviations.category", "deviations.summary", "deviation_routes.answer_by", "deviation_routes.answered_at", "partnerships.name as partnership_name"])
+      .select([
+        "deviations.id",
+        "deviations.number",
+        "deviations.status",
+        "deviations.category",
+        "deviations.summary",
+        "deviation_routes.answer_by",
+        "deviation_routes.answered_at",
+        "partnerships.name as partnership_name",
+      ])
       .orderBy("deviation_routes.answered_at", (ob) => ob.nullsFirst())
       .orderBy("deviation_routes.answer_by")
       .limit(PAGE_SIZE)
@@ -493,14 +761,29 @@ export async function contactInbox(db: DB, user: User, page: number, today = tod
       .execute(),
     query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
   ]);
-  return pageOf(items.map((i) => ({ ...i, overdue: !i.answered_at && i.answer_by < today })), Number(count.total), page);
+  return pageOf(
+    items.map((i) => ({ ...i, overdue: !i.answered_at && i.answer_by < today })),
+    Number(count.total),
+    page,
+  );
 }
 
 export async function myReports(db: DB, user: User, page: number) {
-  const query = baseQuery(db).innerJoin("partnerships", "partnerships.id", "deviations.partnership_id").where("deviations.reporter_id", "=", user.id);
+  const query = baseQuery(db)
+    .innerJoin("partnerships", "partnerships.id", "deviations.partnership_id")
+    .where("deviations.reporter_id", "=", user.id);
   const [items, count] = await Promise.all([
     query
-      .select(["deviations.id", "deviations.number", "deviations.status", "deviations.event_date", "deviations.category", "deviations.created_at", "deviations.closing_outcome", "partnerships.name as partnership_name"])
+      .select([
+        "deviations.id",
+        "deviations.number",
+        "deviations.status",
+        "deviations.event_date",
+        "deviations.category",
+        "deviations.created_at",
+        "deviations.closing_outcome",
+        "partnerships.name as partnership_name",
+      ])
       .orderBy("deviations.created_at", "desc")
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE)
@@ -517,7 +800,16 @@ export async function publishedCases(db: DB, partnershipIds: string[], page: num
     .where("deviations.published_at", "is not", null);
   const [items, count] = await Promise.all([
     query
-      .select(["deviations.id", "deviations.number", "deviations.status", "deviations.category", "deviations.summary", "deviations.published_at", "deviations.agenda_date", "partnerships.name as partnership_name"])
+      .select([
+        "deviations.id",
+        "deviations.number",
+        "deviations.status",
+        "deviations.category",
+        "deviations.summary",
+        "deviations.published_at",
+        "deviations.agenda_date",
+        "partnerships.name as partnership_name",
+      ])
       .orderBy("deviations.published_at", "desc")
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE)

@@ -36,7 +36,13 @@ describe("the personal-data guard", () => {
     const db = getDb();
     await db
       .insertInto("persons")
-      .values({ id: newId(), identity_number: "199003142388", name: "Sanna Exempelsson", created_at: nowIso(), updated_at: nowIso() })
+      .values({
+        id: newId(),
+        identity_number: "199003142388",
+        name: "Sanna Exempelsson",
+        created_at: nowIso(),
+        updated_at: nowIso(),
+      })
       .execute();
     const result = await checkForPersonalData(db, {
       description: "Vi kunde inte hjälpa SANNA EXEMPELSSON eftersom reglerna krockade.",

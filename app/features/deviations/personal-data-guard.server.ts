@@ -69,7 +69,10 @@ export async function findPersonNames(db: DB, text: string): Promise<Finding[]> 
 }
 
 /** Every finding per field; an empty object means the text may be saved. */
-export async function checkForPersonalData(db: DB, fields: Record<string, string | undefined | null>): Promise<Record<string, Finding[]>> {
+export async function checkForPersonalData(
+  db: DB,
+  fields: Record<string, string | undefined | null>,
+): Promise<Record<string, Finding[]>> {
   const result: Record<string, Finding[]> = {};
   for (const [field, value] of Object.entries(fields)) {
     if (!value) continue;

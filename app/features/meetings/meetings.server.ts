@@ -190,7 +190,13 @@ export type ConveneResult =
 
 /** Only caseworkers are invited as staff or take over an invitation. */
 function isCaseworker(eb: ExpressionBuilder<Database, "users">) {
-  return eb.exists(eb.selectFrom("role_grants").select("role_grants.id").whereRef("role_grants.user_id", "=", "users.id").where("role_grants.role", "=", "caseworker"));
+  return eb.exists(
+    eb
+      .selectFrom("role_grants")
+      .select("role_grants.id")
+      .whereRef("role_grants.user_id", "=", "users.id")
+      .where("role_grants.role", "=", "caseworker"),
+  );
 }
 
 /** Puts a staff member on the plan's team when they are invited from a covered organisation. */

@@ -78,7 +78,9 @@ export function MeetingsStart({ data }: { data: MeetingsStartData }) {
               <li key={n.id}>
                 <Link to={n.link}>
                   {notificationText(t, n.kind)}
-                  {n.meeting ? `: ${t("meetings.start.meetingFor", { plan: planName(n.meeting), when: when(n.meeting.starts_at, n.meeting.duration_minutes) })}` : ""}
+                  {n.meeting
+                    ? `: ${t("meetings.start.meetingFor", { plan: planName(n.meeting), when: when(n.meeting.starts_at, n.meeting.duration_minutes) })}`
+                    : ""}
                 </Link>{" "}
                 <span className="muted">({formatDateTime(n.created_at, i18n.language)})</span>
               </li>

@@ -7,13 +7,26 @@ import { planAccessFilter, type AccessUser } from "~/features/access/access.serv
 import { todayInStockholm } from "~/lib/time";
 import type { NotificationKind } from "./notification-kinds";
 
-export async function notify(db: DB, input: { userIds: Iterable<string>; kind: NotificationKind; link: string; planId?: string | null }): Promise<void> {
+export async function notify(
+  db: DB,
+  input: { userIds: Iterable<string>; kind: NotificationKind; link: string; planId?: string | null },
+): Promise<void> {
   const unique = [...new Set(input.userIds)];
   if (unique.length === 0) return;
   const now = nowIso();
   await db
     .insertInto("notifications")
-    .values(unique.map((user_id) => ({ id: newId(), user_id, kind: input.kind, link: input.link, plan_id: input.planId ?? null, created_at: now, read_at: null })))
+    .values(
+      unique.map((user_id) => ({
+        id: newId(),
+        user_id,
+        kind: input.kind,
+        link: input.link,
+        plan_id: input.planId ?? null,
+        created_at: now,
+        read_at: null,
+      })),
+    )
     .execute();
 }
 
@@ -24,7 +37,11 @@ function visibleTo(db: DB, user: AccessUser, today: string) {
     .where((eb) =>
       eb.or([
         eb("notifications.plan_id", "is", null),
-        eb("notifications.plan_id", "in", eb.selectFrom("plans").select("plans.id").where(planAccessFilter(user, today))),
+        eb(
+          "notifications.plan_id",
+          "in",
+          eb.selectFrom("plans").select("plans.id").where(planAccessFilter(user, today)),
+        ),
       ]),
     );
 }
@@ -49,7 +66,13 @@ export async function unreadCount(db: DB, user: AccessUser, today = todayInStock
 
 export async function listNotifications(db: DB, user: AccessUser, today = todayInStockholm(), limit = 50) {
   return visibleTo(db, user, today)
-    .select(["notifications.id", "notifications.kind", "notifications.link", "notifications.created_at", "notifications.read_at"])
+    .select([
+      "notifications.id",
+      "notifications.kind",
+      "notifications.link",
+      "notifications.created_at",
+      "notifications.read_at",
+    ])
     .orderBy("notifications.created_at", "desc")
     .limit(limit)
     .execute();
@@ -57,9 +80,20 @@ export async function listNotifications(db: DB, user: AccessUser, today = todayI
 
 /** Opening the page a notification points to reads it. */
 export async function markRead(db: DB, userId: string, link: string): Promise<void> {
-  await db.updateTable("notifications").set({ read_at: nowIso() }).where("user_id", "=", userId).where("link", "=", link).where("read_at", "is", null).execute();
+  await db
+    .updateTable("notifications")
+    .set({ read_at: nowIso() })
+    .where("user_id", "=", userId)
+    .where("link", "=", link)
+    .where("read_at", "is", null)
+    .execute();
 }
 
 export async function markAllRead(db: DB, userId: string): Promise<void> {
-  await db.updateTable("notifications").set({ read_at: nowIso() }).where("user_id", "=", userId).where("read_at", "is", null).execute();
+  await db
+    .updateTable("notifications")
+    .set({ read_at: nowIso() })
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .execute();
 }

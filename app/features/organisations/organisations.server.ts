@@ -53,7 +53,10 @@ export interface PartnershipInput {
 }
 
 export async function isPartnershipNameTaken(db: DB, name: string, exceptId?: string) {
-  let query = db.selectFrom("partnerships").select("id").where((eb) => eb(eb.fn("lower", ["name"]), "=", name.toLowerCase()));
+  let query = db
+    .selectFrom("partnerships")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["name"]), "=", name.toLowerCase()));
   if (exceptId) query = query.where("id", "!=", exceptId);
   return (await query.executeTakeFirst()) !== undefined;
 }
@@ -120,11 +123,7 @@ export async function searchOrganisations(db: DB, { q, page }: { q: string; page
     .selectFrom("organisation_partnerships")
     .innerJoin("partnerships", "partnerships.id", "organisation_partnerships.partnership_id")
     .select(["organisation_partnerships.organisation_id", "partnerships.name"])
-    .where(
-      "organisation_partnerships.organisation_id",
-      "in",
-      items.length ? items.map((i) => i.id) : [""],
-    )
+    .where("organisation_partnerships.organisation_id", "in", items.length ? items.map((i) => i.id) : [""])
     .orderBy("partnerships.name")
     .execute();
   return pageOf(
@@ -144,7 +143,10 @@ export interface OrganisationInput {
 }
 
 export async function isOrganisationNameTaken(db: DB, name: string, exceptId?: string) {
-  let query = db.selectFrom("organisations").select("id").where((eb) => eb(eb.fn("lower", ["name"]), "=", name.toLowerCase()));
+  let query = db
+    .selectFrom("organisations")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["name"]), "=", name.toLowerCase()));
   if (exceptId) query = query.where("id", "!=", exceptId);
   return (await query.executeTakeFirst()) !== undefined;
 }
@@ -154,7 +156,9 @@ async function setMemberships(trx: DB, organisationId: string, partnershipIds: s
   if (partnershipIds.length > 0) {
     await trx
       .insertInto("organisation_partnerships")
-      .values([...new Set(partnershipIds)].map((partnership_id) => ({ organisation_id: organisationId, partnership_id })))
+      .values(
+        [...new Set(partnershipIds)].map((partnership_id) => ({ organisation_id: organisationId, partnership_id })),
+      )
       .execute();
   }
 }
@@ -163,7 +167,10 @@ export async function createOrganisation(db: DB, input: OrganisationInput): Prom
   const id = newId();
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("organisations").values({ id, name: input.name, kind: input.kind, created_at: now, updated_at: now }).execute();
+    await trx
+      .insertInto("organisations")
+      .values({ id, name: input.name, kind: input.kind, created_at: now, updated_at: now })
+      .execute();
     await setMemberships(trx, id, input.partnershipIds);
   });
   return id;
@@ -182,7 +189,11 @@ export async function getOrganisation(db: DB, id: string) {
 
 export async function updateOrganisation(db: DB, id: string, input: OrganisationInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("organisations").set({ name: input.name, kind: input.kind, updated_at: nowIso() }).where("id", "=", id).execute();
+    await trx
+      .updateTable("organisations")
+      .set({ name: input.name, kind: input.kind, updated_at: nowIso() })
+      .where("id", "=", id)
+      .execute();
     await setMemberships(trx, id, input.partnershipIds);
   });
 }

@@ -30,8 +30,20 @@ export function PartnershipForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       <TextField meta={fields.name} label={t("admin.name")} required />
       <TextField meta={fields.answerDays} label={t("admin.answerDays")} type="number" inputMode="numeric" required />
-      <TextField meta={fields.suppressionK} label={t("admin.suppressionK")} type="number" inputMode="numeric" required />
-      <TextField meta={fields.overdueActionDays} label={t("admin.overdueActionDays")} type="number" inputMode="numeric" required />
+      <TextField
+        meta={fields.suppressionK}
+        label={t("admin.suppressionK")}
+        type="number"
+        inputMode="numeric"
+        required
+      />
+      <TextField
+        meta={fields.overdueActionDays}
+        label={t("admin.overdueActionDays")}
+        type="number"
+        inputMode="numeric"
+        required
+      />
       <div>
         <SubmitButton>{submitLabel}</SubmitButton>
       </div>

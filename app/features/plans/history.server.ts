@@ -4,7 +4,13 @@ import { newId, nowIso, toJson } from "#db/portable";
 /** One entry in a plan's history: who changed what, with the values before and after. */
 export async function recordHistory(
   trx: DB,
-  entry: { planId: string; userId: string; change: string; before?: Record<string, unknown> | null; after?: Record<string, unknown> | null },
+  entry: {
+    planId: string;
+    userId: string;
+    change: string;
+    before?: Record<string, unknown> | null;
+    after?: Record<string, unknown> | null;
+  },
 ): Promise<void> {
   await trx
     .insertInto("plan_history")

@@ -53,7 +53,8 @@ export function PlanPageView({ page }: { page: PlanView }) {
     <article className="plan">
       <header className="plan__header">
         <p className="plan__kind">
-          {t(`plans.kinds.${plan.kind}`)} · <span className={`badge badge--${plan.status}`}>{t(`plans.statuses.${plan.status}`)}</span>
+          {t(`plans.kinds.${plan.kind}`)} ·{" "}
+          <span className={`badge badge--${plan.status}`}>{t(`plans.statuses.${plan.status}`)}</span>
         </p>
         <h1>{t("plans.planFor", { kind: t(`plans.kindShort.${plan.kind}`), name: plan.person_name })}</h1>
         <p className="muted">
@@ -80,7 +81,9 @@ export function PlanPageView({ page }: { page: PlanView }) {
       <div className="plan__layout">
         <div className="plan__main">
           <PlanCoreSection page={page} />
-          {page.meetings ? <PlanMeetingsSection planId={plan.id} meetings={page.meetings} closed={plan.status === "closed"} /> : null}
+          {page.meetings ? (
+            <PlanMeetingsSection planId={plan.id} meetings={page.meetings} closed={plan.status === "closed"} />
+          ) : null}
           <ActionsSection page={page} />
           <FollowUpsSection page={page} />
           <NotesSection page={page} />
@@ -97,16 +100,32 @@ export function PlanPageView({ page }: { page: PlanView }) {
   );
 }
 
-function ConflictPanel({ conflict, leadNames }: { conflict: NonNullable<PlanActionResult["conflict"]>; leadNames: Map<string, string> }) {
+function ConflictPanel({
+  conflict,
+  leadNames,
+}: {
+  conflict: NonNullable<PlanActionResult["conflict"]>;
+  leadNames: Map<string, string>;
+}) {
   const { t, i18n } = useTranslation();
   const rows: [string, string, string][] = (["goal", "needs", "nextFollowUp", "leadUserId"] as const).map((field) => {
-    const show = (v: unknown) => (field === "leadUserId" ? leadNames.get(String(v)) ?? "" : field === "nextFollowUp" ? formatDate(v as string, i18n.language) : String(v ?? ""));
+    const show = (v: unknown) =>
+      field === "leadUserId"
+        ? (leadNames.get(String(v)) ?? "")
+        : field === "nextFollowUp"
+          ? formatDate(v as string, i18n.language)
+          : String(v ?? "");
     return [t(`plans.historyFields.${field}`), show(conflict.saved[field]), show(conflict.attempted[field])];
   });
   return (
     <section className="conflict" role="alert" aria-labelledby="conflict-heading">
       <h3 id="conflict-heading">{t("plans.conflictTitle")}</h3>
-      <p>{t("plans.conflictText", { name: conflict.saved.savedBy ?? "", time: formatDateTime(conflict.saved.savedAt, i18n.language) })}</p>
+      <p>
+        {t("plans.conflictText", {
+          name: conflict.saved.savedBy ?? "",
+          time: formatDateTime(conflict.saved.savedAt, i18n.language),
+        })}
+      </p>
       <table className="table conflict__table">
         <thead>
           <tr>
@@ -142,23 +161,45 @@ function PlanCoreSection({ page }: { page: PlanView }) {
     id: conflict ? `plan-core-${conflict.saved.version}` : `plan-core-${page.plan.version}`,
     lastResult: useReplyFor("save-plan"),
     defaultValue: attempted
-      ? { goal: attempted.goal ?? "", needs: attempted.needs ?? "", nextFollowUp: attempted.nextFollowUp ?? "", leadUserId: attempted.leadUserId ?? "" }
-      : { goal: page.plan.goal, needs: page.plan.needs, nextFollowUp: page.plan.next_follow_up ?? "", leadUserId: page.plan.lead_user_id },
+      ? {
+          goal: attempted.goal ?? "",
+          needs: attempted.needs ?? "",
+          nextFollowUp: attempted.nextFollowUp ?? "",
+          leadUserId: attempted.leadUserId ?? "",
+        }
+      : {
+          goal: page.plan.goal,
+          needs: page.plan.needs,
+          nextFollowUp: page.plan.next_follow_up ?? "",
+          leadUserId: page.plan.lead_user_id,
+        },
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <section aria-labelledby="plan-core-heading" className="card">
       <h2 id="plan-core-heading">{t("plans.editPlan")}</h2>
-      {conflict ? <ConflictPanel conflict={conflict} leadNames={new Map(page.team.map((m) => [m.id, m.name]))} /> : null}
+      {conflict ? (
+        <ConflictPanel conflict={conflict} leadNames={new Map(page.team.map((m) => [m.id, m.name]))} />
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="intent" value="save-plan" />
         <input type="hidden" name="version" value={conflict ? conflict.saved.version : page.plan.version} />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextareaField meta={fields.goal} label={t("plans.goal")} rows={3} />
         <TextareaField meta={fields.needs} label={t("plans.needs")} rows={3} />
-        <TextField meta={fields.nextFollowUp} label={t("plans.nextFollowUp")} type="date" required={page.plan.status === "active"} />
-        <SelectField meta={fields.leadUserId} label={t("plans.leadUser")} required options={leadCandidates.map((m) => ({ value: m.id, label: m.name }))} />
+        <TextField
+          meta={fields.nextFollowUp}
+          label={t("plans.nextFollowUp")}
+          type="date"
+          required={page.plan.status === "active"}
+        />
+        <SelectField
+          meta={fields.leadUserId}
+          label={t("plans.leadUser")}
+          required
+          options={leadCandidates.map((m) => ({ value: m.id, label: m.name }))}
+        />
         <div className="button-row">
           <SubmitButton>{conflict ? t("plans.conflictKeepMine") : t("plans.savePlan")}</SubmitButton>
           {conflict ? (
@@ -256,7 +297,11 @@ function PersonSection({ page }: { page: PlanView }) {
         <Form method="post" {...getFormProps(form)} className="stack">
           <input type="hidden" name="intent" value="save-person" />
           <TextField meta={fields.name} label={t("plans.personName")} autoComplete="off" required />
-          <CheckboxField meta={fields.protectedIdentity} label={t("plans.protectedIdentity")} help={t("plans.protectedIdentityHint")} />
+          <CheckboxField
+            meta={fields.protectedIdentity}
+            label={t("plans.protectedIdentity")}
+            help={t("plans.protectedIdentityHint")}
+          />
           <TextField meta={fields.address} label={t("plans.address")} autoComplete="off" />
           <TextField meta={fields.phone} label={t("plans.phone")} type="tel" autoComplete="off" />
           <TextField meta={fields.email} label={t("plans.email")} type="email" autoComplete="off" />
@@ -371,7 +416,8 @@ function ActionsSection({ page }: { page: PlanView }) {
       {page.actions.length === 0 ? <p className="empty-state">{t("plans.noActions")}</p> : null}
       <ul className="action-list">
         {page.actions.map((a) => {
-          const conflict = actionData?.intent === "update-action" && actionData.actionId === a.id ? actionData.conflict : undefined;
+          const conflict =
+            actionData?.intent === "update-action" && actionData.actionId === a.id ? actionData.conflict : undefined;
           return (
             <li key={a.id} className={a.overdue ? "action action--overdue" : "action"}>
               <p className="action__description preserve-lines">{a.description}</p>
@@ -396,7 +442,11 @@ function ActionsSection({ page }: { page: PlanView }) {
                 </p>
               ) : null}
               {updateReply && actionData?.actionId === undefined && updateReply.initialValue?.actionId === a.id ? (
-                <FormErrors errors={Object.values(updateReply.error ?? {}).flat().filter((e): e is string => Boolean(e))} />
+                <FormErrors
+                  errors={Object.values(updateReply.error ?? {})
+                    .flat()
+                    .filter((e): e is string => Boolean(e))}
+                />
               ) : null}
               <Form method="post" className="action__form">
                 <input type="hidden" name="intent" value="update-action" />
@@ -404,7 +454,11 @@ function ActionsSection({ page }: { page: PlanView }) {
                 <input type="hidden" name="version" value={conflict ? conflict.saved.version : a.version} />
                 <div className="field">
                   <label htmlFor={`status-${a.id}`}>{t("plans.actionStatus")}</label>
-                  <select id={`status-${a.id}`} name="status" defaultValue={conflict ? String(conflict.attempted.status) : a.status}>
+                  <select
+                    id={`status-${a.id}`}
+                    name="status"
+                    defaultValue={conflict ? String(conflict.attempted.status) : a.status}
+                  >
                     {ACTION_STATUSES.map((s) => (
                       <option key={s} value={s}>
                         {t(`plans.actionStatuses.${s}`)}
@@ -414,7 +468,12 @@ function ActionsSection({ page }: { page: PlanView }) {
                 </div>
                 <div className="field">
                   <label htmlFor={`due-${a.id}`}>{t("plans.dueDate")}</label>
-                  <input id={`due-${a.id}`} type="date" name="dueDate" defaultValue={conflict ? String(conflict.attempted.dueDate ?? "") : a.due_date ?? ""} />
+                  <input
+                    id={`due-${a.id}`}
+                    type="date"
+                    name="dueDate"
+                    defaultValue={conflict ? String(conflict.attempted.dueDate ?? "") : (a.due_date ?? "")}
+                  />
                 </div>
                 <button type="submit" className="button button--secondary">
                   {t("plans.updateAction")}
@@ -448,7 +507,11 @@ function ActionsSection({ page }: { page: PlanView }) {
             <TextField meta={fields.startDate} label={t("plans.startDate")} type="date" />
             <TextField meta={fields.dueDate} label={t("plans.dueDate")} type="date" />
           </div>
-          <SelectField meta={fields.status} label={t("plans.actionStatus")} options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`plans.actionStatuses.${s}`) }))} />
+          <SelectField
+            meta={fields.status}
+            label={t("plans.actionStatus")}
+            options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`plans.actionStatuses.${s}`) }))}
+          />
           <SubmitButton variant="secondary">{t("plans.addAction")}</SubmitButton>
         </Form>
       </details>
@@ -476,7 +539,8 @@ function FollowUpsSection({ page }: { page: PlanView }) {
           {page.followUps.map((f) => (
             <li key={f.id}>
               <p>
-                <strong>{formatDate(f.held_on, i18n.language)}</strong> <span className="muted">– {f.recorded_by_name}</span>
+                <strong>{formatDate(f.held_on, i18n.language)}</strong>{" "}
+                <span className="muted">– {f.recorded_by_name}</span>
               </p>
               <p className="preserve-lines">{f.reviewed}</p>
               <p className="muted">
@@ -524,7 +588,10 @@ function NotesSection({ page }: { page: PlanView }) {
           {page.notes.map((n) => (
             <li key={n.id}>
               <p>
-                <strong>{n.author_name}</strong> <span className="muted">– {n.organisation_name}, {formatDateTime(n.created_at, i18n.language)}</span>
+                <strong>{n.author_name}</strong>{" "}
+                <span className="muted">
+                  – {n.organisation_name}, {formatDateTime(n.created_at, i18n.language)}
+                </span>
               </p>
               <p className="preserve-lines">{n.body}</p>
             </li>
@@ -540,7 +607,10 @@ function HistorySection({ page }: { page: PlanView }) {
   const describe = (values: Record<string, unknown> | null) =>
     values
       ? Object.entries(values)
-          .map(([k, v]) => `${t([`plans.historyFields.${k}`, `meetings.historyFields.${k}`] as never, { defaultValue: k }) as string}: ${v ?? "–"}`)
+          .map(
+            ([k, v]) =>
+              `${t([`plans.historyFields.${k}`, `meetings.historyFields.${k}`] as never, { defaultValue: k }) as string}: ${v ?? "–"}`,
+          )
           .join("; ")
       : "";
   return (
@@ -565,7 +635,13 @@ function HistorySection({ page }: { page: PlanView }) {
               <tr key={h.id}>
                 <td>{formatDateTime(h.occurred_at, i18n.language)}</td>
                 <td>{h.user_name}</td>
-                <td>{t([`plans.historyChanges.${h.change}`, `meetings.historyChanges.${h.change}`] as never, { defaultValue: h.change }) as string}</td>
+                <td>
+                  {
+                    t([`plans.historyChanges.${h.change}`, `meetings.historyChanges.${h.change}`] as never, {
+                      defaultValue: h.change,
+                    }) as string
+                  }
+                </td>
                 <td className="preserve-lines">
                   {h.before ? <span className="muted">{describe(h.before)} → </span> : null}
                   {describe(h.after)}

@@ -11,8 +11,24 @@ import { joinTeam, leaveTeam } from "./team.server";
 
 const actorOf = (user: PlanUser) => ({ userId: user.id, organisationId: user.organisationId });
 
-function auditWrite(trx: DB, user: PlanUser, access: PlanAccess, action: string, recordType: string, recordId: string, details?: Record<string, unknown>) {
-  return audit(trx, { actor: actorOf(user), action, recordType, recordId, planId: access.planId, personId: access.personId, details });
+function auditWrite(
+  trx: DB,
+  user: PlanUser,
+  access: PlanAccess,
+  action: string,
+  recordType: string,
+  recordId: string,
+  details?: Record<string, unknown>,
+) {
+  return audit(trx, {
+    actor: actorOf(user),
+    action,
+    recordType,
+    recordId,
+    planId: access.planId,
+    personId: access.personId,
+    details,
+  });
 }
 
 /** Caseworkers of organisations that share a partnership with the lead organisation, not yet on the team. */
@@ -20,7 +36,9 @@ export async function teamCandidates(db: DB, access: PlanAccess) {
   return db
     .selectFrom("users")
     .innerJoin("organisations", "organisations.id", "users.organisation_id")
-    .innerJoin("role_grants", (join) => join.onRef("role_grants.user_id", "=", "users.id").on("role_grants.role", "=", "caseworker"))
+    .innerJoin("role_grants", (join) =>
+      join.onRef("role_grants.user_id", "=", "users.id").on("role_grants.role", "=", "caseworker"),
+    )
     .select(["users.id", "users.name", "organisations.name as organisation_name"])
     .where("users.disabled_at", "is", null)
     .where("users.organisation_id", "in", (eb) =>
@@ -30,7 +48,9 @@ export async function teamCandidates(db: DB, access: PlanAccess) {
         .select("theirs.organisation_id")
         .where("mine.organisation_id", "=", access.leadOrganisationId),
     )
-    .where("users.id", "not in", (eb) => eb.selectFrom("plan_team").select("user_id").where("plan_id", "=", access.planId))
+    .where("users.id", "not in", (eb) =>
+      eb.selectFrom("plan_team").select("user_id").where("plan_id", "=", access.planId),
+    )
     .orderBy("organisations.name")
     .orderBy("users.name")
     .execute();
@@ -58,16 +78,30 @@ export async function addTeamMember(db: DB, user: PlanUser, access: PlanAccess, 
   if (!candidate) return false;
   await db.transaction().execute(async (trx) => {
     await joinTeam(trx, access.planId, memberId);
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "team.add", after: { member: candidate.name, organisation: candidate.organisation_name } });
+    await recordHistory(trx, {
+      planId: access.planId,
+      userId: user.id,
+      change: "team.add",
+      after: { member: candidate.name, organisation: candidate.organisation_name },
+    });
     await auditWrite(trx, user, access, "team.add", "plan", access.planId, { memberId });
   });
   return true;
 }
 
 /** The lead user stays on the team; hand the plan over first. */
-export async function removeTeamMember(db: DB, user: PlanUser, access: PlanAccess, memberId: string): Promise<"removed" | "is_lead" | "not_member"> {
+export async function removeTeamMember(
+  db: DB,
+  user: PlanUser,
+  access: PlanAccess,
+  memberId: string,
+): Promise<"removed" | "is_lead" | "not_member"> {
   return db.transaction().execute(async (trx) => {
-    const plan = await trx.selectFrom("plans").select("lead_user_id").where("id", "=", access.planId).executeTakeFirstOrThrow();
+    const plan = await trx
+      .selectFrom("plans")
+      .select("lead_user_id")
+      .where("id", "=", access.planId)
+      .executeTakeFirstOrThrow();
     if (plan.lead_user_id === memberId) return "is_lead";
     const member = await trx
       .selectFrom("plan_team")
@@ -78,7 +112,12 @@ export async function removeTeamMember(db: DB, user: PlanUser, access: PlanAcces
       .executeTakeFirst();
     if (!member) return "not_member";
     await leaveTeam(trx, access.planId, memberId);
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "team.remove", before: { member: member.name } });
+    await recordHistory(trx, {
+      planId: access.planId,
+      userId: user.id,
+      change: "team.remove",
+      before: { member: member.name },
+    });
     await auditWrite(trx, user, access, "team.remove", "plan", access.planId, { memberId });
     return "removed";
   });
@@ -112,7 +151,12 @@ export async function addAction(db: DB, user: PlanUser, access: PlanAccess, inpu
         updated_at: now,
       })
       .execute();
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "action.add", after: { description: input.description, status: input.status, dueDate: input.dueDate } });
+    await recordHistory(trx, {
+      planId: access.planId,
+      userId: user.id,
+      change: "action.add",
+      after: { description: input.description, status: input.status, dueDate: input.dueDate },
+    });
     await auditWrite(trx, user, access, "action.create", "plan_action", id);
   });
   return id;
@@ -142,7 +186,10 @@ export async function updateAction(
         },
       };
     }
-    const changes = diff({ status: current.status, dueDate: current.due_date }, { status: input.status, dueDate: input.dueDate });
+    const changes = diff(
+      { status: current.status, dueDate: current.due_date },
+      { status: input.status, dueDate: input.dueDate },
+    );
     if (changes.changed.length === 0) return { ok: true as const };
     await trx
       .updateTable("plan_actions")
@@ -162,16 +209,45 @@ export async function updateAction(
 }
 
 /** A follow-up always sets the next date (DESIGN.md: "the next date is set every time"). */
-export async function recordFollowUp(db: DB, user: PlanUser, access: PlanAccess, input: { heldOn: string; reviewed: string; nextDate: string }): Promise<string> {
+export async function recordFollowUp(
+  db: DB,
+  user: PlanUser,
+  access: PlanAccess,
+  input: { heldOn: string; reviewed: string; nextDate: string },
+): Promise<string> {
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    const plan = await trx.selectFrom("plans").select(["next_follow_up", "version"]).where("id", "=", access.planId).executeTakeFirstOrThrow();
+    const plan = await trx
+      .selectFrom("plans")
+      .select(["next_follow_up", "version"])
+      .where("id", "=", access.planId)
+      .executeTakeFirstOrThrow();
     await trx
       .insertInto("plan_follow_ups")
-      .values({ id, plan_id: access.planId, lead_organisation_id: access.leadOrganisationId, held_on: input.heldOn, due_on: plan.next_follow_up, reviewed: input.reviewed, next_date: input.nextDate, recorded_by: user.id, created_at: nowIso() })
+      .values({
+        id,
+        plan_id: access.planId,
+        lead_organisation_id: access.leadOrganisationId,
+        held_on: input.heldOn,
+        due_on: plan.next_follow_up,
+        reviewed: input.reviewed,
+        next_date: input.nextDate,
+        recorded_by: user.id,
+        created_at: nowIso(),
+      })
       .execute();
-    await trx.updateTable("plans").set({ next_follow_up: input.nextDate, version: plan.version + 1, updated_at: nowIso() }).where("id", "=", access.planId).execute();
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "follow_up.record", before: { nextFollowUp: plan.next_follow_up }, after: { heldOn: input.heldOn, nextFollowUp: input.nextDate } });
+    await trx
+      .updateTable("plans")
+      .set({ next_follow_up: input.nextDate, version: plan.version + 1, updated_at: nowIso() })
+      .where("id", "=", access.planId)
+      .execute();
+    await recordHistory(trx, {
+      planId: access.planId,
+      userId: user.id,
+      change: "follow_up.record",
+      before: { nextFollowUp: plan.next_follow_up },
+      after: { heldOn: input.heldOn, nextFollowUp: input.nextDate },
+    });
     await auditWrite(trx, user, access, "follow_up.create", "plan_follow_up", id);
   });
   return id;
@@ -180,7 +256,10 @@ export async function recordFollowUp(db: DB, user: PlanUser, access: PlanAccess,
 export async function addNote(db: DB, user: PlanUser, access: PlanAccess, body: string): Promise<string> {
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("plan_notes").values({ id, plan_id: access.planId, author_id: user.id, body, created_at: nowIso() }).execute();
+    await trx
+      .insertInto("plan_notes")
+      .values({ id, plan_id: access.planId, author_id: user.id, body, created_at: nowIso() })
+      .execute();
     await recordHistory(trx, { planId: access.planId, userId: user.id, change: "note.add" });
     await auditWrite(trx, user, access, "note.create", "plan_note", id);
   });
@@ -195,7 +274,12 @@ export async function savePersonDetails(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await updatePersonDetails(trx, access.personId, input);
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "person.update", after: { protectedIdentity: input.protectedIdentity } });
+    await recordHistory(trx, {
+      planId: access.planId,
+      userId: user.id,
+      change: "person.update",
+      after: { protectedIdentity: input.protectedIdentity },
+    });
     await auditWrite(trx, user, access, "person.update", "person", access.personId);
   });
 }

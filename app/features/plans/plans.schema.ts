@@ -1,6 +1,13 @@
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { ACTION_STATUSES, CONSENT_CATEGORIES, CONSENT_FORMS, CONSENT_GRANTORS, PLAN_KINDS, PLAN_OUTCOMES } from "#db/schema";
+import {
+  ACTION_STATUSES,
+  CONSENT_CATEGORIES,
+  CONSENT_FORMS,
+  CONSENT_GRANTORS,
+  PLAN_KINDS,
+  PLAN_OUTCOMES,
+} from "#db/schema";
 import { normaliseIdentityNumber } from "~/features/persons/identity-number";
 import { isIsoDate } from "~/lib/time";
 import { choice, manyOf, optionalText, requiredText } from "~/lib/validation";
@@ -12,7 +19,10 @@ function date(t: TFunction, field: string) {
 }
 
 function optionalDate(t: TFunction, field: string) {
-  return z.string().refine(isIsoDate, t("validation.date", { field: field.toLowerCase() })).optional();
+  return z
+    .string()
+    .refine(isIsoDate, t("validation.date", { field: field.toLowerCase() }))
+    .optional();
 }
 
 // Conform turns a ticked checkbox ("on") into true.
@@ -140,9 +150,12 @@ export function consentSchema(t: TFunction) {
       validUntil: date(t, t("consent.validUntil")),
     })
     .superRefine((v, ctx) => {
-      if (v.organisationIds.length === 0) ctx.addIssue({ code: "custom", path: ["organisationIds"], message: t("consent.chooseOrganisations") });
-      if (v.categories.length === 0) ctx.addIssue({ code: "custom", path: ["categories"], message: t("consent.chooseCategories") });
-      if (v.validUntil < v.validFrom) ctx.addIssue({ code: "custom", path: ["validUntil"], message: t("consent.untilBeforeFrom") });
+      if (v.organisationIds.length === 0)
+        ctx.addIssue({ code: "custom", path: ["organisationIds"], message: t("consent.chooseOrganisations") });
+      if (v.categories.length === 0)
+        ctx.addIssue({ code: "custom", path: ["categories"], message: t("consent.chooseCategories") });
+      if (v.validUntil < v.validFrom)
+        ctx.addIssue({ code: "custom", path: ["validUntil"], message: t("consent.untilBeforeFrom") });
     });
 }
 

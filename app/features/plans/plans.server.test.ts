@@ -13,8 +13,14 @@ describe("creating plans", () => {
     const a = await caseworkerIn("social_services", partnership.id);
     const b = await caseworkerIn("employment_service", partnership.id);
     const number = testIdentityNumber();
-    const first = await createPlan(db, a, { kind: "GIP", person: { identityNumber: number, name: "Samma Person", protectedIdentity: false } });
-    const second = await createPlan(db, b, { kind: "GIP", person: { identityNumber: number, name: "Samma Person", protectedIdentity: false } });
+    const first = await createPlan(db, a, {
+      kind: "GIP",
+      person: { identityNumber: number, name: "Samma Person", protectedIdentity: false },
+    });
+    const second = await createPlan(db, b, {
+      kind: "GIP",
+      person: { identityNumber: number, name: "Samma Person", protectedIdentity: false },
+    });
     const persons = await db.selectFrom("persons").select("id").where("identity_number", "=", number).execute();
     expect(persons).toHaveLength(1);
     const plans = await db.selectFrom("plans").select(["id", "person_id"]).where("id", "in", [first, second]).execute();
@@ -29,9 +35,25 @@ describe("creating plans", () => {
     const partnership = await makePartnership();
     const a = await caseworkerIn("social_services", partnership.id);
     const number = testIdentityNumber();
-    await createPlan(db, a, { kind: "SIP", person: { identityNumber: number, name: "Skyddad Person", protectedIdentity: true, address: "Hemlig väg 1", phone: "0701234567" } });
-    await createPlan(db, a, { kind: "GIP", person: { identityNumber: number, name: "Skyddad Person", protectedIdentity: false, address: "Ny gata 2" } });
-    const person = await db.selectFrom("persons").selectAll().where("identity_number", "=", number).executeTakeFirstOrThrow();
+    await createPlan(db, a, {
+      kind: "SIP",
+      person: {
+        identityNumber: number,
+        name: "Skyddad Person",
+        protectedIdentity: true,
+        address: "Hemlig väg 1",
+        phone: "0701234567",
+      },
+    });
+    await createPlan(db, a, {
+      kind: "GIP",
+      person: { identityNumber: number, name: "Skyddad Person", protectedIdentity: false, address: "Ny gata 2" },
+    });
+    const person = await db
+      .selectFrom("persons")
+      .selectAll()
+      .where("identity_number", "=", number)
+      .executeTakeFirstOrThrow();
     expect(person.protected_identity).toBe(1);
     expect([person.address, person.phone, person.email]).toEqual([null, null, null]);
   });
@@ -53,12 +75,21 @@ describe("concurrent edits", () => {
     const colleague = await caseworkerIn("labour_market_unit", partnership.id);
     await addToTeam(planId, colleague.id);
     await giveConsent(lead, planId, [colleague.organisationId]);
-    const version = (await db.selectFrom("plans").select("version").where("id", "=", planId).executeTakeFirstOrThrow()).version;
+    const version = (await db.selectFrom("plans").select("version").where("id", "=", planId).executeTakeFirstOrThrow())
+      .version;
     const base = { needs: "", nextFollowUp: null, leadUserId: lead.id };
 
-    const first = await updatePlanCore(db, lead, await requirePlanAccess(db, lead, planId, "t"), { ...base, version, goal: "Mål från ledaren" });
+    const first = await updatePlanCore(db, lead, await requirePlanAccess(db, lead, planId, "t"), {
+      ...base,
+      version,
+      goal: "Mål från ledaren",
+    });
     expect(first.ok).toBe(true);
-    const second = await updatePlanCore(db, colleague, await requirePlanAccess(db, colleague, planId, "t"), { ...base, version, goal: "Mål från kollegan" });
+    const second = await updatePlanCore(db, colleague, await requirePlanAccess(db, colleague, planId, "t"), {
+      ...base,
+      version,
+      goal: "Mål från kollegan",
+    });
     expect(second.ok).toBe(false);
     if (second.ok) return;
     expect(second.conflict.saved.goal).toBe("Mål från ledaren");
@@ -71,8 +102,20 @@ describe("concurrent edits", () => {
     const db = getDb();
     const { lead, planId } = await planSetup();
     const access = await requirePlanAccess(db, lead, planId, "t");
-    await updatePlanCore(db, lead, access, { version: 1, goal: "Första målet", needs: "", nextFollowUp: null, leadUserId: lead.id });
-    await updatePlanCore(db, lead, access, { version: 2, goal: "Andra målet", needs: "", nextFollowUp: null, leadUserId: lead.id });
+    await updatePlanCore(db, lead, access, {
+      version: 1,
+      goal: "Första målet",
+      needs: "",
+      nextFollowUp: null,
+      leadUserId: lead.id,
+    });
+    await updatePlanCore(db, lead, access, {
+      version: 2,
+      goal: "Andra målet",
+      needs: "",
+      nextFollowUp: null,
+      leadUserId: lead.id,
+    });
     const page = await getPlanPage(db, lead, access);
     const update = page.history.find((h) => h.change === "plan.update" && h.after?.goal === "Andra målet");
     expect(update?.before).toEqual({ goal: "Första målet" });
@@ -82,8 +125,17 @@ describe("concurrent edits", () => {
     const db = getDb();
     const { lead, planId } = await planSetup();
     const access = await requirePlanAccess(db, lead, planId, "t");
-    const actionId = await addAction(db, lead, access, { responsibleOrganisationId: lead.organisationId, responsibleUserId: null, description: "Insats", startDate: null, dueDate: null, status: "planned" });
-    expect((await updateAction(db, lead, access, actionId, { version: 1, status: "ongoing", dueDate: null }))?.ok).toBe(true);
+    const actionId = await addAction(db, lead, access, {
+      responsibleOrganisationId: lead.organisationId,
+      responsibleUserId: null,
+      description: "Insats",
+      startDate: null,
+      dueDate: null,
+      status: "planned",
+    });
+    expect((await updateAction(db, lead, access, actionId, { version: 1, status: "ongoing", dueDate: null }))?.ok).toBe(
+      true,
+    );
     const stale = await updateAction(db, lead, access, actionId, { version: 1, status: "done", dueDate: null });
     expect(stale?.ok).toBe(false);
   });
@@ -95,11 +147,21 @@ describe("lifecycle", () => {
     const { lead, planId } = await planSetup();
     const access = await requirePlanAccess(db, lead, planId, "t");
     expect(await changePlanStatus(db, lead, access, { version: 1, to: "active" })).toBe("needs_follow_up");
-    await updatePlanCore(db, lead, access, { version: 1, goal: "", needs: "", nextFollowUp: "2027-01-15", leadUserId: lead.id });
+    await updatePlanCore(db, lead, access, {
+      version: 1,
+      goal: "",
+      needs: "",
+      nextFollowUp: "2027-01-15",
+      leadUserId: lead.id,
+    });
     expect(await changePlanStatus(db, lead, access, { version: 2, to: "active" })).toBe("ok");
     expect(await changePlanStatus(db, lead, access, { version: 3, to: "closed" })).toBe("not_allowed");
     expect(await changePlanStatus(db, lead, access, { version: 3, to: "closed", outcome: "studies" })).toBe("ok");
-    const plan = await db.selectFrom("plans").select(["status", "outcome", "closed_at"]).where("id", "=", planId).executeTakeFirstOrThrow();
+    const plan = await db
+      .selectFrom("plans")
+      .select(["status", "outcome", "closed_at"])
+      .where("id", "=", planId)
+      .executeTakeFirstOrThrow();
     expect(plan).toMatchObject({ status: "closed", outcome: "studies" });
     expect(plan.closed_at).not.toBeNull();
   });
@@ -108,11 +170,29 @@ describe("lifecycle", () => {
     const db = getDb();
     const { lead, planId } = await planSetup();
     const access = await requirePlanAccess(db, lead, planId, "t");
-    await updatePlanCore(db, lead, access, { version: 1, goal: "", needs: "", nextFollowUp: "2026-12-01", leadUserId: lead.id });
-    await recordFollowUp(db, lead, access, { heldOn: "2026-12-02", reviewed: "Genomgång av insatserna", nextDate: "2027-03-01" });
-    const plan = await db.selectFrom("plans").select("next_follow_up").where("id", "=", planId).executeTakeFirstOrThrow();
+    await updatePlanCore(db, lead, access, {
+      version: 1,
+      goal: "",
+      needs: "",
+      nextFollowUp: "2026-12-01",
+      leadUserId: lead.id,
+    });
+    await recordFollowUp(db, lead, access, {
+      heldOn: "2026-12-02",
+      reviewed: "Genomgång av insatserna",
+      nextDate: "2027-03-01",
+    });
+    const plan = await db
+      .selectFrom("plans")
+      .select("next_follow_up")
+      .where("id", "=", planId)
+      .executeTakeFirstOrThrow();
     expect(plan.next_follow_up).toBe("2027-03-01");
-    const followUp = await db.selectFrom("plan_follow_ups").selectAll().where("plan_id", "=", planId).executeTakeFirstOrThrow();
+    const followUp = await db
+      .selectFrom("plan_follow_ups")
+      .selectAll()
+      .where("plan_id", "=", planId)
+      .executeTakeFirstOrThrow();
     expect(followUp.due_on).toBe("2026-12-01");
   });
 });
@@ -123,8 +203,19 @@ describe("audit of personal data", () => {
     const { lead, planId } = await planSetup();
     const access = await requirePlanAccess(db, lead, planId, "t");
     await getPlanPage(db, lead, access);
-    await updatePlanCore(db, lead, access, { version: 1, goal: "Nytt mål", needs: "", nextFollowUp: null, leadUserId: lead.id });
-    const events = await db.selectFrom("audit_events").selectAll().where("plan_id", "=", planId).orderBy("seq").execute();
+    await updatePlanCore(db, lead, access, {
+      version: 1,
+      goal: "Nytt mål",
+      needs: "",
+      nextFollowUp: null,
+      leadUserId: lead.id,
+    });
+    const events = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("plan_id", "=", planId)
+      .orderBy("seq")
+      .execute();
     expect(events.map((e) => e.action)).toEqual(["person.create", "plan.create", "plan.read", "plan.update"]);
     for (const e of events) {
       expect(e.user_id).toBe(lead.id);
@@ -132,7 +223,11 @@ describe("audit of personal data", () => {
       expect(e.person_id).toBe(access.personId);
     }
     // The identity number is never in an audit event.
-    const person = await db.selectFrom("persons").select("identity_number").where("id", "=", access.personId).executeTakeFirstOrThrow();
+    const person = await db
+      .selectFrom("persons")
+      .select("identity_number")
+      .where("id", "=", access.personId)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(events)).not.toContain(person.identity_number);
   });
 });

@@ -5,7 +5,12 @@ import { sql } from "kysely";
 import type { DB } from "#db/client.server";
 import { fromBool, fromJson, newId, nowIso } from "#db/portable";
 import type { PlanKind, PlanOutcome, PlanStatus } from "#db/schema";
-import { planAccessFilter, coveredOrganisationIds, type AccessUser, type PlanAccess } from "~/features/access/access.server";
+import {
+  planAccessFilter,
+  coveredOrganisationIds,
+  type AccessUser,
+  type PlanAccess,
+} from "~/features/access/access.server";
 import { audit } from "~/features/audit/audit.server";
 import { listConsents } from "~/features/consent/consent.server";
 import { upsertPerson, type PersonInput } from "~/features/persons/persons.server";
@@ -44,9 +49,28 @@ export async function createPlan(
       })
       .execute();
     await joinTeam(trx, planId, user.id, now);
-    await recordHistory(trx, { planId, userId: user.id, change: "plan.create", after: { kind: input.kind, status: "draft" } });
-    await audit(trx, { actor: actorOf(user), action: person.created ? "person.create" : "person.link", recordType: "person", recordId: person.id, personId: person.id, planId });
-    await audit(trx, { actor: actorOf(user), action: "plan.create", recordType: "plan", recordId: planId, personId: person.id, planId });
+    await recordHistory(trx, {
+      planId,
+      userId: user.id,
+      change: "plan.create",
+      after: { kind: input.kind, status: "draft" },
+    });
+    await audit(trx, {
+      actor: actorOf(user),
+      action: person.created ? "person.create" : "person.link",
+      recordType: "person",
+      recordId: person.id,
+      personId: person.id,
+      planId,
+    });
+    await audit(trx, {
+      actor: actorOf(user),
+      action: "plan.create",
+      recordType: "plan",
+      recordId: planId,
+      personId: person.id,
+      planId,
+    });
   });
   return planId;
 }
@@ -54,7 +78,12 @@ export async function createPlan(
 const STATUS_ORDER = sql<number>`case plans.status when 'active' then 0 when 'draft' then 1 else 2 end`;
 
 /** My plans: only what the access rule lets me see, in the list, the count and the search alike. */
-export async function listPlans(db: DB, user: PlanUser, { q, page }: { q: string; page: number }, today = todayInStockholm()) {
+export async function listPlans(
+  db: DB,
+  user: PlanUser,
+  { q, page }: { q: string; page: number },
+  today = todayInStockholm(),
+) {
   let query = db
     .selectFrom("plans")
     .innerJoin("persons", "persons.id", "plans.person_id")
@@ -143,7 +172,14 @@ export async function getPlanPage(db: DB, user: PlanUser, access: PlanAccess, to
       .selectFrom("plan_team")
       .innerJoin("users", "users.id", "plan_team.user_id")
       .innerJoin("organisations", "organisations.id", "users.organisation_id")
-      .select(["users.id", "users.name", "users.email", "organisations.id as organisation_id", "organisations.name as organisation_name", "organisations.kind as organisation_kind"])
+      .select([
+        "users.id",
+        "users.name",
+        "users.email",
+        "organisations.id as organisation_id",
+        "organisations.name as organisation_name",
+        "organisations.kind as organisation_kind",
+      ])
       .where("plan_team.plan_id", "=", access.planId)
       .orderBy("organisations.name")
       .orderBy("users.name")
@@ -188,10 +224,19 @@ export async function getPlanPage(db: DB, user: PlanUser, access: PlanAccess, to
     coveredOrganisationIds(db, access.planId, today),
   ]);
 
-  const teamOrganisations = [...new Map(team.map((m) => [m.organisation_id, { id: m.organisation_id, name: m.organisation_name }])).values()];
+  const teamOrganisations = [
+    ...new Map(team.map((m) => [m.organisation_id, { id: m.organisation_id, name: m.organisation_name }])).values(),
+  ];
   const uncovered = teamOrganisations.filter((o) => o.id !== plan.lead_organisation_id && !covered.has(o.id));
 
-  await audit(db, { actor: actorOf(user), action: "plan.read", recordType: "plan", recordId: plan.id, planId: plan.id, personId: plan.person_id });
+  await audit(db, {
+    actor: actorOf(user),
+    action: "plan.read",
+    recordType: "plan",
+    recordId: plan.id,
+    planId: plan.id,
+    personId: plan.person_id,
+  });
 
   const isProtected = fromBool(plan.protected_identity);
   return {
@@ -203,10 +248,17 @@ export async function getPlanPage(db: DB, user: PlanUser, access: PlanAccess, to
       email: isProtected ? null : plan.email,
     },
     team,
-    actions: actions.map((a) => ({ ...a, overdue: (a.status === "planned" || a.status === "ongoing") && a.due_date !== null && a.due_date < today })),
+    actions: actions.map((a) => ({
+      ...a,
+      overdue: (a.status === "planned" || a.status === "ongoing") && a.due_date !== null && a.due_date < today,
+    })),
     followUps,
     notes,
-    history: history.map((h) => ({ ...h, before: fromJson<Record<string, unknown> | null>(h.before, null), after: fromJson<Record<string, unknown> | null>(h.after, null) })),
+    history: history.map((h) => ({
+      ...h,
+      before: fromJson<Record<string, unknown> | null>(h.before, null),
+      after: fromJson<Record<string, unknown> | null>(h.after, null),
+    })),
     consents,
     coveredOrganisationIds: [...covered],
     uncoveredOrganisations: uncovered,
@@ -227,15 +279,30 @@ export interface PlanCoreInput {
 export type SaveResult<T> = { ok: true } | { ok: false; conflict: { saved: T; attempted: T } };
 
 /** Saves the plan's own fields unless someone saved since `version` was read. */
-export async function updatePlanCore(db: DB, user: PlanUser, access: PlanAccess, input: PlanCoreInput): Promise<SaveResult<Omit<PlanCoreInput, "version"> & { version: number; savedBy?: string; savedAt?: string }>> {
+export async function updatePlanCore(
+  db: DB,
+  user: PlanUser,
+  access: PlanAccess,
+  input: PlanCoreInput,
+): Promise<SaveResult<Omit<PlanCoreInput, "version"> & { version: number; savedBy?: string; savedAt?: string }>> {
   return db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom("plans")
       .select(["version", "goal", "needs", "next_follow_up", "lead_user_id", "updated_at", "status"])
       .where("id", "=", access.planId)
       .executeTakeFirstOrThrow();
-    const before = { goal: current.goal, needs: current.needs, nextFollowUp: current.next_follow_up, leadUserId: current.lead_user_id };
-    const attempted = { goal: input.goal, needs: input.needs, nextFollowUp: input.nextFollowUp, leadUserId: input.leadUserId };
+    const before = {
+      goal: current.goal,
+      needs: current.needs,
+      nextFollowUp: current.next_follow_up,
+      leadUserId: current.lead_user_id,
+    };
+    const attempted = {
+      goal: input.goal,
+      needs: input.needs,
+      nextFollowUp: input.nextFollowUp,
+      leadUserId: input.leadUserId,
+    };
     if (current.version !== input.version) {
       const last = await trx
         .selectFrom("plan_history")
@@ -269,8 +336,22 @@ export async function updatePlanCore(db: DB, user: PlanUser, access: PlanAccess,
       .where("id", "=", access.planId)
       .where("version", "=", input.version)
       .execute();
-    await recordHistory(trx, { planId: access.planId, userId: user.id, change: "plan.update", before: changes.before, after: changes.after });
-    await audit(trx, { actor: actorOf(user), action: "plan.update", recordType: "plan", recordId: access.planId, planId: access.planId, personId: access.personId, details: { fields: changes.changed } });
+    await recordHistory(trx, {
+      planId: access.planId,
+      userId: user.id,
+      change: "plan.update",
+      before: changes.before,
+      after: changes.after,
+    });
+    await audit(trx, {
+      actor: actorOf(user),
+      action: "plan.update",
+      recordType: "plan",
+      recordId: access.planId,
+      planId: access.planId,
+      personId: access.personId,
+      details: { fields: changes.changed },
+    });
     return { ok: true as const };
   });
 }
@@ -284,9 +365,16 @@ export async function changePlanStatus(
   input: { version: number; to: PlanStatus; outcome?: PlanOutcome },
 ): Promise<LifecycleResult> {
   return db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom("plans").select(["status", "version", "next_follow_up"]).where("id", "=", access.planId).executeTakeFirstOrThrow();
+    const current = await trx
+      .selectFrom("plans")
+      .select(["status", "version", "next_follow_up"])
+      .where("id", "=", access.planId)
+      .executeTakeFirstOrThrow();
     if (current.version !== input.version) return "stale";
-    const allowed = (current.status === "draft" && input.to === "active") || (current.status === "active" && input.to === "closed") || (current.status === "draft" && input.to === "closed");
+    const allowed =
+      (current.status === "draft" && input.to === "active") ||
+      (current.status === "active" && input.to === "closed") ||
+      (current.status === "draft" && input.to === "closed");
     if (!allowed) return "not_allowed";
     if (input.to === "active" && !current.next_follow_up) return "needs_follow_up";
     if (input.to === "closed" && !input.outcome) return "not_allowed";
@@ -309,7 +397,14 @@ export async function changePlanStatus(
       before: { status: current.status },
       after: { status: input.to, ...(input.outcome ? { outcome: input.outcome } : {}) },
     });
-    await audit(trx, { actor: actorOf(user), action: `plan.${input.to === "closed" ? "close" : "activate"}`, recordType: "plan", recordId: access.planId, planId: access.planId, personId: access.personId });
+    await audit(trx, {
+      actor: actorOf(user),
+      action: `plan.${input.to === "closed" ? "close" : "activate"}`,
+      recordType: "plan",
+      recordId: access.planId,
+      planId: access.planId,
+      personId: access.personId,
+    });
     return "ok";
   });
 }
@@ -324,7 +419,16 @@ export async function getMyPlan(db: DB, user: PlanUser, access: PlanAccess) {
     nextFollowUp: page.plan.next_follow_up,
     leadUserName: page.plan.lead_user_name,
     leadOrganisationName: page.plan.lead_organisation_name,
-    actions: page.actions.filter((a) => a.status !== "cancelled").map((a) => ({ id: a.id, description: a.description, organisation: a.organisation_name, person: a.user_name, dueDate: a.due_date, status: a.status })),
+    actions: page.actions
+      .filter((a) => a.status !== "cancelled")
+      .map((a) => ({
+        id: a.id,
+        description: a.description,
+        organisation: a.organisation_name,
+        person: a.user_name,
+        dueDate: a.due_date,
+        status: a.status,
+      })),
     contacts: page.team.map((m) => ({ id: m.id, name: m.name, organisation: m.organisation_name, email: m.email })),
   };
 }

@@ -8,7 +8,13 @@ export async function caseworkerStart(db: DB, user: AccessUser, today = todayInS
     .selectFrom("plan_actions")
     .innerJoin("plans", "plans.id", "plan_actions.plan_id")
     .innerJoin("persons", "persons.id", "plans.person_id")
-    .select(["plan_actions.id", "plan_actions.description", "plan_actions.due_date", "plans.id as plan_id", "persons.name as person_name"])
+    .select([
+      "plan_actions.id",
+      "plan_actions.description",
+      "plan_actions.due_date",
+      "plans.id as plan_id",
+      "persons.name as person_name",
+    ])
     .where(planAccessFilter(user, today))
     .where("plans.status", "!=", "closed")
     .where("plan_actions.status", "in", ["planned", "ongoing"])
@@ -16,7 +22,10 @@ export async function caseworkerStart(db: DB, user: AccessUser, today = todayInS
     .where((eb) =>
       eb.or([
         eb("plan_actions.responsible_user_id", "=", user.id),
-        eb.and([eb("plan_actions.responsible_user_id", "is", null), eb("plan_actions.responsible_organisation_id", "=", user.organisationId)]),
+        eb.and([
+          eb("plan_actions.responsible_user_id", "is", null),
+          eb("plan_actions.responsible_organisation_id", "=", user.organisationId),
+        ]),
       ]),
     )
     .orderBy("plan_actions.due_date")

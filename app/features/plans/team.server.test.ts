@@ -9,7 +9,13 @@ import { caseworkerIn, giveConsent, planSetup } from "../../../test/plans";
 import { addTeamMember, removeTeamMember } from "./plan-parts.server";
 
 const kindsOf = async (planId: string) =>
-  (await getDb().selectFrom("plans").select("team_organisation_kinds").where("id", "=", planId).executeTakeFirstOrThrow()).team_organisation_kinds;
+  (
+    await getDb()
+      .selectFrom("plans")
+      .select("team_organisation_kinds")
+      .where("id", "=", planId)
+      .executeTakeFirstOrThrow()
+  ).team_organisation_kinds;
 
 describe("the organisation kinds on a plan's team", () => {
   it("follow members joining, leaving and moving to another organisation", async () => {
@@ -25,7 +31,11 @@ describe("the organisation kinds on a plan's team", () => {
 
     // Moving to a region: the plan now has healthcare on its team instead.
     const region = await makeOrganisation(db, { kind: "healthcare", partnershipIds: [partnership.id] });
-    await updateUser(db, { userId: null, organisationId: null }, af.id, { name: "Flyttad Handläggare", email: af.email, organisationId: region.id });
+    await updateUser(db, { userId: null, organisationId: null }, af.id, {
+      name: "Flyttad Handläggare",
+      email: af.email,
+      organisationId: region.id,
+    });
     expect(await kindsOf(planId)).toBe("healthcare social_services");
 
     expect(await removeTeamMember(db, lead, access, af.id)).toBe("removed");

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { instantBounds, lastFullTerm, parsePeriod, periodContaining, previousPeriod, sameperiod, tertial, term, trailingPeriods } from "./periods";
+import {
+  instantBounds,
+  lastFullTerm,
+  parsePeriod,
+  periodContaining,
+  previousPeriod,
+  sameperiod,
+  tertial,
+  term,
+  trailingPeriods,
+} from "./periods";
 
 describe("periods", () => {
   it("know the term and tertial boundaries", () => {
@@ -24,19 +34,33 @@ describe("periods", () => {
     expect(previousPeriod(tertial(2026, 1)).key).toBe("T3-2025");
     expect(sameperiod(term(2026, "HT"), 1).key).toBe("HT2025");
     expect(previousPeriod(parsePeriod("2026-03-01--2026-03-31")!).key).toBe("2026-01-29--2026-02-28");
-    expect(trailingPeriods(term(2026, "HT"), 6).map((p) => p.key)).toEqual(["VT2024", "HT2024", "VT2025", "HT2025", "VT2026", "HT2026"]);
+    expect(trailingPeriods(term(2026, "HT"), 6).map((p) => p.key)).toEqual([
+      "VT2024",
+      "HT2024",
+      "VT2025",
+      "HT2025",
+      "VT2026",
+      "HT2026",
+    ]);
   });
 
   it("parse keys and refuse anything else", () => {
     expect(parsePeriod("HT2026")?.label).toBe("HT 2026");
     expect(parsePeriod("T2-2025")?.label).toBe("T2 2025");
     expect(parsePeriod("2026-02-01--2026-02-28")?.kind).toBe("custom");
-    for (const bad of ["HT26", "T4-2026", "2026-02-30--2026-03-01", "2026-03-01--2026-02-01", "x"]) expect(parsePeriod(bad)).toBeNull();
+    for (const bad of ["HT26", "T4-2026", "2026-02-30--2026-03-01", "2026-03-01--2026-02-01", "x"])
+      expect(parsePeriod(bad)).toBeNull();
   });
 
   it("use Stockholm midnight for the instant bounds, in winter and in summer", () => {
-    expect(instantBounds(term(2026, "VT"))).toEqual({ from: "2025-12-31T23:00:00.000Z", to: "2026-06-30T22:00:00.000Z" });
-    expect(instantBounds(term(2026, "HT"))).toEqual({ from: "2026-06-30T22:00:00.000Z", to: "2026-12-31T23:00:00.000Z" });
+    expect(instantBounds(term(2026, "VT"))).toEqual({
+      from: "2025-12-31T23:00:00.000Z",
+      to: "2026-06-30T22:00:00.000Z",
+    });
+    expect(instantBounds(term(2026, "HT"))).toEqual({
+      from: "2026-06-30T22:00:00.000Z",
+      to: "2026-12-31T23:00:00.000Z",
+    });
   });
 
   it("find the last full term from today's date in Sweden", () => {

@@ -82,8 +82,10 @@ export function sameperiod(period: Period, yearsBack: number): Period {
     const [month, day] = [Number(d.slice(5, 7)), Number(d.slice(8, 10))];
     return `${year}-${pad(month)}-${pad(Math.min(day, lastDay(year, month)))}`;
   };
-  if (period.kind === "term") return term(Number(period.start.slice(0, 4)) - yearsBack, period.key.slice(0, 2) as "VT" | "HT");
-  if (period.kind === "tertial") return tertial(Number(period.start.slice(0, 4)) - yearsBack, Number(period.key[1]) as 1 | 2 | 3);
+  if (period.kind === "term")
+    return term(Number(period.start.slice(0, 4)) - yearsBack, period.key.slice(0, 2) as "VT" | "HT");
+  if (period.kind === "tertial")
+    return tertial(Number(period.start.slice(0, 4)) - yearsBack, Number(period.key[1]) as 1 | 2 | 3);
   return custom(shift(period.start), shift(period.end));
 }
 
@@ -96,7 +98,10 @@ export function trailingPeriods(period: Period, count: number): Period[] {
 
 /** Periods a coordinator is offered: recent terms and tertials, newest first. */
 export function recentPeriods(today = todayInStockholm()): Period[] {
-  return [...trailingPeriods(currentTerm(today), 6).reverse(), ...trailingPeriods(periodContaining(today, "tertial"), 6).reverse()];
+  return [
+    ...trailingPeriods(currentTerm(today), 6).reverse(),
+    ...trailingPeriods(periodContaining(today, "tertial"), 6).reverse(),
+  ];
 }
 
 /** UTC instant bounds of a Stockholm calendar range, for comparing with stored timestamps. */
@@ -107,7 +112,11 @@ export function instantBounds(period: Period): { from: string; to: string } {
 function stockholmMidnightUtc(date: string): string {
   // Stockholm is UTC+1 in winter and UTC+2 in summer; find the offset that day.
   const guess = new Date(`${date}T00:00:00Z`);
-  const local = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", hour: "2-digit", hourCycle: "h23" }).format(guess);
+  const local = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Stockholm",
+    hour: "2-digit",
+    hourCycle: "h23",
+  }).format(guess);
   const offsetHours = Number(local) % 24;
   return new Date(guess.getTime() - offsetHours * 3_600_000).toISOString();
 }

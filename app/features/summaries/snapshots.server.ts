@@ -28,7 +28,12 @@ export async function freezeSnapshot(
         created_at: nowIso(),
       })
       .execute();
-    await audit(trx, { actor: { userId: user.id, organisationId: user.organisationId }, action: "summary.freeze", recordType: "summary_snapshot", recordId: id });
+    await audit(trx, {
+      actor: { userId: user.id, organisationId: user.organisationId },
+      action: "summary.freeze",
+      recordType: "summary_snapshot",
+      recordId: id,
+    });
   });
   return id;
 }
@@ -41,7 +46,12 @@ export async function releaseSnapshot(db: DB, user: Actor, id: string): Promise<
     .where("released_at", "is", null)
     .where("withdrawn_at", "is", null)
     .executeTakeFirst();
-  await audit(db, { actor: { userId: user.id, organisationId: user.organisationId }, action: "summary.release", recordType: "summary_snapshot", recordId: id });
+  await audit(db, {
+    actor: { userId: user.id, organisationId: user.organisationId },
+    action: "summary.release",
+    recordType: "summary_snapshot",
+    recordId: id,
+  });
   return Number(result.numUpdatedRows) > 0;
 }
 
@@ -52,7 +62,12 @@ export async function withdrawSnapshot(db: DB, user: Actor, id: string, reason: 
     .where("id", "=", id)
     .where("withdrawn_at", "is", null)
     .executeTakeFirst();
-  await audit(db, { actor: { userId: user.id, organisationId: user.organisationId }, action: "summary.withdraw", recordType: "summary_snapshot", recordId: id });
+  await audit(db, {
+    actor: { userId: user.id, organisationId: user.organisationId },
+    action: "summary.withdraw",
+    recordType: "summary_snapshot",
+    recordId: id,
+  });
   return Number(result.numUpdatedRows) > 0;
 }
 
@@ -89,6 +104,13 @@ export async function listSnapshots(db: DB, partnershipIds: string[], { released
       "partnerships.name as partnership_name",
     ])
     .where("summary_snapshots.partnership_id", "in", partnershipIds.length ? partnershipIds : [""]);
-  if (releasedOnly) query = query.where("summary_snapshots.released_at", "is not", null).where("summary_snapshots.withdrawn_at", "is", null);
-  return query.orderBy("summary_snapshots.meeting_date", "desc").orderBy("summary_snapshots.created_at", "desc").limit(200).execute();
+  if (releasedOnly)
+    query = query
+      .where("summary_snapshots.released_at", "is not", null)
+      .where("summary_snapshots.withdrawn_at", "is", null);
+  return query
+    .orderBy("summary_snapshots.meeting_date", "desc")
+    .orderBy("summary_snapshots.created_at", "desc")
+    .limit(200)
+    .execute();
 }

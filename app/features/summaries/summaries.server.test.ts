@@ -67,63 +67,253 @@ async function fixture() {
       .execute();
     for (const [i, org] of d.parties.entries()) {
       const keys = { partnership_id: d.partnershipId ?? partnership.id, event_date: d.event };
-      await db.insertInto("deviation_parties").values({ deviation_id: id, organisation_id: org, ...keys }).execute();
+      await db
+        .insertInto("deviation_parties")
+        .values({ deviation_id: id, organisation_id: org, ...keys })
+        .execute();
       if (d.routed) {
-        await db.insertInto("deviation_routes").values({ deviation_id: id, organisation_id: org, ...keys, routed_at: d.routed, answer_by: d.answerBy!, answered_at: d.answers?.[i] ?? null }).execute();
+        await db
+          .insertInto("deviation_routes")
+          .values({
+            deviation_id: id,
+            organisation_id: org,
+            ...keys,
+            routed_at: d.routed,
+            answer_by: d.answerBy!,
+            answered_at: d.answers?.[i] ?? null,
+          })
+          .execute();
       }
     }
     await syncAnswerFacts(db, id);
-    if (d.reviewed) await db.insertInto("deviation_events").values({ id: newId(), deviation_id: id, user_id: user.id, occurred_at: d.reviewed, change: "triage", details: null }).execute();
+    if (d.reviewed)
+      await db
+        .insertInto("deviation_events")
+        .values({
+          id: newId(),
+          deviation_id: id,
+          user_id: user.id,
+          occurred_at: d.reviewed,
+          change: "triage",
+          details: null,
+        })
+        .execute();
   };
 
   // Four cases in HT 2026, one in VT 2026, two in HT 2025, one in another partnership.
-  await deviation({ event: "2026-07-10", category: "capacity", parties: [af.id], created: "2026-07-11T08:00:00.000Z", reviewed: "2026-07-12T08:00:00.000Z", routed: "2026-07-13T08:00:00.000Z", answerBy: "2026-08-12", answers: ["2026-07-21T08:00:00.000Z"], closed: "2026-08-10T08:00:00.000Z", outcome: "improvement_agreed" });
-  await deviation({ event: "2026-09-01", category: "capacity", parties: [af.id, soc.id], created: "2026-09-02T08:00:00.000Z", reviewed: "2026-09-03T08:00:00.000Z", routed: "2026-09-04T08:00:00.000Z", answerBy: "2026-10-04", answers: ["2026-10-10T08:00:00.000Z", "2026-09-10T08:00:00.000Z"] });
-  await deviation({ event: "2026-11-01", category: "waiting_time", kind: "routine", parties: [soc.id], created: "2026-11-02T08:00:00.000Z", reviewed: "2026-11-03T08:00:00.000Z", routed: "2026-11-04T08:00:00.000Z", answerBy: "2026-12-04", answers: [null], closed: "2026-12-01T08:00:00.000Z", outcome: "escalated", escalation: "national" });
+  await deviation({
+    event: "2026-07-10",
+    category: "capacity",
+    parties: [af.id],
+    created: "2026-07-11T08:00:00.000Z",
+    reviewed: "2026-07-12T08:00:00.000Z",
+    routed: "2026-07-13T08:00:00.000Z",
+    answerBy: "2026-08-12",
+    answers: ["2026-07-21T08:00:00.000Z"],
+    closed: "2026-08-10T08:00:00.000Z",
+    outcome: "improvement_agreed",
+  });
+  await deviation({
+    event: "2026-09-01",
+    category: "capacity",
+    parties: [af.id, soc.id],
+    created: "2026-09-02T08:00:00.000Z",
+    reviewed: "2026-09-03T08:00:00.000Z",
+    routed: "2026-09-04T08:00:00.000Z",
+    answerBy: "2026-10-04",
+    answers: ["2026-10-10T08:00:00.000Z", "2026-09-10T08:00:00.000Z"],
+  });
+  await deviation({
+    event: "2026-11-01",
+    category: "waiting_time",
+    kind: "routine",
+    parties: [soc.id],
+    created: "2026-11-02T08:00:00.000Z",
+    reviewed: "2026-11-03T08:00:00.000Z",
+    routed: "2026-11-04T08:00:00.000Z",
+    answerBy: "2026-12-04",
+    answers: [null],
+    closed: "2026-12-01T08:00:00.000Z",
+    outcome: "escalated",
+    escalation: "national",
+  });
   await deviation({ event: "2026-12-31", category: "rules_and_law", parties: [], created: "2026-12-31T22:30:00.000Z" });
   await deviation({ event: "2026-06-30", category: "capacity", parties: [], created: "2026-06-30T10:00:00.000Z" });
   await deviation({ event: "2025-08-01", category: "capacity", parties: [], created: "2025-08-01T10:00:00.000Z" });
   await deviation({ event: "2025-12-01", category: "capacity", parties: [], created: "2025-12-01T10:00:00.000Z" });
   const other = await makePartnership();
-  await deviation({ event: "2026-08-01", category: "capacity", parties: [], created: "2026-08-01T10:00:00.000Z", partnershipId: other.id });
+  await deviation({
+    event: "2026-08-01",
+    category: "capacity",
+    parties: [],
+    created: "2026-08-01T10:00:00.000Z",
+    partnershipId: other.id,
+  });
 
   // Plans led by the partnership's organisations (and one led by an outsider, not counted).
-  const plan = async (p: { lead: string; leadUser: string; kind: "SIP" | "GIP"; created: string; activated?: string; closed?: string; outcome?: "work" | "studies" | "moved"; team?: string[]; followUps?: [string, string][] }) => {
+  const plan = async (p: {
+    lead: string;
+    leadUser: string;
+    kind: "SIP" | "GIP";
+    created: string;
+    activated?: string;
+    closed?: string;
+    outcome?: "work" | "studies" | "moved";
+    team?: string[];
+    followUps?: [string, string][];
+  }) => {
     const personId = newId();
     const id = newId();
-    await db.insertInto("persons").values({ id: personId, identity_number: `19${id.slice(0, 10)}`, name: "Fixtur", created_at: p.created, updated_at: p.created }).execute();
+    await db
+      .insertInto("persons")
+      .values({
+        id: personId,
+        identity_number: `19${id.slice(0, 10)}`,
+        name: "Fixtur",
+        created_at: p.created,
+        updated_at: p.created,
+      })
+      .execute();
     await db
       .insertInto("plans")
-      .values({ id, kind: p.kind, person_id: personId, status: p.closed ? "closed" : p.activated ? "active" : "draft", lead_organisation_id: p.lead, lead_user_id: p.leadUser, created_by: p.leadUser, created_at: p.created, updated_at: p.created, activated_at: p.activated ?? null, closed_at: p.closed ?? null, outcome: p.outcome ?? null })
+      .values({
+        id,
+        kind: p.kind,
+        person_id: personId,
+        status: p.closed ? "closed" : p.activated ? "active" : "draft",
+        lead_organisation_id: p.lead,
+        lead_user_id: p.leadUser,
+        created_by: p.leadUser,
+        created_at: p.created,
+        updated_at: p.created,
+        activated_at: p.activated ?? null,
+        closed_at: p.closed ?? null,
+        outcome: p.outcome ?? null,
+      })
       .execute();
     for (const member of new Set([p.leadUser, ...(p.team ?? [])])) await joinTeam(db, id, member, p.created);
     for (const [held, due] of p.followUps ?? []) {
-      await db.insertInto("plan_follow_ups").values({ id: newId(), plan_id: id, lead_organisation_id: p.lead, held_on: held, due_on: due, reviewed: "x", next_date: "2027-06-01", recorded_by: p.leadUser, created_at: `${held}T08:00:00.000Z` }).execute();
+      await db
+        .insertInto("plan_follow_ups")
+        .values({
+          id: newId(),
+          plan_id: id,
+          lead_organisation_id: p.lead,
+          held_on: held,
+          due_on: due,
+          reviewed: "x",
+          next_date: "2027-06-01",
+          recorded_by: p.leadUser,
+          created_at: `${held}T08:00:00.000Z`,
+        })
+        .execute();
     }
   };
-  await plan({ lead: soc.id, leadUser: user.id, kind: "GIP", created: "2026-07-05T08:00:00.000Z", activated: "2026-07-10T08:00:00.000Z", team: [afUser.id], followUps: [["2026-10-01", "2026-10-05"], ["2026-12-20", "2026-12-10"]] });
-  await plan({ lead: soc.id, leadUser: user.id, kind: "SIP", created: "2026-08-05T08:00:00.000Z", activated: "2026-08-06T08:00:00.000Z", closed: "2026-11-01T08:00:00.000Z", outcome: "work" });
-  await plan({ lead: af.id, leadUser: afUser.id, kind: "GIP", created: "2024-01-10T08:00:00.000Z", activated: "2024-01-15T08:00:00.000Z", team: [user.id] });
-  await plan({ lead: af.id, leadUser: afUser.id, kind: "GIP", created: "2025-03-01T08:00:00.000Z", activated: "2025-03-02T08:00:00.000Z", closed: "2026-09-01T08:00:00.000Z", outcome: "moved" });
-  await plan({ lead: outsider.id, leadUser: otherUser.id, kind: "SIP", created: "2026-09-01T08:00:00.000Z", activated: "2026-09-02T08:00:00.000Z" });
+  await plan({
+    lead: soc.id,
+    leadUser: user.id,
+    kind: "GIP",
+    created: "2026-07-05T08:00:00.000Z",
+    activated: "2026-07-10T08:00:00.000Z",
+    team: [afUser.id],
+    followUps: [
+      ["2026-10-01", "2026-10-05"],
+      ["2026-12-20", "2026-12-10"],
+    ],
+  });
+  await plan({
+    lead: soc.id,
+    leadUser: user.id,
+    kind: "SIP",
+    created: "2026-08-05T08:00:00.000Z",
+    activated: "2026-08-06T08:00:00.000Z",
+    closed: "2026-11-01T08:00:00.000Z",
+    outcome: "work",
+  });
+  await plan({
+    lead: af.id,
+    leadUser: afUser.id,
+    kind: "GIP",
+    created: "2024-01-10T08:00:00.000Z",
+    activated: "2024-01-15T08:00:00.000Z",
+    team: [user.id],
+  });
+  await plan({
+    lead: af.id,
+    leadUser: afUser.id,
+    kind: "GIP",
+    created: "2025-03-01T08:00:00.000Z",
+    activated: "2025-03-02T08:00:00.000Z",
+    closed: "2026-09-01T08:00:00.000Z",
+    outcome: "moved",
+  });
+  await plan({
+    lead: outsider.id,
+    leadUser: otherUser.id,
+    kind: "SIP",
+    created: "2026-09-01T08:00:00.000Z",
+    activated: "2026-09-02T08:00:00.000Z",
+  });
 
   // Two meetings held on a partnership plan: summoned 10 and 20 days ahead.
-  const planId = (await db.selectFrom("plans").select("id").where("lead_organisation_id", "=", soc.id).orderBy("created_at").executeTakeFirstOrThrow()).id;
-  const meeting = async (sent: string, starts: string, attended: [string, "social_services" | "employment_service", boolean][]) => {
+  const planId = (
+    await db
+      .selectFrom("plans")
+      .select("id")
+      .where("lead_organisation_id", "=", soc.id)
+      .orderBy("created_at")
+      .executeTakeFirstOrThrow()
+  ).id;
+  const meeting = async (
+    sent: string,
+    starts: string,
+    attended: [string, "social_services" | "employment_service", boolean][],
+  ) => {
     const id = newId();
     await db
       .insertInto("meetings")
-      .values({ id, plan_id: planId, organiser_id: user.id, starts_at: starts, duration_minutes: 60, purpose: "Uppföljning", agenda: "", status: "held", sequence: 0, summons_sent_at: sent, held_at: starts, created_at: sent, updated_at: starts })
+      .values({
+        id,
+        plan_id: planId,
+        organiser_id: user.id,
+        starts_at: starts,
+        duration_minutes: 60,
+        purpose: "Uppföljning",
+        agenda: "",
+        status: "held",
+        sequence: 0,
+        summons_sent_at: sent,
+        held_at: starts,
+        created_at: sent,
+        updated_at: starts,
+      })
       .execute();
     for (const [userId, kind, came] of attended) {
       await db
         .insertInto("meeting_invitees")
-        .values({ id: newId(), meeting_id: id, party: "staff", kind: "summons", user_id: userId, organisation_id: kind === "social_services" ? soc.id : af.id, organisation_kind: kind, response: "accepted", attended: came ? 1 : 0, created_at: sent })
+        .values({
+          id: newId(),
+          meeting_id: id,
+          party: "staff",
+          kind: "summons",
+          user_id: userId,
+          organisation_id: kind === "social_services" ? soc.id : af.id,
+          organisation_kind: kind,
+          response: "accepted",
+          attended: came ? 1 : 0,
+          created_at: sent,
+        })
         .execute();
     }
   };
-  await meeting("2026-09-01T08:00:00.000Z", "2026-09-11T08:00:00.000Z", [[afUser.id, "employment_service", true], [user.id, "social_services", false]]);
-  await meeting("2026-10-01T08:00:00.000Z", "2026-10-21T08:00:00.000Z", [[afUser.id, "employment_service", true], [user.id, "social_services", true]]);
+  await meeting("2026-09-01T08:00:00.000Z", "2026-09-11T08:00:00.000Z", [
+    [afUser.id, "employment_service", true],
+    [user.id, "social_services", false],
+  ]);
+  await meeting("2026-10-01T08:00:00.000Z", "2026-10-21T08:00:00.000Z", [
+    [afUser.id, "employment_service", true],
+    [user.id, "social_services", true],
+  ]);
   return { partnership, soc, af, user };
 }
 
@@ -134,15 +324,29 @@ describe("a period summary", () => {
     const d = f.deviations;
     // VT 2026 has one case: below k, hidden.
     expect([d.count, d.previousCount, d.lastYearCount]).toEqual([4, null, 2]);
-    expect(Object.fromEntries(d.byCategory.rows.map((r) => [r.key, r.n]))).toMatchObject({ capacity: 2, waiting_time: null, rules_and_law: null, other: 0 });
+    expect(Object.fromEntries(d.byCategory.rows.map((r) => [r.key, r.n]))).toMatchObject({
+      capacity: 2,
+      waiting_time: null,
+      rules_and_law: null,
+      other: 0,
+    });
     expect(d.byCategory.total).toBe(4);
     expect(d.byParty.rows.find((r) => r.key === af.id)?.n).toBe(2);
     expect(d.byParty.rows.find((r) => r.key === soc.id)?.n).toBe(2);
     // 3 and 1: hiding the 1 alone would be undone by the total, so the 3 is masked too.
-    expect(Object.fromEntries(d.byKind.rows.map((r) => [r.key, r.n]))).toEqual({ between_parties: "masked", routine: null });
+    expect(Object.fromEntries(d.byKind.rows.map((r) => [r.key, r.n]))).toEqual({
+      between_parties: "masked",
+      routine: null,
+    });
     expect(d.byKind.total).toBe(4);
     // At 31 Dec: one closed 10 Aug, one closed 1 Dec, one answered by both parties, one just submitted.
-    expect(Object.fromEntries(d.statusAtEnd.rows.map((r) => [r.key, r.n]))).toMatchObject({ closed: 2, answered: null, submitted: null, in_review: 0, awaiting_response: 0 });
+    expect(Object.fromEntries(d.statusAtEnd.rows.map((r) => [r.key, r.n]))).toMatchObject({
+      closed: 2,
+      answered: null,
+      submitted: null,
+      in_review: 0,
+      awaiting_response: 0,
+    });
     // First answers after 10, 8 days (case 3 never answered); closing after 30 and 29 days.
     expect(d.medianDaysToFirstAnswer).toBe(9);
     expect(d.medianDaysToClose).toBe(29.5);
@@ -155,18 +359,30 @@ describe("a period summary", () => {
     const p = f.plans;
     expect([p.created, p.activeAtEnd, p.closed]).toEqual([2, 2, 2]);
     expect(Object.fromEntries(p.byKind.rows.map((r) => [r.key, r.n]))).toEqual({ SIP: null, GIP: null });
-    expect(Object.fromEntries(p.organisationKinds.rows.map((r) => [r.key, r.n]))).toMatchObject({ social_services: 3, employment_service: 3 });
+    expect(Object.fromEntries(p.organisationKinds.rows.map((r) => [r.key, r.n]))).toMatchObject({
+      social_services: 3,
+      employment_service: 3,
+    });
     expect([p.followUpsDone, p.followUpsOnTime, p.shareFollowUpsOnTime]).toEqual([2, null, null]);
-    expect(Object.fromEntries(p.closedByOutcome.rows.map((r) => [r.key, r.n]))).toMatchObject({ work: null, moved: null });
+    expect(Object.fromEntries(p.closedByOutcome.rows.map((r) => [r.key, r.n]))).toMatchObject({
+      work: null,
+      moved: null,
+    });
     expect(p.shareWorkOrStudies).toBeNull();
     // Active since January 2024: more than 24 months at 31 Dec 2026.
     expect(p.activeOver24Months).toBe(null);
     const m = f.meetings;
     expect(m.held).toBe(2);
     expect(m.medianDaysSummonsToMeeting).toBe(15);
-    expect(Object.fromEntries(m.summonedByKind.rows.map((r) => [r.key, r.n]))).toMatchObject({ social_services: 2, employment_service: 2 });
+    expect(Object.fromEntries(m.summonedByKind.rows.map((r) => [r.key, r.n]))).toMatchObject({
+      social_services: 2,
+      employment_service: 2,
+    });
     // Social services attended once: hidden, and Arbetsförmedlingen's 2 masked so the total of 3 does not give it away.
-    expect(Object.fromEntries(m.attendedByKind.rows.map((r) => [r.key, r.n]))).toMatchObject({ social_services: null, employment_service: "masked" });
+    expect(Object.fromEntries(m.attendedByKind.rows.map((r) => [r.key, r.n]))).toMatchObject({
+      social_services: null,
+      employment_service: "masked",
+    });
     expect(m.attendedByKind.total).toBe(3);
     // 3 of 4: the one who did not come is a small number, so no share.
     expect(m.shareSummonedAttended).toBeNull();
@@ -187,9 +403,18 @@ describe("a period summary", () => {
     const db = getDb();
     const { partnership, user } = await fixture();
     const figures = await computeSummary(db, partnership.id, HT);
-    const id = await freezeSnapshot(db, user, { partnershipId: partnership.id, figures, meetingName: "Styrgruppen", meetingDate: "2027-02-10" });
+    const id = await freezeSnapshot(db, user, {
+      partnershipId: partnership.id,
+      figures,
+      meetingName: "Styrgruppen",
+      meetingDate: "2027-02-10",
+    });
     await db.deleteFrom("deviation_parties").execute();
-    await db.updateTable("deviations").set({ category: "other" }).where("partnership_id", "=", partnership.id).execute();
+    await db
+      .updateTable("deviations")
+      .set({ category: "other" })
+      .where("partnership_id", "=", partnership.id)
+      .execute();
     const stored = await getSnapshot(db, id);
     expect(stored?.figures).toEqual(JSON.parse(JSON.stringify(figures)));
     const live = await computeSummary(db, partnership.id, HT);

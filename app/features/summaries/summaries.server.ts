@@ -3,7 +3,16 @@
 // beyond counts; plan figures come from the plans led by the partnership's organisations.
 import { sql } from "kysely";
 import type { DB } from "#db/client.server";
-import { DEVIATION_CATEGORIES, DEVIATION_CONSEQUENCES, DEVIATION_KINDS, DEVIATION_STATUSES, ESCALATION_LEVELS, ORGANISATION_KINDS, PLAN_KINDS, PLAN_OUTCOMES } from "#db/schema";
+import {
+  DEVIATION_CATEGORIES,
+  DEVIATION_CONSEQUENCES,
+  DEVIATION_KINDS,
+  DEVIATION_STATUSES,
+  ESCALATION_LEVELS,
+  ORGANISATION_KINDS,
+  PLAN_KINDS,
+  PLAN_OUTCOMES,
+} from "#db/schema";
 import { teamKindsOf } from "~/features/plans/team.server";
 import { addDays } from "~/lib/time";
 import { instantBounds, previousPeriod, sameperiod, trailingPeriods, type Period } from "./periods";
@@ -69,10 +78,14 @@ export interface SummaryFigures {
 function table(keys: readonly string[], counts: Map<string, number>, k: number, labels?: Map<string, string>): Table {
   const values = keys.map((key) => counts.get(key) ?? 0);
   const { cells, total } = suppressTable(values, k);
-  return { rows: keys.map((key, i) => ({ key, ...(labels?.has(key) ? { label: labels.get(key) } : {}), n: cells[i] })), total };
+  return {
+    rows: keys.map((key, i) => ({ key, ...(labels?.has(key) ? { label: labels.get(key) } : {}), n: cells[i] })),
+    total,
+  };
 }
 
-const toMap = (rows: { key: string | null; n: number | string | bigint }[]) => new Map(rows.map((r) => [String(r.key), Number(r.n)]));
+const toMap = (rows: { key: string | null; n: number | string | bigint }[]) =>
+  new Map(rows.map((r) => [String(r.key), Number(r.n)]));
 const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 /**
@@ -82,16 +95,36 @@ const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) /
  * by (migration 0008): a case its review and answer times, parties and routes their case's
  * partnership and event date, follow-ups their plan's lead organisation, a plan its team's kinds.
  */
-export async function computeSummary(db: DB, partnershipId: string, period: Period, now = new Date()): Promise<SummaryFigures> {
-  const partnership = await db.selectFrom("partnerships").select("suppression_k").where("id", "=", partnershipId).executeTakeFirstOrThrow();
+export async function computeSummary(
+  db: DB,
+  partnershipId: string,
+  period: Period,
+  now = new Date(),
+): Promise<SummaryFigures> {
+  const partnership = await db
+    .selectFrom("partnerships")
+    .select("suppression_k")
+    .where("id", "=", partnershipId)
+    .executeTakeFirstOrThrow();
   const k = effectiveK(partnership.suppression_k);
   const previous = previousPeriod(period);
   const lastYear = sameperiod(period, 1);
   const bounds = instantBounds(period);
 
   const deviationsIn = (p: Period) =>
-    db.selectFrom("deviations").where("deviations.partnership_id", "=", partnershipId).where("deviations.event_date", ">=", p.start).where("deviations.event_date", "<=", p.end);
-  const countIn = async (p: Period) => Number((await deviationsIn(p).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    db
+      .selectFrom("deviations")
+      .where("deviations.partnership_id", "=", partnershipId)
+      .where("deviations.event_date", ">=", p.start)
+      .where("deviations.event_date", "<=", p.end);
+  const countIn = async (p: Period) =>
+    Number(
+      (
+        await deviationsIn(p)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   const organisations = await db
     .selectFrom("organisations")
@@ -102,7 +135,11 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
     .execute();
   const organisationIds = organisations.map((o) => o.id);
 
-  const [count, previousCount, lastYearCount] = [await countIn(period), await countIn(previous), await countIn(lastYear)];
+  const [count, previousCount, lastYearCount] = [
+    await countIn(period),
+    await countIn(previous),
+    await countIn(lastYear),
+  ];
 
   // The period's cases counted by what they are and by what they had reached at the period's end.
   const groups = await deviationsIn(period)
@@ -128,7 +165,13 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
         eb.fn.countAll<number>().as("n"),
       ];
     })
-    .groupBy(["deviations.category", "deviations.consequence", "deviations.kind", "deviations.escalation_level", sql.ref("status_at_end")])
+    .groupBy([
+      "deviations.category",
+      "deviations.consequence",
+      "deviations.kind",
+      "deviations.escalation_level",
+      sql.ref("status_at_end"),
+    ])
     .execute();
   const tally = (pick: (g: (typeof groups)[number]) => string | null) => {
     const counts = new Map<string, number>();
@@ -149,7 +192,9 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
       .groupBy("deviation_parties.organisation_id")
       .execute(),
     await deviationsIn(period)
-      .where((eb) => eb.or([eb("deviations.first_answered_at", "is not", null), eb("deviations.closed_at", "is not", null)]))
+      .where((eb) =>
+        eb.or([eb("deviations.first_answered_at", "is not", null), eb("deviations.closed_at", "is not", null)]),
+      )
       .select(["deviations.created_at", "deviations.first_answered_at", "deviations.closed_at"])
       .execute(),
     // A route counts once its answer is in or its answer-by date has passed within the period.
@@ -159,33 +204,72 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
       .where("deviation_routes.event_date", ">=", period.start)
       .where("deviation_routes.event_date", "<=", period.end)
       .select((eb) => [
-        eb.fn.sum<number>(eb.case().when(eb.or([eb("deviation_routes.answered_at", "is not", null), eb("deviation_routes.answer_by", "<=", period.end)])).then(1).else(0).end()).as("due"),
-        eb.fn.sum<number>(eb.case().when(eb.fn("substr", ["deviation_routes.answered_at", sql.lit(1), sql.lit(10)]), "<=", eb.ref("deviation_routes.answer_by")).then(1).else(0).end()).as("in_time"),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.or([
+                  eb("deviation_routes.answered_at", "is not", null),
+                  eb("deviation_routes.answer_by", "<=", period.end),
+                ]),
+              )
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as("due"),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.fn("substr", ["deviation_routes.answered_at", sql.lit(1), sql.lit(10)]),
+                "<=",
+                eb.ref("deviation_routes.answer_by"),
+              )
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as("in_time"),
       ])
       .executeTakeFirstOrThrow(),
     // Picked from the covering index first, so only the listed cases' rows are read.
     await db
       .selectFrom("deviations")
       .select(["deviations.number", "deviations.summary"])
-      .where("deviations.id", "in", deviationsIn(period).where("deviations.status", "=", "closed").where("deviations.closing_outcome", "=", "improvement_agreed").select("deviations.id"))
+      .where(
+        "deviations.id",
+        "in",
+        deviationsIn(period)
+          .where("deviations.status", "=", "closed")
+          .where("deviations.closing_outcome", "=", "improvement_agreed")
+          .select("deviations.id"),
+      )
       .orderBy("deviations.number")
       .execute(),
   ];
   // The coordinator's de-identified summaries; withheld as a whole when so few they could point at a case.
   const improvements = improvementRows.length >= k ? improvementRows : [];
-  const toFirstAnswer = durations.flatMap((d) => (d.first_answered_at ? [days(d.created_at, d.first_answered_at)] : []));
+  const toFirstAnswer = durations.flatMap((d) =>
+    d.first_answered_at ? [days(d.created_at, d.first_answered_at)] : [],
+  );
   const toClose = durations.flatMap((d) => (d.closed_at ? [days(d.created_at, d.closed_at)] : []));
   const dueRoutes = Number(answering.due ?? 0);
   const inTime = Number(answering.in_time ?? 0);
 
   // Plans led by the partnership's organisations.
-  const plans = () => db.selectFrom("plans").where("plans.lead_organisation_id", "in", organisationIds.length ? organisationIds : [""]);
+  const plans = () =>
+    db.selectFrom("plans").where("plans.lead_organisation_id", "in", organisationIds.length ? organisationIds : [""]);
   const activeAt = (instant: string) =>
     plans()
       .where("plans.activated_at", "<", instant)
       .where((eb) => eb.or([eb("plans.closed_at", "is", null), eb("plans.closed_at", ">=", instant)]));
-  const countOf = async (q: ReturnType<typeof plans>) => Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  const createdIn = (b: { from: string; to: string }) => plans().where("plans.created_at", ">=", b.from).where("plans.created_at", "<", b.to);
+  const countOf = async (q: ReturnType<typeof plans>) =>
+    Number((await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const createdIn = (b: { from: string; to: string }) =>
+    plans().where("plans.created_at", ">=", b.from).where("plans.created_at", "<", b.to);
   const twoYearsBefore = instantBounds({ ...period, start: addDays(period.end, 1 - 730), end: period.end }).from;
 
   const [createdByKind, activeAtEnd, closedByOutcome, over24, teamKinds, followUps] = [
@@ -213,7 +297,21 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
       .where("plan_follow_ups.lead_organisation_id", "in", organisationIds.length ? organisationIds : [""])
       .select((eb) => [
         eb.fn.countAll<number>().as("done"),
-        eb.fn.sum<number>(eb.case().when(eb.or([eb("plan_follow_ups.due_on", "is", null), eb("plan_follow_ups.held_on", "<=", eb.ref("plan_follow_ups.due_on"))])).then(1).else(0).end()).as("on_time"),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.or([
+                  eb("plan_follow_ups.due_on", "is", null),
+                  eb("plan_follow_ups.held_on", "<=", eb.ref("plan_follow_ups.due_on")),
+                ]),
+              )
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as("on_time"),
       ])
       .where("plan_follow_ups.held_on", ">=", period.start)
       .where("plan_follow_ups.held_on", "<=", period.end)
@@ -224,7 +322,8 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
   const closed = [...outcomes.values()].reduce((a, b) => a + b, 0);
   const workOrStudies = (outcomes.get("work") ?? 0) + (outcomes.get("studies") ?? 0);
   const kinds = new Map<string, number>();
-  for (const row of teamKinds) for (const kind of teamKindsOf(row.kinds)) kinds.set(kind, (kinds.get(kind) ?? 0) + Number(row.n));
+  for (const row of teamKinds)
+    for (const kind of teamKindsOf(row.kinds)) kinds.set(kind, (kinds.get(kind) ?? 0) + Number(row.n));
   const followUpsDone = Number(followUps.done);
   const onTime = Number(followUps.on_time ?? 0);
 
@@ -260,7 +359,10 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
     trend.push({
       key: p.key,
       label: p.label,
-      deviations: suppressCount(p.key === period.key ? count : p.key === previous.key ? previousCount : await countIn(p), k),
+      deviations: suppressCount(
+        p.key === period.key ? count : p.key === previous.key ? previousCount : await countIn(p),
+        k,
+      ),
       newPlans: suppressCount(p.key === period.key ? created : await countOf(createdIn(instantBounds(p))), k),
     });
   }
@@ -275,15 +377,35 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
       count: suppressCount(count, k),
       previousCount: suppressCount(previousCount, k),
       lastYearCount: suppressCount(lastYearCount, k),
-      byCategory: table(DEVIATION_CATEGORIES, tally((g) => g.category), k),
+      byCategory: table(
+        DEVIATION_CATEGORIES,
+        tally((g) => g.category),
+        k,
+      ),
       byParty: table(organisationIds, toMap(byParty), k, new Map(organisations.map((o) => [o.id, o.name]))),
-      byConsequence: table(DEVIATION_CONSEQUENCES, tally((g) => g.consequence), k),
-      byKind: table(DEVIATION_KINDS, tally((g) => g.kind), k),
-      statusAtEnd: table(DEVIATION_STATUSES, tally((g) => g.status_at_end), k),
+      byConsequence: table(
+        DEVIATION_CONSEQUENCES,
+        tally((g) => g.consequence),
+        k,
+      ),
+      byKind: table(
+        DEVIATION_KINDS,
+        tally((g) => g.kind),
+        k,
+      ),
+      statusAtEnd: table(
+        DEVIATION_STATUSES,
+        tally((g) => g.status_at_end),
+        k,
+      ),
       medianDaysToFirstAnswer: median(toFirstAnswer, k),
       medianDaysToClose: median(toClose, k),
       shareAnsweredInTime: share(inTime, dueRoutes, k),
-      escalations: table(ESCALATION_LEVELS, tally((g) => g.escalation_level), k),
+      escalations: table(
+        ESCALATION_LEVELS,
+        tally((g) => g.escalation_level),
+        k,
+      ),
       improvements: improvements.map((i) => ({ number: i.number, summary: i.summary })),
     },
     plans: {
@@ -301,7 +423,10 @@ export async function computeSummary(db: DB, partnershipId: string, period: Peri
     },
     meetings: {
       held: suppressCount(meetings.length, k),
-      medianDaysSummonsToMeeting: median(meetings.map((m) => days(m.summons_sent_at, m.starts_at)), k),
+      medianDaysSummonsToMeeting: median(
+        meetings.map((m) => days(m.summons_sent_at, m.starts_at)),
+        k,
+      ),
       summonedByKind: table(ORGANISATION_KINDS, summonedKinds, k),
       attendedByKind: table(ORGANISATION_KINDS, attendedKinds, k),
       shareSummonedAttended: share(attendedTotal, summoned.length, k),

@@ -9,9 +9,16 @@ export function requireCoordinatorOf(user: CurrentUser, partnershipId: string): 
   if (!hasRole(user, "coordinator", partnershipId)) throw notFound();
 }
 
-export function canReadSnapshot(user: CurrentUser, snapshot: Pick<Snapshot, "partnership_id" | "released_at" | "withdrawn_at">): boolean {
+export function canReadSnapshot(
+  user: CurrentUser,
+  snapshot: Pick<Snapshot, "partnership_id" | "released_at" | "withdrawn_at">,
+): boolean {
   if (hasRole(user, "coordinator", snapshot.partnership_id)) return true;
-  return hasRole(user, "steering", snapshot.partnership_id) && snapshot.released_at !== null && snapshot.withdrawn_at === null;
+  return (
+    hasRole(user, "steering", snapshot.partnership_id) &&
+    snapshot.released_at !== null &&
+    snapshot.withdrawn_at === null
+  );
 }
 
 export async function requireReadableSnapshot(db: DB, user: CurrentUser, snapshotId: string): Promise<Snapshot> {

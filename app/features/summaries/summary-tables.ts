@@ -21,15 +21,28 @@ export function formatCell(value: Cell | string | undefined, k: number): string 
 }
 
 export function formatShare(value: number | null, locale: string): string | null {
-  return value === null ? null : new Intl.NumberFormat(locale === "en" ? "en-GB" : "sv-SE", { style: "percent", maximumFractionDigits: 0 }).format(value);
+  return value === null
+    ? null
+    : new Intl.NumberFormat(locale === "en" ? "en-GB" : "sv-SE", { style: "percent", maximumFractionDigits: 0 }).format(
+        value,
+      );
 }
 
 export function formatDays(value: number | null, locale: string): string | null {
-  return value === null ? null : new Intl.NumberFormat(locale === "en" ? "en-GB" : "sv-SE", { maximumFractionDigits: 1 }).format(value);
+  return value === null
+    ? null
+    : new Intl.NumberFormat(locale === "en" ? "en-GB" : "sv-SE", { maximumFractionDigits: 1 }).format(value);
 }
 
 export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): SummaryTable[] {
-  const coded = (id: string, title: string, table: Table, labelOf: (key: string) => string, chart = true, withTotal = true): SummaryTable => ({
+  const coded = (
+    id: string,
+    title: string,
+    table: Table,
+    labelOf: (key: string) => string,
+    chart = true,
+    withTotal = true,
+  ): SummaryTable => ({
     id,
     title,
     chart,
@@ -50,13 +63,25 @@ export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): 
         { label: t("summaries.lastYear", { label: f.lastYear.label }), value: d.lastYearCount },
       ],
     },
-    coded("deviations-by-category", t("summaries.byCategory"), d.byCategory, (k) => t(`deviations.categories.${k}` as never)),
+    coded("deviations-by-category", t("summaries.byCategory"), d.byCategory, (k) =>
+      t(`deviations.categories.${k}` as never),
+    ),
     // A case can concern several parties, so the rows do not add up to a total.
     coded("deviations-by-party", t("summaries.byParty"), d.byParty, (k) => k, true, false),
-    coded("deviations-by-consequence", t("summaries.byConsequence"), d.byConsequence, (k) => t(`deviations.consequences.${k}` as never)),
+    coded("deviations-by-consequence", t("summaries.byConsequence"), d.byConsequence, (k) =>
+      t(`deviations.consequences.${k}` as never),
+    ),
     coded("deviations-by-kind", t("summaries.byKind"), d.byKind, (k) => t(`deviations.kinds.${k}` as never)),
-    coded("deviations-status", t("summaries.statusAtEnd"), d.statusAtEnd, (k) => t(`deviations.statuses.${k}` as never)),
-    coded("deviations-escalations", t("summaries.escalations"), d.escalations, (k) => t(`deviations.escalationLevels.${k}` as never), false),
+    coded("deviations-status", t("summaries.statusAtEnd"), d.statusAtEnd, (k) =>
+      t(`deviations.statuses.${k}` as never),
+    ),
+    coded(
+      "deviations-escalations",
+      t("summaries.escalations"),
+      d.escalations,
+      (k) => t(`deviations.escalationLevels.${k}` as never),
+      false,
+    ),
     {
       id: "deviations-timing",
       title: t("summaries.timing"),
@@ -81,7 +106,14 @@ export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): 
     },
     coded("plans-by-kind", t("summaries.plansByKind"), p.byKind, (k) => k, false),
     // A plan counts once for every kind of organisation in it, so these do not add up to a total.
-    coded("plans-organisation-kinds", t("summaries.organisationKinds"), p.organisationKinds, (k) => t(`organisationKinds.${k}` as never), true, false),
+    coded(
+      "plans-organisation-kinds",
+      t("summaries.organisationKinds"),
+      p.organisationKinds,
+      (k) => t(`organisationKinds.${k}` as never),
+      true,
+      false,
+    ),
     {
       id: "plans-follow-ups",
       title: t("summaries.followUps"),
@@ -92,19 +124,35 @@ export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): 
         { label: t("summaries.shareFollowUpsOnTime"), value: formatShare(p.shareFollowUpsOnTime, locale) ?? na },
       ],
     },
-    coded("plans-by-outcome", t("summaries.closedByOutcome"), p.closedByOutcome, (k) => t(`plans.outcomes.${k}` as never)),
+    coded("plans-by-outcome", t("summaries.closedByOutcome"), p.closedByOutcome, (k) =>
+      t(`plans.outcomes.${k}` as never),
+    ),
     {
       id: "meetings-overview",
       title: t("summaries.meetingsHeading"),
       chart: false,
       rows: [
         { label: t("summaries.meetingsHeld"), value: f.meetings.held },
-        { label: t("summaries.medianSummonsToMeeting"), value: formatDays(f.meetings.medianDaysSummonsToMeeting, locale) ?? na },
-        { label: t("summaries.shareSummonedAttended"), value: formatShare(f.meetings.shareSummonedAttended, locale) ?? na },
+        {
+          label: t("summaries.medianSummonsToMeeting"),
+          value: formatDays(f.meetings.medianDaysSummonsToMeeting, locale) ?? na,
+        },
+        {
+          label: t("summaries.shareSummonedAttended"),
+          value: formatShare(f.meetings.shareSummonedAttended, locale) ?? na,
+        },
       ],
     },
-    coded("meetings-summoned", t("summaries.summonedByKind"), f.meetings.summonedByKind, (k) => t(`organisationKinds.${k}` as never), false),
-    coded("meetings-attended", t("summaries.attendedByKind"), f.meetings.attendedByKind, (k) => t(`organisationKinds.${k}` as never)),
+    coded(
+      "meetings-summoned",
+      t("summaries.summonedByKind"),
+      f.meetings.summonedByKind,
+      (k) => t(`organisationKinds.${k}` as never),
+      false,
+    ),
+    coded("meetings-attended", t("summaries.attendedByKind"), f.meetings.attendedByKind, (k) =>
+      t(`organisationKinds.${k}` as never),
+    ),
     {
       id: "trend",
       title: t("summaries.trendHeading"),

@@ -53,7 +53,10 @@ function Figure({ table, k, csvHref }: { table: SummaryTable; k: number; csvHref
         title={t("summaries.chartOf", { title: table.title })}
         description={t("summaries.chartDescription")}
         k={k}
-        rows={table.rows.map((r) => ({ label: r.label, value: typeof r.value === "number" || r.value === null || r.value === "masked" ? r.value : null }))}
+        rows={table.rows.map((r) => ({
+          label: r.label,
+          value: typeof r.value === "number" || r.value === null || r.value === "masked" ? r.value : null,
+        }))}
       />
       <DataTable table={table} k={k} csvHref={csvHref} />
     </div>
@@ -65,13 +68,23 @@ export function SummaryView({ figures, csvHref }: { figures: SummaryFigures; csv
   const { t, i18n } = useTranslation();
   const tables = summaryTables(figures, t, i18n.language);
   const byId = new Map(tables.map((tb) => [tb.id, tb]));
-  const show = (...ids: string[]) => ids.map((id) => <Figure key={id} table={byId.get(id)!} k={figures.k} csvHref={csvHref} />);
+  const show = (...ids: string[]) =>
+    ids.map((id) => <Figure key={id} table={byId.get(id)!} k={figures.k} csvHref={csvHref} />);
   return (
     <div className="summary">
       <p className="field__help">{t("summaries.suppressionNote", { k: figures.k })}</p>
       <section aria-labelledby="sum-deviations" className="summary__section">
         <h2 id="sum-deviations">{t("summaries.deviationsHeading")}</h2>
-        {show("deviation-counts", "deviations-by-category", "deviations-by-party", "deviations-by-consequence", "deviations-by-kind", "deviations-status", "deviations-escalations", "deviations-timing")}
+        {show(
+          "deviation-counts",
+          "deviations-by-category",
+          "deviations-by-party",
+          "deviations-by-consequence",
+          "deviations-by-kind",
+          "deviations-status",
+          "deviations-escalations",
+          "deviations-timing",
+        )}
         <h3>{t("summaries.improvements")}</h3>
         {figures.deviations.improvements.length === 0 ? (
           <p className="muted">{t("summaries.noImprovements")}</p>

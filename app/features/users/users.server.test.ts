@@ -20,7 +20,11 @@ describe("changing one's own password", () => {
     expect(await changeOwnPassword(db, current, TEST_PASSWORD, "ett helt nytt lösenord")).toBe(true);
     expect(await validateSessionToken(db, other.token)).toBeNull();
     expect(await validateSessionToken(db, mine.token)).not.toBeNull();
-    const stored = await db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom("users")
+      .select("password_hash")
+      .where("id", "=", user.id)
+      .executeTakeFirstOrThrow();
     expect(stored.password_hash).toMatch(/^\$argon2id\$/);
     expect(stored.password_hash).not.toContain("ett helt nytt");
   });

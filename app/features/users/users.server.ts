@@ -9,12 +9,18 @@ import { invalidateUserSessions } from "~/features/auth/session.server";
 import { syncTeamKindsOfUser } from "~/features/plans/team.server";
 import { likePattern, pageOf, PAGE_SIZE } from "~/lib/pagination";
 
-export async function searchUsers(db: DB, { q, page, organisationId }: { q: string; page: number; organisationId?: string }) {
+export async function searchUsers(
+  db: DB,
+  { q, page, organisationId }: { q: string; page: number; organisationId?: string },
+) {
   let query = db.selectFrom("users").innerJoin("organisations", "organisations.id", "users.organisation_id");
   if (q) {
     const pattern = likePattern(q);
     query = query.where((eb) =>
-      eb.or([eb(eb.fn("lower", ["users.name"]), "like", pattern), eb(eb.fn("lower", ["users.email"]), "like", pattern)]),
+      eb.or([
+        eb(eb.fn("lower", ["users.name"]), "like", pattern),
+        eb(eb.fn("lower", ["users.email"]), "like", pattern),
+      ]),
     );
   }
   if (organisationId) query = query.where("users.organisation_id", "=", organisationId);
@@ -72,7 +78,10 @@ export async function createUser(db: DB, actor: Actor, input: UserInput & { role
       })
       .execute();
     for (const role of input.roles ?? []) {
-      await trx.insertInto("role_grants").values({ id: newId(), user_id: id, role, partnership_id: null, created_at: now }).execute();
+      await trx
+        .insertInto("role_grants")
+        .values({ id: newId(), user_id: id, role, partnership_id: null, created_at: now })
+        .execute();
     }
     await audit(trx, { actor, action: "user.create", recordType: "user", recordId: id });
   });
@@ -98,7 +107,12 @@ export async function getUser(db: DB, id: string) {
   const grants = await db
     .selectFrom("role_grants")
     .leftJoin("partnerships", "partnerships.id", "role_grants.partnership_id")
-    .select(["role_grants.id", "role_grants.role", "role_grants.partnership_id", "partnerships.name as partnership_name"])
+    .select([
+      "role_grants.id",
+      "role_grants.role",
+      "role_grants.partnership_id",
+      "partnerships.name as partnership_name",
+    ])
     .where("role_grants.user_id", "=", id)
     .orderBy("role_grants.created_at")
     .execute();
@@ -109,7 +123,12 @@ export async function updateUser(db: DB, actor: Actor, id: string, input: UserIn
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("users")
-      .set({ name: input.name, email: input.email.toLowerCase(), organisation_id: input.organisationId, updated_at: nowIso() })
+      .set({
+        name: input.name,
+        email: input.email.toLowerCase(),
+        organisation_id: input.organisationId,
+        updated_at: nowIso(),
+      })
       .where("id", "=", id)
       .execute();
     await syncTeamKindsOfUser(trx, id);
@@ -159,7 +178,9 @@ export async function grantRole(
   partnershipId: string | null,
 ): Promise<GrantResult> {
   let existing = db.selectFrom("role_grants").select("id").where("user_id", "=", userId).where("role", "=", role);
-  existing = partnershipId ? existing.where("partnership_id", "=", partnershipId) : existing.where("partnership_id", "is", null);
+  existing = partnershipId
+    ? existing.where("partnership_id", "=", partnershipId)
+    : existing.where("partnership_id", "is", null);
   if (await existing.executeTakeFirst()) return "exists";
   await db.transaction().execute(async (trx) => {
     const id = newId();
@@ -167,7 +188,13 @@ export async function grantRole(
       .insertInto("role_grants")
       .values({ id, user_id: userId, role, partnership_id: partnershipId, created_at: nowIso() })
       .execute();
-    await audit(trx, { actor, action: "role.grant", recordType: "user", recordId: userId, details: { role, partnershipId } });
+    await audit(trx, {
+      actor,
+      action: "role.grant",
+      recordType: "user",
+      recordId: userId,
+      details: { role, partnershipId },
+    });
   });
   return "granted";
 }
@@ -194,7 +221,12 @@ export async function revokeRole(db: DB, actor: Actor, userId: string, grantId: 
 }
 
 /** The user's own password change; every other session of theirs ends. */
-export async function changeOwnPassword(db: DB, user: CurrentUser, currentPassword: string, newPassword: string): Promise<boolean> {
+export async function changeOwnPassword(
+  db: DB,
+  user: CurrentUser,
+  currentPassword: string,
+  newPassword: string,
+): Promise<boolean> {
   const row = await db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirst();
   if (!row?.password_hash || !(await verifyPassword(row.password_hash, currentPassword))) return false;
   const passwordHash = await hashPassword(newPassword);
@@ -205,7 +237,12 @@ export async function changeOwnPassword(db: DB, user: CurrentUser, currentPasswo
       .where("id", "=", user.id)
       .execute();
     await invalidateUserSessions(trx, user.id, user.sessionId);
-    await audit(trx, { actor: { userId: user.id, organisationId: user.organisationId }, action: "user.change_password", recordType: "user", recordId: user.id });
+    await audit(trx, {
+      actor: { userId: user.id, organisationId: user.organisationId },
+      action: "user.change_password",
+      recordType: "user",
+      recordId: user.id,
+    });
   });
   return true;
 }

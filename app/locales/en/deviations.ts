@@ -4,9 +4,11 @@ import type { TranslationShape } from "../resources";
 const deviations: TranslationShape<typeof svDeviations> = {
   title: "Deviations",
   lexHeller: "Lex Heller – collaboration deviations",
-  intro: "Report when collaboration between the parties failed a person, or when one of your own routines was not followed. Write without personal data.",
+  intro:
+    "Report when collaboration between the parties failed a person, or when one of your own routines was not followed. Write without personal data.",
   report: "Report a deviation",
-  reportIntro: "Describe what happened without names, identity numbers, addresses, phone numbers or e-mail addresses. The coordinator reads the report and takes it to the parties concerned.",
+  reportIntro:
+    "Describe what happened without names, identity numbers, addresses, phone numbers or e-mail addresses. The coordinator reads the report and takes it to the parties concerned.",
   mine: "My reports",
   mineEmpty: "You have not reported any deviation yet.",
   inbox: "Inbox",
@@ -121,7 +123,11 @@ const deviations: TranslationShape<typeof svDeviations> = {
   closingNote: "Closing note to the reporter",
   closed: "The case is closed and the reporter has been told.",
   escalationLevel: "Escalation level",
-  escalationLevels: { organisation: "Organisation", partnership_board: "Partnership board", national: "National level" },
+  escalationLevels: {
+    organisation: "Organisation",
+    partnership_board: "Partnership board",
+    national: "National level",
+  },
   escalate: "Escalate",
   escalated: "The escalation is recorded.",
   agenda: "Steering-group agenda",

@@ -72,7 +72,8 @@ const en: TranslationShape<typeof sv> = {
     forbiddenTitle: "Not allowed",
     forbiddenText: "The request did not come from Samsyn and was stopped.",
     serverErrorTitle: "Something went wrong",
-    serverErrorText: "An unexpected error occurred. Please try again in a moment. Nothing you typed has been submitted.",
+    serverErrorText:
+      "An unexpected error occurred. Please try again in a moment. Nothing you typed has been submitted.",
     tooManyRequestsTitle: "Too many attempts",
     goHome: "Go to the home page",
   },
@@ -189,7 +190,8 @@ const en: TranslationShape<typeof sv> = {
   plans: {
     title: "Plans",
     myPlans: "My plans",
-    intro: "Coordinated individual plans (SIP) and joint individual plans (GIP) where you are on the team and the consent covers your organisation.",
+    intro:
+      "Coordinated individual plans (SIP) and joint individual plans (GIP) where you are on the team and the consent covers your organisation.",
     newPlan: "New plan",
     searchLabel: "Search by name or identity number",
     searchHint: "The search is sent without personal data ending up in the address bar.",
@@ -198,7 +200,8 @@ const en: TranslationShape<typeof sv> = {
     person: "Person",
     personName: "Name",
     identityNumber: "Personal identity or coordination number",
-    identityNumberHint: "12 digits, for example 19800101-1234. If the person already exists, the plan is linked to the same person.",
+    identityNumberHint:
+      "12 digits, for example 19800101-1234. If the person already exists, the plan is linked to the same person.",
     invalidIdentityNumber: "The identity number is not valid. Check the date and the check digit (YYYYMMDD-NNNN).",
     protectedIdentity: "Protected identity",
     protectedIdentityHint: "Address and contact details are then never stored or shown.",
@@ -254,7 +257,8 @@ const en: TranslationShape<typeof sv> = {
     stale: "Someone else changed the plan while you were working. Reload the page and try again.",
     leadOnly: "Only the lead organisation can change the plan's status and the consent.",
     team: "Team",
-    teamHint: "Team members from other organisations see the plan only while an active consent covers their organisation.",
+    teamHint:
+      "Team members from other organisations see the plan only while an active consent covers their organisation.",
     addMember: "Add to the team",
     member: "Team member",
     removeMember: "Remove",
@@ -263,7 +267,8 @@ const en: TranslationShape<typeof sv> = {
     cannotRemoveLead: "The lead person cannot be removed. Change the lead person first.",
     noCandidates: "There are no more caseworkers to add.",
     notCovered: "Not covered by consent",
-    uncoveredWarning: "The consent does not cover: {{organisations}}. They cannot see the plan until a consent is documented.",
+    uncoveredWarning:
+      "The consent does not cover: {{organisations}}. They cannot see the plan until a consent is documented.",
     actions: "Actions",
     noActions: "No actions yet. Add who does what and when.",
     addAction: "Add action",
@@ -336,12 +341,14 @@ const en: TranslationShape<typeof sv> = {
       reason: "Reason",
     },
     conflictTitle: "The plan was changed by someone else",
-    conflictText: "{{name}} saved the plan {{time}}, after you opened it. Nothing you typed is lost: compare below and save your version if it should apply.",
+    conflictText:
+      "{{name}} saved the plan {{time}}, after you opened it. Nothing you typed is lost: compare below and save your version if it should apply.",
     conflictSaved: "Saved version",
     conflictYours: "Your version",
     conflictKeepMine: "Save my version",
     conflictDiscard: "Keep the saved version",
-    actionConflict: "The action was changed by someone else. Saved status: {{saved}}. Your status: {{yours}}. Choose again and save.",
+    actionConflict:
+      "The action was changed by someone else. Saved status: {{saved}}. Your status: {{yours}}. Choose again and save.",
     printMyPlan: "Print “My plan”",
     myPlanTitle: "My plan",
     myPlanIntro: "This is your plan. It shows your goal, who does what and when we meet next.",

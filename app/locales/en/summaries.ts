@@ -3,7 +3,8 @@ import type { TranslationShape } from "../resources";
 
 const summaries: TranslationShape<typeof svSummaries> = {
   title: "Summaries",
-  intro: "De-identified summaries of deviations and joint plans for steering-group meetings. Small numbers are shown as “<k” so that no individual can be singled out.",
+  intro:
+    "De-identified summaries of deviations and joint plans for steering-group meetings. Small numbers are shown as “<k” so that no individual can be singled out.",
   working: "Current summary",
   choosePeriod: "Choose period",
   period: "Period",
@@ -17,7 +18,8 @@ const summaries: TranslationShape<typeof svSummaries> = {
   forPartnership: "{{partnership}} – {{period}}",
   computedAt: "Computed {{time}} from current data.",
   frozenAt: "Frozen {{time}} by {{name}} for {{meeting}} ({{date}}).",
-  suppressionNote: "Counts below {{k}} are shown as “<{{k}}”; “–” means a cell was hidden to protect another, so totals reveal nothing. Medians and shares are shown only when there are enough cases.",
+  suppressionNote:
+    "Counts below {{k}} are shown as “<{{k}}”; “–” means a cell was hidden to protect another, so totals reveal nothing. Medians and shares are shown only when there are enough cases.",
   notAvailable: "Not available yet",
   meetingsHeld: "Plan meetings held",
   medianSummonsToMeeting: "Median days from summons to meeting",

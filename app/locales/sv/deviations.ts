@@ -1,9 +1,11 @@
 const deviations = {
   title: "Avvikelser",
   lexHeller: "Lex Heller – avvikelser i samverkan",
-  intro: "Anmäl när samverkan mellan parterna inte fungerade för en person, eller när en egen rutin inte följdes. Skriv utan personuppgifter.",
+  intro:
+    "Anmäl när samverkan mellan parterna inte fungerade för en person, eller när en egen rutin inte följdes. Skriv utan personuppgifter.",
   report: "Anmäl avvikelse",
-  reportIntro: "Beskriv vad som hände utan namn, personnummer, adresser, telefonnummer eller e-postadresser. Samordnaren läser anmälan och tar den vidare till de parter som berörs.",
+  reportIntro:
+    "Beskriv vad som hände utan namn, personnummer, adresser, telefonnummer eller e-postadresser. Samordnaren läser anmälan och tar den vidare till de parter som berörs.",
   mine: "Mina anmälningar",
   mineEmpty: "Du har inte anmält någon avvikelse ännu.",
   inbox: "Inkorg",

@@ -165,7 +165,8 @@ const sv = {
     enable: "Aktivera användaren",
     disabledNotice: "Användaren är avstängd och har loggats ut.",
     enabledNotice: "Användaren är aktiverad igen.",
-    disableHint: "Användare tas aldrig bort, eftersom deras historik ska finnas kvar. En avstängd användare loggas ut direkt.",
+    disableHint:
+      "Användare tas aldrig bort, eftersom deras historik ska finnas kvar. En avstängd användare loggas ut direkt.",
     resetPassword: "Skapa nytt engångslösenord",
     oneTimePasswordTitle: "Engångslösenord",
     oneTimePasswordText:
@@ -190,7 +191,8 @@ const sv = {
   plans: {
     title: "Planer",
     myPlans: "Mina planer",
-    intro: "Samordnade individuella planer (SIP) och gemensamma individuella planer (GIP) där du ingår i teamet och samtycket omfattar din organisation.",
+    intro:
+      "Samordnade individuella planer (SIP) och gemensamma individuella planer (GIP) där du ingår i teamet och samtycket omfattar din organisation.",
     newPlan: "Ny plan",
     searchLabel: "Sök på namn eller personnummer",
     searchHint: "Sökningen skickas utan att personuppgifter hamnar i adressfältet.",
@@ -199,7 +201,8 @@ const sv = {
     person: "Person",
     personName: "Namn",
     identityNumber: "Personnummer eller samordningsnummer",
-    identityNumberHint: "12 siffror, till exempel 19800101-1234. Om personen redan finns kopplas planen till samma person.",
+    identityNumberHint:
+      "12 siffror, till exempel 19800101-1234. Om personen redan finns kopplas planen till samma person.",
     invalidIdentityNumber: "Personnumret är inte giltigt. Kontrollera datum och kontrollsiffra (ÅÅÅÅMMDD-NNNN).",
     protectedIdentity: "Skyddade personuppgifter",
     protectedIdentityHint: "Adress och kontaktuppgifter sparas och visas då aldrig.",
@@ -255,7 +258,8 @@ const sv = {
     stale: "Någon annan har ändrat planen medan du arbetade. Ladda om sidan och försök igen.",
     leadOnly: "Bara den ansvariga organisationen kan ändra planens status och samtycket.",
     team: "Team",
-    teamHint: "Teammedlemmar från andra organisationer ser planen bara så länge ett aktivt samtycke omfattar deras organisation.",
+    teamHint:
+      "Teammedlemmar från andra organisationer ser planen bara så länge ett aktivt samtycke omfattar deras organisation.",
     addMember: "Lägg till i teamet",
     member: "Teammedlem",
     removeMember: "Ta bort",
@@ -264,7 +268,8 @@ const sv = {
     cannotRemoveLead: "Den planeringsansvariga kan inte tas bort. Byt planeringsansvarig först.",
     noCandidates: "Det finns inga fler handläggare att lägga till.",
     notCovered: "Inte omfattad av samtycke",
-    uncoveredWarning: "Samtycket omfattar inte: {{organisations}}. De ser inte planen förrän ett samtycke dokumenteras.",
+    uncoveredWarning:
+      "Samtycket omfattar inte: {{organisations}}. De ser inte planen förrän ett samtycke dokumenteras.",
     actions: "Insatser",
     noActions: "Inga insatser ännu. Lägg till vem som gör vad och när.",
     addAction: "Lägg till insats",
@@ -337,12 +342,14 @@ const sv = {
       reason: "Skäl",
     },
     conflictTitle: "Planen har ändrats av någon annan",
-    conflictText: "{{name}} sparade planen {{time}}, efter att du öppnade den. Inget av det du skrev har försvunnit: jämför nedan och spara din version om den ska gälla.",
+    conflictText:
+      "{{name}} sparade planen {{time}}, efter att du öppnade den. Inget av det du skrev har försvunnit: jämför nedan och spara din version om den ska gälla.",
     conflictSaved: "Sparad version",
     conflictYours: "Din version",
     conflictKeepMine: "Spara min version",
     conflictDiscard: "Behåll den sparade versionen",
-    actionConflict: "Insatsen har ändrats av någon annan. Sparad status: {{saved}}. Din status: {{yours}}. Välj igen och spara.",
+    actionConflict:
+      "Insatsen har ändrats av någon annan. Sparad status: {{saved}}. Din status: {{yours}}. Välj igen och spara.",
     printMyPlan: "Skriv ut ”Min plan”",
     myPlanTitle: "Min plan",
     myPlanIntro: "Det här är din plan. Den visar ditt mål, vem som gör vad och när vi ses nästa gång.",
@@ -396,7 +403,8 @@ const sv = {
   },
   audit: {
     title: "Loggkontroll",
-    intro: "Här ser du vem i din organisation som har öppnat eller ändrat vilka uppgifter, och när. Nekade försök visas också.",
+    intro:
+      "Här ser du vem i din organisation som har öppnat eller ändrat vilka uppgifter, och när. Nekade försök visas också.",
     filters: "Filtrera",
     user: "Användare",
     allUsers: "Alla användare",

@@ -1,6 +1,7 @@
 const summaries = {
   title: "Sammanställningar",
-  intro: "Avidentifierade sammanställningar av avvikelser och gemensamma planer för styrgruppens möten. Små tal visas som ”<k” så att ingen enskild kan pekas ut.",
+  intro:
+    "Avidentifierade sammanställningar av avvikelser och gemensamma planer för styrgruppens möten. Små tal visas som ”<k” så att ingen enskild kan pekas ut.",
   working: "Aktuell sammanställning",
   choosePeriod: "Välj period",
   period: "Period",
@@ -14,7 +15,8 @@ const summaries = {
   forPartnership: "{{partnership}} – {{period}}",
   computedAt: "Beräknad {{time}} från aktuella uppgifter.",
   frozenAt: "Fryst {{time}} av {{name}} för {{meeting}} ({{date}}).",
-  suppressionNote: "Antal under {{k}} visas som ”<{{k}}”; ”–” betyder att en cell dolts för att skydda en annan, så att summor inte avslöjar något. Medianer och andelar visas bara när underlaget räcker.",
+  suppressionNote:
+    "Antal under {{k}} visas som ”<{{k}}”; ”–” betyder att en cell dolts för att skydda en annan, så att summor inte avslöjar något. Medianer och andelar visas bara när underlaget räcker.",
   notAvailable: "Inte tillgängligt ännu",
   meetingsHeld: "Hållna planeringsmöten",
   medianSummonsToMeeting: "Median antal dagar från kallelse till möte",
