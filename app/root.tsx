@@ -4,6 +4,7 @@ import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AppShell } from "~/components/app-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { navigationFor } from "~/features/access/policy";
 import { getOptionalUser } from "~/features/auth/auth.server";
 import { unreadCount } from "~/features/notifications/notifications.server";
 import { getDb } from "#db/client.server";
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: user && {
         name: user.name,
         organisationName: user.organisationName,
-        roles: [...new Set(user.grants.map((g) => g.role))],
+        nav: navigationFor(user),
         unread: await unreadCount(getDb(), user),
       },
     },

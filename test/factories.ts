@@ -4,7 +4,7 @@ import { newId, nowIso } from "#db/portable";
 import type { OrganisationKind, Role } from "#db/schema";
 import { hashPassword } from "~/features/auth/password.server";
 import { createSession } from "~/features/auth/session.server";
-import { sessionCookieHeader } from "~/features/auth/auth.server";
+import { loadCurrentUser, sessionCookieHeader } from "~/features/auth/auth.server";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -70,4 +70,11 @@ export async function signedInRequest(userId: string, path = "/", init: RequestI
   const headers = new Headers(init.headers);
   headers.set("Cookie", (await sessionCookieHeader(token)).split(";")[0]);
   return new Request(`http://localhost:3999${path}`, { ...init, headers });
+}
+
+/** The user as a signed-in request sees them: the one CurrentUser type feature commands take. */
+export async function currentUser(userId: string, db: DB = getDb()) {
+  const user = await loadCurrentUser(db, userId, "test-session");
+  if (!user) throw new Error("currentUser: no such enabled user");
+  return user;
 }

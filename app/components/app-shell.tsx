@@ -1,20 +1,15 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { Role } from "#db/schema";
+import type { NavKey } from "~/features/access/policy";
 import type { Flash } from "~/lib/flash.server";
 
 interface ShellUser {
   name: string;
   organisationName: string;
-  roles: Role[];
+  /** What the role policy lets the navigation show (navigationFor). */
+  nav: NavKey[];
   unread: number;
-}
-
-interface NavItem {
-  to: string;
-  label: string;
-  visible: (roles: Role[]) => boolean;
 }
 
 export function AppShell({
@@ -30,20 +25,15 @@ export function AppShell({
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
 
-  // Each feature adds its entry here as it lands; an entry is shown only to roles that can use it.
-  const items: NavItem[] = [
-    { to: "/start", label: t("nav.start"), visible: (roles) => roles.some((r) => r !== "admin") },
-    { to: "/plans", label: t("nav.plans"), visible: (roles) => roles.includes("caseworker") },
-    { to: "/deviations", label: t("nav.deviations"), visible: () => true },
-    {
-      to: "/reports",
-      label: t("nav.summaries"),
-      visible: (roles) => roles.includes("coordinator") || roles.includes("steering"),
-    },
-    { to: "/audit", label: t("nav.audit"), visible: (roles) => roles.includes("auditor") },
-    { to: "/admin", label: t("nav.admin"), visible: (roles) => roles.includes("admin") },
-  ];
-  const visible = user ? items.filter((item) => item.visible(user.roles)) : [];
+  const labels: Record<NavKey, { to: string; label: string }> = {
+    start: { to: "/start", label: t("nav.start") },
+    plans: { to: "/plans", label: t("nav.plans") },
+    deviations: { to: "/deviations", label: t("nav.deviations") },
+    summaries: { to: "/reports", label: t("nav.summaries") },
+    audit: { to: "/audit", label: t("nav.audit") },
+    admin: { to: "/admin", label: t("nav.admin") },
+  };
+  const visible = user ? user.nav.map((key) => labels[key]) : [];
 
   return (
     <>

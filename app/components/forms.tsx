@@ -1,7 +1,56 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
-import { useNavigation } from "@remix-run/react";
+import {
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type FieldMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+
+/**
+ * What an action answers when a form on the page fails (400) or meets a named failure such as a
+ * conflict (409): which form it belongs to (its intent), Conform's reply with field errors and
+ * every value typed, and whatever the page needs to explain the failure. Built on the server by
+ * formReply() in ~/lib/http.server.
+ */
+export interface FormReply<Detail = unknown> {
+  intent: string;
+  result?: SubmissionResult<string[]>;
+  detail?: Detail;
+}
+
+/** The last reply of the page's action, when it belongs to the form with this intent. */
+export function useReplyFor<Detail = unknown>(intent: string): FormReply<Detail> | undefined {
+  const reply = useActionData<FormReply<Detail>>();
+  return reply && typeof reply === "object" && reply.intent === intent ? reply : undefined;
+}
+
+/**
+ * The one form setup. Validation runs on the server only (the schema library stays out of the
+ * browser, docs/decisions/0009-forms-validated-on-the-server.md): errors appear after a submit,
+ * in the user's language, with every value kept. `id` changes when the form should start afresh
+ * (e.g. a new version of the record); it defaults to the intent.
+ */
+export function useAppForm<Shape extends Record<string, unknown>>({
+  intent,
+  id,
+  defaultValue,
+}: {
+  intent: string;
+  id?: string;
+  defaultValue?: Partial<Record<keyof Shape, unknown>>;
+}) {
+  const reply = useReplyFor(intent);
+  return useForm<Shape>({
+    id: id ?? intent,
+    lastResult: reply?.result,
+    defaultValue: defaultValue as never,
+    shouldValidate: "onSubmit",
+  });
+}
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
   const list = errors?.filter(Boolean) ?? [];

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "#db/client.server";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { OrganisationForm } from "~/features/organisations/organisation-form";
 import { organisationSchema } from "~/features/organisations/organisations.schema";
 import {
@@ -21,7 +21,7 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("admin.editOrganisation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithRole(request, "admin");
+  await requirePermission(request, "admin:manage");
   const db = getDb();
   const organisation = await getOrganisation(db, params.organisationId ?? "");
   if (!organisation) throw notFound();
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireUserWithRole(request, "admin");
+  await requirePermission(request, "admin:manage");
   const db = getDb();
   const organisation = await getOrganisation(db, params.organisationId ?? "");
   if (!organisation) throw notFound();

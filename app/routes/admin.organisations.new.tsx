@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "#db/client.server";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { OrganisationForm } from "~/features/organisations/organisation-form";
 import { organisationSchema } from "~/features/organisations/organisations.schema";
 import {
@@ -19,12 +19,12 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("admin.newOrganisation");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithRole(request, "admin");
+  await requirePermission(request, "admin:manage");
   return { partnerships: await listAllPartnerships(getDb()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireUserWithRole(request, "admin");
+  await requirePermission(request, "admin:manage");
   const t = await getT(request);
   const db = getDb();
   const submission = await parseWithZod(await request.formData(), {

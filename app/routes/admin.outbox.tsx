@@ -3,7 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { EmptyState, Pagination } from "~/components/list";
-import { actorOf, requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
+import { actorOf } from "~/features/access/current-user";
 import { audit } from "~/features/audit/audit.server";
 import { listOutbox } from "~/lib/mail.server";
 import { readListParams } from "~/lib/pagination";
@@ -12,7 +13,7 @@ import { formatDateTime } from "~/lib/time";
 // E-mail kept when no SMTP server is configured. Admins see exactly what the e-mail holds:
 // the messages are written to carry no plan content (see app/lib/mail.server.ts).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithRole(request, "admin");
+  const user = await requirePermission(request, "admin:manage");
   const { page } = readListParams(request);
   const db = getDb();
   const result = await listOutbox(db, page);

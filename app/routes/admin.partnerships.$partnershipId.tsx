@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "#db/client.server";
 import { EmptyState } from "~/components/list";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { PartnershipForm } from "~/features/organisations/partnership-form";
 import { partnershipSchema } from "~/features/organisations/organisations.schema";
 import {
@@ -22,7 +22,7 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("admin.editPartnership");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithRole(request, "admin");
+  await requirePermission(request, "admin:manage");
   const db = getDb();
   const partnership = await getPartnership(db, params.partnershipId ?? "");
   if (!partnership) throw notFound();
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireUserWithRole(request, "admin");
+  await requirePermission(request, "admin:manage");
   const db = getDb();
   const partnership = await getPartnership(db, params.partnershipId ?? "");
   if (!partnership) throw notFound();

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { EmptyState, Pagination, SearchForm } from "~/components/list";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { searchPartnerships } from "~/features/organisations/organisations.server";
 import { readListParams } from "~/lib/pagination";
 import { pageTitle } from "~/lib/meta";
@@ -11,7 +11,7 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("admin.partnerships");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithRole(request, "admin");
+  await requirePermission(request, "admin:manage");
   const params = readListParams(request);
   return { q: params.q, result: await searchPartnerships(getDb(), params) };
 }

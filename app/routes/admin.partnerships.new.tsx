@@ -4,7 +4,7 @@ import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "#db/client.server";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { PartnershipForm } from "~/features/organisations/partnership-form";
 import { partnershipSchema } from "~/features/organisations/organisations.schema";
 import { createPartnership, isPartnershipNameTaken } from "~/features/organisations/organisations.server";
@@ -15,12 +15,12 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("admin.newPartnership");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithRole(request, "admin");
+  await requirePermission(request, "admin:manage");
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireUserWithRole(request, "admin");
+  await requirePermission(request, "admin:manage");
   const t = await getT(request);
   const db = getDb();
   const submission = await parseWithZod(await request.formData(), {

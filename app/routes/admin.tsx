@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta = pageTitle("admin.title");
 
 // Every admin child route checks the role itself too: loaders run in parallel.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithRole(request, "admin");
+  await requirePermission(request, "admin:manage");
   return null;
 }
 

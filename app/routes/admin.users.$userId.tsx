@@ -8,7 +8,8 @@ import { getDb } from "#db/client.server";
 import { ROLES } from "#db/schema";
 import { FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { EmptyState } from "~/components/list";
-import { actorOf, requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
+import { actorOf } from "~/features/access/current-user";
 import { listAllOrganisations, listAllPartnerships } from "~/features/organisations/organisations.server";
 import { OneTimePassword, UserForm } from "~/features/users/user-form";
 import { grantSchema, userSchema } from "~/features/users/users.schema";
@@ -30,7 +31,7 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("admin.editUser");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithRole(request, "admin");
+  await requirePermission(request, "admin:manage");
   const db = getDb();
   const user = await getUser(db, params.userId ?? "");
   if (!user) throw notFound();
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireUserWithRole(request, "admin");
+  const admin = await requirePermission(request, "admin:manage");
   const db = getDb();
   const user = await getUser(db, params.userId ?? "");
   if (!user) throw notFound();

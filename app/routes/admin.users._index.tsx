@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { EmptyState, Pagination, SearchForm } from "~/components/list";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { listAllOrganisations } from "~/features/organisations/organisations.server";
 import { searchUsers } from "~/features/users/users.server";
 import { readListParams } from "~/lib/pagination";
@@ -12,7 +12,7 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("admin.users");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithRole(request, "admin");
+  await requirePermission(request, "admin:manage");
   const params = readListParams(request);
   const organisationId = new URL(request.url).searchParams.get("organisationId") || undefined;
   const db = getDb();

@@ -4,7 +4,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "#db/client.server";
-import { actorOf, requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
+import { actorOf } from "~/features/access/current-user";
 import { listAllOrganisations } from "~/features/organisations/organisations.server";
 import { OneTimePassword, UserForm } from "~/features/users/user-form";
 import { userSchema } from "~/features/users/users.schema";
@@ -15,12 +16,12 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("admin.newUser");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithRole(request, "admin");
+  await requirePermission(request, "admin:manage");
   return { organisations: await listAllOrganisations(getDb()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireUserWithRole(request, "admin");
+  const admin = await requirePermission(request, "admin:manage");
   const t = await getT(request);
   const db = getDb();
   const organisations = await listAllOrganisations(db);

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState } from "~/components/list";
-import { actorOf, requireUserWithRole, type CurrentUser } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
+import { actorOf, type CurrentUser } from "~/features/access/current-user";
 import { audit, searchAuditEvents, verifyAuditChain } from "~/features/audit/audit.server";
 import { normaliseIdentityNumber } from "~/features/persons/identity-number";
 import { formatDateTime, isIsoDate } from "~/lib/time";
@@ -23,7 +24,7 @@ async function organisationUsers(user: CurrentUser) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithRole(request, "auditor");
+  const user = await requirePermission(request, "audit:review");
   const db = getDb();
   await audit(db, { actor: actorOf(user), action: "audit.review", recordType: "audit_log" });
   return {
@@ -53,7 +54,7 @@ const filterForm = z.object({
 
 // Filters are posted: the person's identity number must never appear in a URL.
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWithRole(request, "auditor");
+  const user = await requirePermission(request, "audit:review");
   const db = getDb();
   const form = filterForm.parse(Object.fromEntries(await request.formData()));
   const chain = form.intent === "verify" ? await verifyAuditChain(db) : null;

@@ -5,7 +5,8 @@ import { getDb } from "#db/client.server";
 import { DEVIATION_CATEGORIES, DEVIATION_KINDS, DEVIATION_STATUSES } from "#db/schema";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Pagination } from "~/components/list";
-import { hasRole, requireUser } from "~/features/auth/auth.server";
+import { requireUser } from "~/features/auth/auth.server";
+import { can } from "~/features/access/policy";
 import { readDeviationFilter } from "~/features/deviations/deviations.schema";
 import {
   contactInbox,
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   return {
     coordinator,
-    contact: hasRole(user, "contact") ? await contactInbox(db, user, coordinated.length > 0 ? 1 : page) : null,
+    contact: can(user, "deviations:answer") ? await contactInbox(db, user, coordinated.length > 0 ? 1 : page) : null,
     steering: steered.length > 0 ? await publishedCases(db, steered, 1) : null,
   };
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "#db/client.server";
-import { actorOf, requireUser } from "~/features/auth/auth.server";
+import { requireUser } from "~/features/auth/auth.server";
+import { actorOf } from "~/features/access/current-user";
 import { audit } from "~/features/audit/audit.server";
 import { readDeviationFilter } from "~/features/deviations/deviations.schema";
 import { coordinatorExport } from "~/features/deviations/deviations.server";

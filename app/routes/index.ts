@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { getOptionalUser, startPathFor } from "~/features/auth/auth.server";
+import { getOptionalUser } from "~/features/auth/auth.server";
+import { startPathFor } from "~/features/access/policy";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);

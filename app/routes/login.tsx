@@ -13,8 +13,8 @@ import {
   loadCurrentUser,
   safeRedirectPath,
   sessionCookieHeader,
-  startPathFor,
 } from "~/features/auth/auth.server";
+import { startPathFor } from "~/features/access/policy";
 import { getT, localeCookie } from "~/lib/i18n.server";
 import { isLocale } from "~/locales/resources";
 import { pageTitle } from "~/lib/meta";

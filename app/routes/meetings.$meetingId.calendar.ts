@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "#db/client.server";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { meetingCalendarFile, requireMeetingAccess } from "~/features/meetings/meetings.server";
 import { notFound } from "~/lib/http.server";
 import { getLocale } from "~/lib/i18n.server";
 
 // The meeting as an iCalendar file, behind the access rule like the meeting page.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWithRole(request, "caseworker");
+  const user = await requirePermission(request, "plans:work");
   const db = getDb();
   const { access, meetingId } = await requireMeetingAccess(db, user, params.meetingId ?? "", "meeting.calendar");
   const content = await meetingCalendarFile(db, user, access, meetingId, await getLocale(request));

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/print-button";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { endOf, formatClock, formatMeetingDate } from "~/features/meetings/meeting-time";
 import { getMeetingLetter, requireMeetingAccess } from "~/features/meetings/meetings.server";
 import { notFound } from "~/lib/http.server";
@@ -13,7 +13,7 @@ import { formatDate, todayInStockholm } from "~/lib/time";
 export const meta: MetaFunction = () => [{ title: "Samsyn – brev om möte" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWithRole(request, "caseworker");
+  const user = await requirePermission(request, "plans:work");
   const db = getDb();
   const { access, meetingId } = await requireMeetingAccess(db, user, params.meetingId ?? "", "meeting.letter");
   const letter = await getMeetingLetter(db, user, access, meetingId);

@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { MeetingPageView, type MeetingActionResult } from "~/features/meetings/meeting-page";
 import { stockholmToUtcIso } from "~/features/meetings/meeting-time";
 import {
@@ -32,7 +32,7 @@ import { getT } from "~/lib/i18n.server";
 export const meta: MetaFunction = () => [{ title: "Samsyn – möte" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWithRole(request, "caseworker");
+  const user = await requirePermission(request, "plans:work");
   const db = getDb();
   const { access, meetingId } = await requireMeetingAccess(db, user, params.meetingId ?? "", "meeting.read");
   const page = await getMeetingPage(db, user, access, meetingId);
@@ -51,7 +51,7 @@ const ACTIONS: Record<string, string> = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUserWithRole(request, "caseworker");
+  const user = await requirePermission(request, "plans:work");
   const db = getDb();
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");

@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requirePlanAccess } from "~/features/access/access.server";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { ConveneMeetingView } from "~/features/meetings/convene-form";
 import { conveneSchema } from "~/features/meetings/meetings.schema";
 import { conveneForm, conveneMeeting } from "~/features/meetings/meetings.server";
@@ -15,14 +15,14 @@ import { getT } from "~/lib/i18n.server";
 export const meta: MetaFunction = () => [{ title: "Samsyn – kalla till möte" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWithRole(request, "caseworker");
+  const user = await requirePermission(request, "plans:work");
   const db = getDb();
   const access = await requirePlanAccess(db, user, params.planId ?? "", "meeting.prepare");
   return conveneForm(db, user, access);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUserWithRole(request, "caseworker");
+  const user = await requirePermission(request, "plans:work");
   const db = getDb();
   const access = await requirePlanAccess(db, user, params.planId ?? "", "meeting.create");
   const t = await getT(request);

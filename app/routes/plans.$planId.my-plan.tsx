@@ -5,7 +5,7 @@ import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/print-button";
 import { requirePlanAccess } from "~/features/access/access.server";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { getMyPlan } from "~/features/plans/plans.server";
 import { formatDate } from "~/lib/time";
 import { pageTitle } from "~/lib/meta";
@@ -13,7 +13,7 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("plans.myPlanTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWithRole(request, "caseworker");
+  const user = await requirePermission(request, "plans:work");
   const db = getDb();
   const access = await requirePlanAccess(db, user, params.planId ?? "", "plan.print");
   return { planId: access.planId, myPlan: await getMyPlan(db, user, access) };

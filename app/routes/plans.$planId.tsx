@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireLeadAccess, requirePlanAccess } from "~/features/access/access.server";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { recordConsent, withdrawConsent } from "~/features/consent/consent.server";
 import {
   addAction,
@@ -41,7 +41,7 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("plans.editPlan");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWithRole(request, "caseworker");
+  const user = await requirePermission(request, "plans:work");
   const db = getDb();
   const access = await requirePlanAccess(db, user, params.planId ?? "", "plan.read");
   const [page, candidates, organisations] = await Promise.all([
@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUserWithRole(request, "caseworker");
+  const user = await requirePermission(request, "plans:work");
   const db = getDb();
   const planId = params.planId ?? "";
   const t = await getT(request);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Pagination } from "~/components/list";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { listPlans } from "~/features/plans/plans.server";
 import { readListParams } from "~/lib/pagination";
 import { formatDate } from "~/lib/time";
@@ -14,7 +14,7 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("plans.myPlans");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithRole(request, "caseworker");
+  const user = await requirePermission(request, "plans:work");
   const { page } = readListParams(request);
   return { q: "", result: await listPlans(getDb(), user, { q: "", page }) };
 }
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const searchForm = z.object({ q: z.string().trim().max(100).catch(""), page: z.coerce.number().int().min(1).catch(1) });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWithRole(request, "caseworker");
+  const user = await requirePermission(request, "plans:work");
   const { q, page } = searchForm.parse(Object.fromEntries(await request.formData()));
   return { q, result: await listPlans(getDb(), user, { q, page }) };
 }

@@ -7,7 +7,7 @@ import { getDb } from "#db/client.server";
 import { PLAN_KINDS } from "#db/schema";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckboxField, FormErrors, RadioGroup, SubmitButton, TextareaField, TextField } from "~/components/forms";
-import { requireUserWithRole } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { newPlanSchema } from "~/features/plans/plans.schema";
 import { createPlan } from "~/features/plans/plans.server";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -17,12 +17,12 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("plans.newPlan");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithRole(request, "caseworker");
+  await requirePermission(request, "plans:work");
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWithRole(request, "caseworker");
+  const user = await requirePermission(request, "plans:work");
   const t = await getT(request);
   const submission = parseWithZod(await request.formData(), { schema: newPlanSchema(t) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

@@ -5,7 +5,9 @@ import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SubmitButton } from "~/components/forms";
 import { PrintButton } from "~/components/print-button";
-import { actorOf, hasRole, requireUser } from "~/features/auth/auth.server";
+import { requireUser } from "~/features/auth/auth.server";
+import { actorOf } from "~/features/access/current-user";
+import { can } from "~/features/access/policy";
 import { audit } from "~/features/audit/audit.server";
 import { releaseSnapshot, withdrawSnapshot } from "~/features/summaries/snapshots.server";
 import { requireCoordinatorOf, requireReadableSnapshot } from "~/features/summaries/summary-access.server";
@@ -26,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     recordType: "summary_snapshot",
     recordId: snapshot.id,
   });
-  return { snapshot, isCoordinator: hasRole(user, "coordinator", snapshot.partnership_id) };
+  return { snapshot, isCoordinator: can(user, "summaries:prepare", snapshot.partnership_id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { hasRole, requireUser } from "~/features/auth/auth.server";
+import { requireUser } from "~/features/auth/auth.server";
+import { can } from "~/features/access/policy";
 import { caseworkerStart } from "~/features/plans/start.server";
 import { MeetingsStart } from "~/features/meetings/start-sections";
 import { meetingsStart } from "~/features/meetings/start.server";
@@ -14,11 +15,11 @@ export const meta = pageTitle("start.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const isCaseworker = hasRole(user, "caseworker");
+  const isCaseworker = can(user, "plans:work");
   return {
     name: user.name,
-    isAdmin: hasRole(user, "admin"),
-    isAuditor: hasRole(user, "auditor"),
+    isAdmin: can(user, "admin:manage"),
+    isAuditor: can(user, "audit:review"),
     work: isCaseworker ? await caseworkerStart(getDb(), user) : null,
     meetings: isCaseworker ? await meetingsStart(getDb(), user) : null,
   };

@@ -32,7 +32,12 @@ export async function demoCaseworker(db: DB, email: string): Promise<AccessUser 
     .select(["id", "organisation_id", "name"])
     .where("email", "=", email)
     .executeTakeFirstOrThrow();
-  return { id: row.id, organisationId: row.organisation_id, name: row.name, grants: [{ role: "caseworker" }] };
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    name: row.name,
+    grants: [{ role: "caseworker" as const, partnershipId: null }],
+  };
 }
 
 /** Sets the next follow-up (keeping goal and needs) and activates the plan. */

@@ -78,7 +78,9 @@ describe("the lead organisation", () => {
     const { lead, planId } = await planSetup();
     expect(await canAccessPlan(getDb(), lead, planId)).toBe(true);
     const colleague = await makeUser(getDb(), { organisationId: lead.organisationId });
-    expect(await canAccessPlan(getDb(), { ...colleague, grants: [{ role: "caseworker" }] }, planId)).toBe(false);
+    expect(
+      await canAccessPlan(getDb(), { ...colleague, grants: [{ role: "caseworker", partnershipId: null }] }, planId),
+    ).toBe(false);
   });
 });
 
@@ -89,7 +91,7 @@ describe("roles that give no plan access", () => {
       const { lead, planId } = await planSetup();
       const other = await makeUser(getDb(), { organisationId: lead.organisationId, roles: [{ role }] });
       await addToTeam(planId, other.id);
-      const user = { ...other, grants: [{ role }] };
+      const user = { ...other, grants: [{ role, partnershipId: null }] };
       expect(await statusOf(requirePlanAccess(getDb(), user, planId, "plan.read"))).toBe(404);
       expect((await visibleInList(user)).total).toBe(0);
     },

@@ -6,23 +6,42 @@
 // A consent is active when given, not withdrawn, and today (Europe/Stockholm) is inside its validity.
 // Only caseworkers work on plans; no other role gives access.
 //
-// Every loader and action goes through requirePlanAccess(); every list, count and search is
-// built on planAccessFilter(). No route checks access by itself.
+// Every command that reads or changes plan content asks planAccessFor() inside its own
+// transaction (a denial is audited and reads as not_found, so the route answers 404); every
+// list, count and search is built on planAccessFilter(). No route checks access by itself.
+// The one definition of an active consent lives here too (activeConsent, consentState).
 import { sql, type ExpressionBuilder } from "kysely";
 import type { DB } from "#db/client.server";
 import type { Database } from "#db/schema";
 import { audit } from "~/features/audit/audit.server";
+import { actorOf, type CurrentUser } from "./current-user";
+import { can } from "./policy";
 import { notFound } from "~/lib/http.server";
 import { todayInStockholm } from "~/lib/time";
 
-export interface AccessUser {
-  id: string;
-  organisationId: string;
-  grants: { role: string }[];
+/** What the access rule needs of the signed-in user. */
+export type AccessUser = Pick<CurrentUser, "id" | "organisationId" | "grants">;
+
+/** THE definition of an active consent: given, not withdrawn, and today inside its validity. */
+export function activeConsent(eb: ExpressionBuilder<Database, "consents">, today: string) {
+  return eb.and([
+    eb("consents.withdrawn_at", "is", null),
+    eb("consents.valid_from", "<=", today),
+    eb("consents.valid_until", ">=", today),
+  ]);
 }
 
-function worksOnPlans(user: AccessUser): boolean {
-  return user.grants.some((g) => g.role === "caseworker");
+export type ConsentState = "active" | "withdrawn" | "expired" | "future";
+
+/** The same definition for a consent already read, as the plan page shows it. */
+export function consentState(
+  c: { withdrawn_at: string | null; valid_from: string; valid_until: string },
+  today = todayInStockholm(),
+): ConsentState {
+  if (c.withdrawn_at) return "withdrawn";
+  if (c.valid_until < today) return "expired";
+  if (c.valid_from > today) return "future";
+  return "active";
 }
 
 /** Active consents on `plans` that name the organisation. */
@@ -34,16 +53,14 @@ function consentCovers(eb: ExpressionBuilder<Database, "plans">, organisationId:
       .select("consents.id")
       .whereRef("consents.plan_id", "=", "plans.id")
       .where("consent_organisations.organisation_id", "=", organisationId)
-      .where("consents.withdrawn_at", "is", null)
-      .where("consents.valid_from", "<=", today)
-      .where("consents.valid_until", ">=", today),
+      .where((c) => activeConsent(c, today)),
   );
 }
 
 /** A WHERE fragment over `plans`: true exactly for the plans the user may see. */
 export function planAccessFilter(user: AccessUser, today = todayInStockholm()) {
   return (eb: ExpressionBuilder<Database, "plans">) => {
-    if (!worksOnPlans(user)) return sql<boolean>`1 = 0`;
+    if (!can(user, "plans:work")) return sql<boolean>`1 = 0`;
     return eb.and([
       eb.exists(
         eb
@@ -84,9 +101,48 @@ export interface PlanAccess {
 }
 
 /**
- * The guard for every plan route. Returns what the caller needs to go on, or throws 404
- * (never 403: that a record exists is itself confidential). Denied attempts are audited.
+ * The guard every plan command calls first, inside its transaction. Returns what the command
+ * needs to go on, or null (the route answers 404, never 403: that a record exists is itself
+ * confidential). Denied attempts are audited. With `lead`, only the lead organisation passes
+ * (consent and lifecycle steps).
  */
+export async function planAccessFor(
+  db: DB,
+  user: AccessUser,
+  planId: string,
+  action: string,
+  { lead = false, today = todayInStockholm() }: { lead?: boolean; today?: string } = {},
+): Promise<PlanAccess | null> {
+  const plan = await db
+    .selectFrom("plans")
+    .select(["plans.id", "plans.person_id", "plans.lead_organisation_id"])
+    .where("plans.id", "=", planId)
+    .where(planAccessFilter(user, today))
+    .executeTakeFirst();
+  if (plan && (!lead || plan.lead_organisation_id === user.organisationId)) {
+    return {
+      planId: plan.id,
+      personId: plan.person_id,
+      leadOrganisationId: plan.lead_organisation_id,
+      isLead: plan.lead_organisation_id === user.organisationId,
+    };
+  }
+  const exists =
+    plan ?? (await db.selectFrom("plans").select(["id", "person_id"]).where("id", "=", planId).executeTakeFirst());
+  const personId = plan ? plan.person_id : ((exists as { person_id?: string } | undefined)?.person_id ?? null);
+  await audit(db, {
+    actor: actorOf(user),
+    action,
+    recordType: "plan",
+    recordId: exists ? planId : null,
+    planId: exists ? planId : null,
+    personId,
+    outcome: "denied",
+  });
+  return null;
+}
+
+/** @deprecated Transitional: commands call planAccessFor() and return not_found instead. */
 export async function requirePlanAccess(
   db: DB,
   user: AccessUser,
@@ -94,48 +150,15 @@ export async function requirePlanAccess(
   action: string,
   today = todayInStockholm(),
 ): Promise<PlanAccess> {
-  const plan = await db
-    .selectFrom("plans")
-    .select(["plans.id", "plans.person_id", "plans.lead_organisation_id"])
-    .where("plans.id", "=", planId)
-    .where(planAccessFilter(user, today))
-    .executeTakeFirst();
-  if (!plan) {
-    const exists = await db.selectFrom("plans").select(["id", "person_id"]).where("id", "=", planId).executeTakeFirst();
-    await audit(db, {
-      actor: { userId: user.id, organisationId: user.organisationId },
-      action,
-      recordType: "plan",
-      recordId: exists ? planId : null,
-      planId: exists ? planId : null,
-      personId: exists?.person_id ?? null,
-      outcome: "denied",
-    });
-    throw notFound();
-  }
-  return {
-    planId: plan.id,
-    personId: plan.person_id,
-    leadOrganisationId: plan.lead_organisation_id,
-    isLead: plan.lead_organisation_id === user.organisationId,
-  };
+  const access = await planAccessFor(db, user, planId, action, { today });
+  if (!access) throw notFound();
+  return access;
 }
 
-/** Lead-only steps (consent, lifecycle) are refused like any other denial: 404. */
+/** @deprecated Transitional: commands call planAccessFor(…, { lead: true }) instead. */
 export async function requireLeadAccess(db: DB, user: AccessUser, planId: string, action: string): Promise<PlanAccess> {
-  const access = await requirePlanAccess(db, user, planId, action);
-  if (!access.isLead) {
-    await audit(db, {
-      actor: { userId: user.id, organisationId: user.organisationId },
-      action,
-      recordType: "plan",
-      recordId: planId,
-      planId,
-      personId: access.personId,
-      outcome: "denied",
-    });
-    throw notFound();
-  }
+  const access = await planAccessFor(db, user, planId, action, { lead: true });
+  if (!access) throw notFound();
   return access;
 }
 
@@ -146,9 +169,7 @@ export async function coveredOrganisationIds(db: DB, planId: string, today = tod
     .innerJoin("consent_organisations", "consent_organisations.consent_id", "consents.id")
     .select("consent_organisations.organisation_id")
     .where("consents.plan_id", "=", planId)
-    .where("consents.withdrawn_at", "is", null)
-    .where("consents.valid_from", "<=", today)
-    .where("consents.valid_until", ">=", today)
+    .where((eb) => activeConsent(eb, today))
     .execute();
   return new Set(rows.map((r) => r.organisation_id));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { makePartnership, makeUser, signedInRequest, TEST_PASSWORD } from "../../../test/factories";
-import { attemptLogin, requireRole, requireUser, safeRedirectPath, getOptionalUser } from "./auth.server";
+import { attemptLogin, requirePermission, requireUser, safeRedirectPath } from "./auth.server";
 
 async function catchResponse(promise: Promise<unknown> | (() => unknown)): Promise<Response> {
   try {
@@ -110,14 +110,18 @@ describe("requireUser", () => {
   });
 });
 
-describe("requireRole", () => {
-  it("answers 404, not 403, when the role is missing", async () => {
+describe("requirePermission", () => {
+  it("answers 404, not 403, when the role policy does not give the permission", async () => {
     const [a, b] = [await makePartnership(), await makePartnership()];
     const user = await makeUser(getDb(), { roles: [{ role: "coordinator", partnershipId: a.id }] });
-    const current = (await getOptionalUser(await signedInRequest(user.id)))!;
-    expect(() => requireRole(current, "coordinator", a.id)).not.toThrow();
-    expect((await catchResponse(() => requireRole(current, "coordinator", b.id))).status).toBe(404);
-    expect((await catchResponse(() => requireRole(current, "admin"))).status).toBe(404);
+    expect((await requirePermission(await signedInRequest(user.id), "summaries:prepare", a.id)).id).toBe(user.id);
+    expect(
+      (await catchResponse(async () => requirePermission(await signedInRequest(user.id), "summaries:prepare", b.id)))
+        .status,
+    ).toBe(404);
+    expect(
+      (await catchResponse(async () => requirePermission(await signedInRequest(user.id), "admin:manage"))).status,
+    ).toBe(404);
   });
 });
 

@@ -3,31 +3,14 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { getDb, type DB } from "#db/client.server";
 import { fromBool } from "#db/portable";
-import type { OrganisationKind, Role } from "#db/schema";
+import { actorOf, type CurrentUser } from "~/features/access/current-user";
+import { can, type Permission } from "~/features/access/policy";
 import { audit } from "~/features/audit/audit.server";
 import { getEnv } from "~/lib/env.server";
 import { notFound } from "~/lib/http.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession, invalidateSession, validateSessionToken, ABSOLUTE_LIFETIME_MS } from "./session.server";
 import { isAccountLocked, isIpThrottled, recordLoginAttempt } from "./throttle.server";
-
-export interface Grant {
-  role: Role;
-  partnershipId: string | null;
-}
-
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string;
-  organisationId: string;
-  organisationName: string;
-  organisationKind: OrganisationKind;
-  locale: string | null;
-  mustChangePassword: boolean;
-  grants: Grant[];
-  sessionId: string;
-}
 
 function sessionCookie() {
   const secure = getEnv().APP_URL.startsWith("https:");
@@ -150,18 +133,7 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   return user;
 }
 
-export function hasRole(user: CurrentUser, role: Role, partnershipId?: string): boolean {
-  return user.grants.some((g) => g.role === role && (partnershipId === undefined || g.partnershipId === partnershipId));
-}
-
-/** Missing the role reads as "no such page": 404, so the page's existence is not confirmed. */
-export function requireRole(user: CurrentUser, role: Role, partnershipId?: string): void {
-  if (!hasRole(user, role, partnershipId)) throw notFound();
-}
-
-export function actorOf(user: Pick<CurrentUser, "id" | "organisationId">) {
-  return { userId: user.id, organisationId: user.organisationId };
-}
+export type { CurrentUser };
 
 export type LoginResult =
   | { ok: true; userId: string; token: string; locale: string | null }
@@ -222,19 +194,16 @@ export async function logout(db: DB, user: CurrentUser): Promise<void> {
   await audit(db, { actor: actorOf(user), action: "logout", recordType: "session" });
 }
 
-/** Where a user lands after sign-in: the page their roles use most. */
-export function startPathFor(user: CurrentUser): string {
-  const roles = new Set(user.grants.map((g) => g.role));
-  if (roles.has("caseworker")) return "/start";
-  if (roles.has("coordinator") || roles.has("contact") || roles.has("steering")) return "/deviations";
-  if (roles.has("auditor")) return "/audit";
-  if (roles.has("admin")) return "/admin";
-  return "/start";
-}
-
-/** The signed-in user when they hold `role` (in the partnership, if given); otherwise 404. */
-export async function requireUserWithRole(request: Request, role: Role, partnershipId?: string): Promise<CurrentUser> {
+/**
+ * The signed-in user when the role policy gives them the permission (in the partnership, if
+ * given); otherwise 404, so the page's existence is not confirmed.
+ */
+export async function requirePermission(
+  request: Request,
+  permission: Permission,
+  partnershipId?: string,
+): Promise<CurrentUser> {
   const user = await requireUser(request);
-  requireRole(user, role, partnershipId);
+  if (!can(user, permission, partnershipId)) throw notFound();
   return user;
 }

@@ -4,8 +4,7 @@ import { fromJson, newId, nowIso, toJson } from "#db/portable";
 import type { CONSENT_CATEGORIES, CONSENT_FORMS, CONSENT_GRANTORS } from "#db/schema";
 import { audit } from "~/features/audit/audit.server";
 import { recordHistory } from "~/features/plans/history.server";
-import type { PlanAccess } from "~/features/access/access.server";
-import { todayInStockholm } from "~/lib/time";
+import { consentState, type PlanAccess } from "~/features/access/access.server";
 
 export interface ConsentInput {
   grantor: (typeof CONSENT_GRANTORS)[number];
@@ -93,17 +92,7 @@ export async function withdrawConsent(
   });
 }
 
-export type ConsentState = "active" | "withdrawn" | "expired" | "future";
-
-export function consentState(
-  c: { withdrawn_at: string | null; valid_from: string; valid_until: string },
-  today = todayInStockholm(),
-): ConsentState {
-  if (c.withdrawn_at) return "withdrawn";
-  if (c.valid_until < today) return "expired";
-  if (c.valid_from > today) return "future";
-  return "active";
-}
+export type { ConsentState } from "~/features/access/access.server";
 
 export async function listConsents(db: DB, planId: string) {
   const consents = await db

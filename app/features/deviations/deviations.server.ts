@@ -12,7 +12,8 @@ import { fromJson, newId, nowIso, toJson } from "#db/portable";
 import type { DeviationStatus } from "#db/schema";
 import { canAccessPlan, type AccessUser } from "~/features/access/access.server";
 import { audit } from "~/features/audit/audit.server";
-import { hasRole, type CurrentUser } from "~/features/auth/auth.server";
+import { type CurrentUser } from "~/features/access/current-user";
+import { can } from "~/features/access/policy";
 import { notify } from "~/features/notifications/notifications.server";
 import { partnershipMembers } from "~/features/organisations/organisations.server";
 import { likePattern, pageOf, PAGE_SIZE } from "~/lib/pagination";
@@ -171,10 +172,10 @@ export async function requireDeviationAccess(db: DB, user: User, deviationId: st
     .executeTakeFirst();
   const viewers = new Set<Viewer>();
   if (row) {
-    if (hasRole(user as CurrentUser, "coordinator", row.partnership_id)) viewers.add("coordinator");
+    if (can(user, "deviations:triage", row.partnership_id)) viewers.add("coordinator");
     if (row.reporter_id === user.id) viewers.add("reporter");
-    if (row.published_at && hasRole(user as CurrentUser, "steering", row.partnership_id)) viewers.add("steering");
-    if (hasRole(user as CurrentUser, "contact")) {
+    if (row.published_at && can(user, "deviations:read_published", row.partnership_id)) viewers.add("steering");
+    if (can(user, "deviations:answer")) {
       const routed = await db
         .selectFrom("deviation_routes")
         .select("deviation_id")

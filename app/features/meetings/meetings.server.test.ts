@@ -102,7 +102,7 @@ describe("convening: the consent check on invitees", () => {
     const meetingId = await convene(lead, planId, { staff: [{ userId: colleague.id, kind: "invitation" }] });
     const team = await db().selectFrom("plan_team").select("user_id").where("plan_id", "=", planId).execute();
     expect(team.map((m) => m.user_id)).toContain(colleague.id);
-    const colleagueUser = { ...colleague, grants: [{ role: "caseworker" }] };
+    const colleagueUser = { ...colleague, grants: [{ role: "caseworker" as const, partnershipId: null }] };
     expect(await getMeetingPage(db(), colleagueUser, await access(colleagueUser, planId), meetingId)).not.toBeNull();
   });
 });

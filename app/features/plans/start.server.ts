@@ -1,6 +1,6 @@
 // The caseworker's start page: what needs doing, within the plans the access rule lets them see.
 import type { DB } from "#db/client.server";
-import { planAccessFilter, type AccessUser } from "~/features/access/access.server";
+import { activeConsent, planAccessFilter, type AccessUser } from "~/features/access/access.server";
 import { addDays, todayInStockholm } from "~/lib/time";
 
 export async function caseworkerStart(db: DB, user: AccessUser, today = todayInStockholm()) {
@@ -63,9 +63,7 @@ export async function caseworkerStart(db: DB, user: AccessUser, today = todayInS
             .select("consents.id")
             .whereRef("consents.plan_id", "=", "plans.id")
             .whereRef("consent_organisations.organisation_id", "=", "member.organisation_id")
-            .where("consents.withdrawn_at", "is", null)
-            .where("consents.valid_from", "<=", today)
-            .where("consents.valid_until", ">=", today),
+            .where((c) => activeConsent(c, today)),
         ),
       ),
     )

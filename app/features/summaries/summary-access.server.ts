@@ -1,21 +1,22 @@
 // Who may see which summary: coordinators of the partnership see live figures and every
 // snapshot; steering members see released snapshots that are not withdrawn. Anyone else: 404.
 import type { DB } from "#db/client.server";
-import { hasRole, type CurrentUser } from "~/features/auth/auth.server";
+import { type CurrentUser } from "~/features/access/current-user";
+import { can } from "~/features/access/policy";
 import { notFound } from "~/lib/http.server";
 import { getSnapshot, type Snapshot } from "./snapshots.server";
 
 export function requireCoordinatorOf(user: CurrentUser, partnershipId: string): void {
-  if (!hasRole(user, "coordinator", partnershipId)) throw notFound();
+  if (!can(user, "summaries:prepare", partnershipId)) throw notFound();
 }
 
 export function canReadSnapshot(
   user: CurrentUser,
   snapshot: Pick<Snapshot, "partnership_id" | "released_at" | "withdrawn_at">,
 ): boolean {
-  if (hasRole(user, "coordinator", snapshot.partnership_id)) return true;
+  if (can(user, "summaries:prepare", snapshot.partnership_id)) return true;
   return (
-    hasRole(user, "steering", snapshot.partnership_id) &&
+    can(user, "summaries:read_released", snapshot.partnership_id) &&
     snapshot.released_at !== null &&
     snapshot.withdrawn_at === null
   );
