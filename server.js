@@ -1,8 +1,8 @@
-// The HTTP server: security headers, the origin check and static files around
-// the Remix request handler. Application logic lives in app/.
-import { createRequestHandler } from "@remix-run/express";
+// The HTTP server: security headers, the origin check, the request-body guard and static files
+// (server/edges.js) around the Remix request handler. Application logic lives in app/.
 import express from "express";
 import { useEdges } from "./server/edges.js";
+import { createRequestHandler } from "./server/remix-handler.js";
 
 const isProduction = process.env.NODE_ENV === "production";
 
@@ -17,9 +17,11 @@ async function loadBuild() {
 // Validates the environment and refuses to start on an unmigrated database,
 // with a readable message instead of a stack trace.
 let env;
+let refusalPage;
 try {
   const build = await loadBuild();
   env = await build.entry.module.startup();
+  refusalPage = build.entry.module.refusalPage;
 } catch (error) {
   console.error(`Samsyn cannot start.\n${error instanceof Error ? error.message : error}`);
   process.exit(1);
@@ -30,7 +32,7 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "1");
 
-useEdges(app, { appOrigin, isProduction, staticFiles: viteDevServer?.middlewares });
+useEdges(app, { appOrigin, isProduction, refusalPage, staticFiles: viteDevServer?.middlewares });
 
 app.all(
   "*",

@@ -3,12 +3,13 @@
 // app/routes.ts and the route modules themselves. No `npm run build` needed, and a new
 // route in routes.ts is served here the moment it exists.
 import type { AddressInfo } from "node:net";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { RouteConfigEntry } from "@remix-run/route-config";
 import express from "express";
 import routeConfig from "~/routes";
+import { refusalPage } from "~/lib/refusal-page.server";
 import { useEdges } from "../server/edges.js";
+import { createRequestHandler } from "../server/remix-handler.js";
 
 export interface RouteEntry {
   id: string;
@@ -99,15 +100,22 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the app on a free port; `isProduction` toggles what server.js toggles with NODE_ENV. */
-export async function startTestServer({ isProduction = true } = {}): Promise<TestServer> {
+/**
+ * Starts the app on a free port. `isProduction` toggles what server.js toggles with NODE_ENV;
+ * `appUrl` is APP_URL (the origin check and HSTS follow it).
+ */
+export async function startTestServer({
+  isProduction = true,
+  appUrl = process.env.APP_URL,
+  clientBuildDir,
+}: { isProduction?: boolean; appUrl?: string; clientBuildDir?: string } = {}): Promise<TestServer> {
   const build = await serverBuild();
   const app = express();
   app.disable("x-powered-by");
   const server = app.listen(0);
   await new Promise((resolve) => server.once("listening", resolve));
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
-  useEdges(app, { appOrigin: new URL(process.env.APP_URL ?? url).origin, isProduction });
+  useEdges(app, { appOrigin: new URL(appUrl ?? url).origin, isProduction, refusalPage, clientBuildDir });
   app.all(
     "*",
     createRequestHandler({

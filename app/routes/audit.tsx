@@ -11,6 +11,7 @@ import { audit, searchAuditEvents, verifyAuditChain } from "~/features/audit/aud
 import { normaliseIdentityNumber } from "~/features/persons/identity-number";
 import { formatDateTime, isIsoDate } from "~/lib/time";
 import { pageTitle } from "~/lib/meta";
+import { pageNumber } from "~/lib/pagination";
 
 export const meta = pageTitle("audit.title");
 
@@ -49,7 +50,7 @@ const filterForm = z.object({
     .string()
     .catch("")
     .transform((v) => (isIsoDate(v) ? v : "")),
-  page: z.coerce.number().int().min(1).catch(1),
+  page: pageNumber,
 });
 
 // Filters are posted: the person's identity number must never appear in a URL.

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Pagination } from "~/components/list";
 import { requirePermission } from "~/features/auth/auth.server";
 import { listPlans } from "~/features/plans/plans.server";
-import { readListParams } from "~/lib/pagination";
+import { pageNumber, readListParams } from "~/lib/pagination";
 import { formatDate } from "~/lib/time";
 import { pageTitle } from "~/lib/meta";
 
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // Searching posts the name or number, so personal data never lands in a URL, a log or the history.
-const searchForm = z.object({ q: z.string().trim().max(100).catch(""), page: z.coerce.number().int().min(1).catch(1) });
+const searchForm = z.object({ q: z.string().trim().max(100).catch(""), page: pageNumber });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "plans:work");

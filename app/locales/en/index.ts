@@ -3,6 +3,7 @@ import type { TranslationShape } from "../resources";
 import deviations from "./deviations";
 import summaries from "./summaries";
 import enMeetings from "./meetings";
+import enPlatform from "./platform";
 
 const en: TranslationShape<typeof sv> = {
   app: {
@@ -453,6 +454,7 @@ const en: TranslationShape<typeof sv> = {
     },
   },
   meetings: enMeetings,
+  platform: enPlatform,
 };
 
 export default en;

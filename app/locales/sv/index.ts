@@ -1,6 +1,7 @@
 import deviations from "./deviations";
 import summaries from "./summaries";
 import svMeetings from "./meetings";
+import svPlatform from "./platform";
 
 // Swedish is the default language. Every key here must exist in ../en too
 // (the type in ../resources.ts enforces it).
@@ -455,6 +456,7 @@ const sv = {
     },
   },
   meetings: svMeetings,
+  platform: svPlatform,
 } as const;
 
 export default sv;
