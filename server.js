@@ -1,7 +1,7 @@
 // The HTTP server: security headers, the origin check, the request-body guard and static files
 // (server/edges.js) around the Remix request handler. Application logic lives in app/.
 import express from "express";
-import { useEdges } from "./server/edges.js";
+import { useEdges, useErrorPage } from "./server/edges.js";
 import { createRequestHandler } from "./server/remix-handler.js";
 
 const isProduction = process.env.NODE_ENV === "production";
@@ -18,10 +18,11 @@ async function loadBuild() {
 // with a readable message instead of a stack trace.
 let env;
 let refusalPage;
+let logError;
 try {
   const build = await loadBuild();
   env = await build.entry.module.startup();
-  refusalPage = build.entry.module.refusalPage;
+  ({ refusalPage, logError } = build.entry.module);
 } catch (error) {
   console.error(`Samsyn cannot start.\n${error instanceof Error ? error.message : error}`);
   process.exit(1);
@@ -41,6 +42,8 @@ app.all(
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
   }),
 );
+
+useErrorPage(app, { refusalPage, logError });
 
 const server = app.listen(env.PORT, () => {
   console.log(`Samsyn is listening on ${env.APP_URL} (port ${env.PORT})`);

@@ -8,6 +8,7 @@ import { getLocale } from "./lib/i18n.server";
 import { logError } from "./lib/log.server";
 import { NonceProvider } from "./lib/nonce";
 
+export { logError } from "./lib/log.server";
 export { refusalPage } from "./lib/refusal-page.server";
 export { startup } from "./lib/startup.server";
 

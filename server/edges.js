@@ -35,7 +35,7 @@ export const PERMISSIONS_POLICY = [
 const ALLOWED_METHODS = "GET, HEAD, POST";
 
 /**
- * @typedef {(status: 400 | 403 | 405 | 413 | 415, cookieHeader: string | undefined) => Promise<string>} RefusalPage
+ * @typedef {(status: 400 | 403 | 405 | 413 | 415 | 500, cookieHeader: string | undefined) => Promise<string>} RefusalPage
  * @param {import("express").Express} app
  * @param {{
  *   appOrigin: string,
@@ -122,4 +122,25 @@ export function useEdges(app, { appOrigin, isProduction, refusalPage, staticFile
     app.use("/assets", express.static(`${clientBuildDir}/assets`, { immutable: true, maxAge: "1y" }));
     app.use(express.static(clientBuildDir, { maxAge: "1h" }));
   }
+}
+
+/**
+ * The last handler, after Remix's: an error that escaped everything else is logged without query
+ * string or body (app/lib/log.server.ts) and answered with a short page, never a stack trace.
+ * @param {import("express").Express} app
+ * @param {{ refusalPage: RefusalPage, logError: (error: unknown, request: { method: string, url: string }) => void }} options
+ */
+export function useErrorPage(app, { refusalPage, logError }) {
+  // Express tells error handlers by their four parameters.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  app.use((error, req, res, next) => {
+    logError(error, { method: req.method, url: `http://app${req.path}` });
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    refusalPage(500, req.headers.cookie)
+      .catch(() => "500")
+      .then((html) => res.status(500).set("Cache-Control", "no-store").type("html").send(html));
+  });
 }

@@ -207,6 +207,33 @@ describe("request bodies", () => {
   });
 });
 
+describe("errors that escape Remix", () => {
+  it("answer 500 with a short page and no stack trace, logged without the query string", async () => {
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    const server = await startTestServer({
+      getLoadContext: () => {
+        throw new Error("the load context failed");
+      },
+    });
+    try {
+      const got = await fetch(`${server.url}/login?email=anna%40example.se`);
+      const body = await got.text();
+      expect(got.status).toBe(500);
+      expect(got.headers.get("cache-control")).toBe("no-store");
+      expect(body).toContain("Något gick fel");
+      expect(body).not.toContain("the load context failed");
+      expect(body).not.toMatch(/at .*\.(js|ts):\d+/);
+      expect(String(logged.flat())).toContain("GET /login");
+      expect(String(logged.flat())).not.toContain("anna");
+    } finally {
+      console.error = original;
+      await server.close();
+    }
+  });
+});
+
 /**
  * Posts to /login, writes `bytes` of the body and then waits, never finishing it: an edge that
  * needed the whole body before answering would never answer.

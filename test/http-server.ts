@@ -5,10 +5,11 @@
 import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import type { RouteConfigEntry } from "@remix-run/route-config";
-import express from "express";
+import express, { type Request, type Response } from "express";
 import routeConfig from "~/routes";
+import { logError } from "~/lib/log.server";
 import { refusalPage } from "~/lib/refusal-page.server";
-import { useEdges } from "../server/edges.js";
+import { useEdges, useErrorPage } from "../server/edges.js";
 import { createRequestHandler } from "../server/remix-handler.js";
 
 export interface RouteEntry {
@@ -108,7 +109,14 @@ export async function startTestServer({
   isProduction = true,
   appUrl = process.env.APP_URL,
   clientBuildDir,
-}: { isProduction?: boolean; appUrl?: string; clientBuildDir?: string } = {}): Promise<TestServer> {
+  getLoadContext = (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
+}: {
+  isProduction?: boolean;
+  appUrl?: string;
+  clientBuildDir?: string;
+  /** As server.js builds it, unless a test needs it to fail. */
+  getLoadContext?: (req: Request, res: Response) => unknown;
+} = {}): Promise<TestServer> {
   const build = await serverBuild();
   const app = express();
   app.disable("x-powered-by");
@@ -121,9 +129,10 @@ export async function startTestServer({
     createRequestHandler({
       build,
       mode: "production",
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
+      getLoadContext,
     }),
   );
+  useErrorPage(app, { refusalPage, logError });
   return {
     url,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

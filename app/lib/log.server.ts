@@ -8,7 +8,7 @@ export function redact(text: string): string {
   return text.replace(IDENTITY_NUMBER, "[redacted]");
 }
 
-export function logError(error: unknown, request?: Request): void {
+export function logError(error: unknown, request?: Pick<Request, "method" | "url">): void {
   const where = request ? `${request.method} ${new URL(request.url).pathname}` : "";
   const message = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : String(error);
   console.error(redact(`[samsyn] error ${where}\n${message}`));

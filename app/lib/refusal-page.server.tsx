@@ -1,12 +1,13 @@
 // The page server.js answers with when it refuses a request before any route runs (bad content
-// type, body too large, unreadable form, foreign origin, unknown method): short, in the user's
-// language, with the app's stylesheet and a way back. No layout data is loaded for it.
+// type, body too large, unreadable form, foreign origin, unknown method) or when an error escaped
+// Remix: short, in the user's language, with the app's stylesheet and a way back. No layout data
+// is loaded for it.
 import { renderToStaticMarkup } from "react-dom/server";
 import appStyles from "~/styles/app.css?url";
 import { DEFAULT_LOCALE, isLocale } from "~/locales/resources";
 import { getFixedT, localeCookie } from "./i18n.server";
 
-export type RefusalStatus = 400 | 403 | 405 | 413 | 415;
+export type RefusalStatus = 400 | 403 | 405 | 413 | 415 | 500;
 
 const KEYS = {
   400: "badRequest",
@@ -14,6 +15,7 @@ const KEYS = {
   405: "methodNotAllowed",
   413: "payloadTooLarge",
   415: "unsupportedMediaType",
+  500: "serverError",
 } as const satisfies Record<RefusalStatus, string>;
 
 export async function refusalPage(status: RefusalStatus, cookieHeader: string | undefined): Promise<string> {

@@ -23,6 +23,10 @@ const platform: TranslationShape<typeof svPlatform> = {
       title: "This format is not supported",
       text: "Samsyn only accepts forms filled in on its own pages. Go back to the page and send the form from there.",
     },
+    serverError: {
+      title: "Something went wrong",
+      text: "An unexpected error occurred. Please try again in a moment.",
+    },
     goHome: "Go to the start page",
   },
 };

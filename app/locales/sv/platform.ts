@@ -21,6 +21,10 @@ const platform = {
       title: "Formatet stöds inte",
       text: "Samsyn tar bara emot ifyllda formulär från sina egna sidor. Gå tillbaka till sidan och skicka formuläret därifrån.",
     },
+    serverError: {
+      title: "Något gick fel",
+      text: "Ett oväntat fel inträffade. Försök igen om en stund.",
+    },
     goHome: "Till startsidan",
   },
 } as const;
