@@ -2,14 +2,14 @@
 // with an action gets every kind of bad request, signed in as a demo user who can reach it,
 // through the same HTTP edges as server.js (test/http-server.ts). Field values come from the
 // forms the page itself renders, mutated by fast-check. A new route or form is covered the
-// moment it exists; a new route parameter needs one line in PARAMS below.
+// moment it exists; a new route parameter needs one line in test/demo-site.ts.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fill, openDemoSite, reach, send, type DemoSite } from "./demo-site";
 import { formsOn, type PageField, type PageForm } from "./forms-on-page";
 import { loadRoutes } from "./http-server";
 
-const routes = (await loadRoutes()).filter((r) => r.pattern !== "/healthz");
+const routes = await loadRoutes();
 const withAction = routes.filter((r) => typeof r.module.action === "function");
 
 /** Fast-check samples per form and intent; FUZZ_RUNS=50 for a deeper local run. */
