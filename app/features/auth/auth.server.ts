@@ -93,26 +93,7 @@ export function getOptionalUser(request: Request): Promise<CurrentUser | null> {
 
 export const CHANGE_PASSWORD_PATH = "/account/password";
 
-function hasControlOrBackslash(value: string): boolean {
-  return [...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || ch === "\\");
-}
-
-/**
- * A safe in-app return path: only our own absolute paths are followed. Control characters
- * and backslashes are refused outright, since browsers drop or rewrite them ("/\t/evil" → "//evil").
- */
-export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || hasControlOrBackslash(value)) return fallback;
-  const base = "http://samsyn.invalid";
-  let url: URL;
-  try {
-    url = new URL(value, base);
-  } catch {
-    return fallback;
-  }
-  if (url.origin !== base || value.startsWith("//")) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
-}
+export { safeRedirectPath } from "./redirect";
 
 /** The signed-in user; otherwise a redirect to sign-in that comes back here. */
 export async function requireUser(request: Request): Promise<CurrentUser> {
