@@ -30,7 +30,9 @@ try {
 const appOrigin = new URL(env.APP_URL).origin;
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "1");
+// TRUST_PROXY (validated in app/lib/env.server.ts): a hop count or the proxies' addresses, so
+// req.ip is the right-most address in X-Forwarded-For that no trusted proxy wrote.
+app.set("trust proxy", env.TRUST_PROXY);
 
 app.use((req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -90,7 +92,10 @@ app.all(
   "*",
   createRequestHandler({
     build: viteDevServer ? loadBuild : await loadBuild(),
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce,
+      clientIp: req.ip || req.socket.remoteAddress || "unknown",
+    }),
   }),
 );
 
