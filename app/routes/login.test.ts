@@ -66,7 +66,7 @@ describe("POST /login", () => {
     const first = (await action(post({ email: user.email, password: TEST_PASSWORD }))) as Response;
     const device = first.headers.getSetCookie().find((c) => c.startsWith("samsyn_device="))!;
     expect(device).toContain("HttpOnly");
-    expect(device).toContain("Path=/login");
+    expect(device).toContain("Path=/");
     expect(device).toContain("SameSite=Lax");
     const deviceCookie = device.split(";")[0];
 

@@ -54,7 +54,10 @@ function expectSameSite(location: string | null, hostile: string) {
   expect(location, hostile).not.toBeNull();
   const value = location!;
   expect(value.startsWith("/"), `${JSON.stringify(hostile)} → ${value}`).toBe(true);
-  expect(/[\u0000-\u001f\u007f\\]/.test(value), `${JSON.stringify(hostile)} → ${value}`).toBe(false);
+  expect(
+    [...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || ch === "\\"),
+    `${JSON.stringify(hostile)} → ${value}`,
+  ).toBe(false);
   expect(asBrowserReadsIt(value).startsWith("//"), `${JSON.stringify(hostile)} → ${value}`).toBe(false);
   expect(new URL(value, ORIGIN).origin, `${JSON.stringify(hostile)} → ${value}`).toBe(ORIGIN);
   // Whatever decodes the path once more (a proxy, a framework) still finds no other host in it.

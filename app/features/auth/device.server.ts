@@ -33,9 +33,9 @@ export function verifyDeviceToken(token: string, userId: string): string | null 
 
 function deviceCookie() {
   const secure = getEnv().APP_URL.startsWith("https:");
-  // Only the sign-in form needs it, so it is sent nowhere else.
-  return createCookie(secure ? "__Secure-samsyn_device" : "samsyn_device", {
-    path: "/login",
+  // Path "/": Remix posts the sign-in form to "/login.data", which a "/login" path would not match.
+  return createCookie(secure ? "__Host-samsyn_device" : "samsyn_device", {
+    path: "/",
     httpOnly: true,
     sameSite: "lax",
     secure,

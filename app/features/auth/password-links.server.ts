@@ -149,16 +149,19 @@ export async function choosePasswordWithLink(
   });
 }
 
-// The token leaves the address bar at once: the link's page moves it into this cookie, which
-// only that page receives, and answers with a redirect to its own clean address.
-const linkCookie = () =>
-  createCookie("samsyn_password_link", {
-    path: PASSWORD_LINK_PATH,
+// The token leaves the address bar at once: the link's page moves it into this cookie (HttpOnly,
+// an hour at most, cleared once used) and answers with a redirect to its own clean address. Path
+// "/", since Remix posts the form to "/reset-password.data", which a narrower path would not match.
+const linkCookie = () => {
+  const secure = getEnv().APP_URL.startsWith("https:");
+  return createCookie(secure ? "__Host-samsyn_password_link" : "samsyn_password_link", {
+    path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: getEnv().APP_URL.startsWith("https:"),
+    secure,
     maxAge: 60 * 60,
   });
+};
 
 export async function passwordLinkCookieHeader(token: string): Promise<string> {
   return linkCookie().serialize(token);
