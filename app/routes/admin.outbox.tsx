@@ -38,8 +38,8 @@ export default function Outbox() {
           <tbody>
             {result.items.map((m) => (
               <tr key={m.id}>
-                <td>{formatDateTime(m.createdAt, i18n.language)}</td>
-                <td>{m.to}</td>
+                <td>{formatDateTime(m.created_at, i18n.language)}</td>
+                <td>{m.to_address}</td>
                 <td>
                   <details>
                     <summary>{m.subject}</summary>
@@ -48,11 +48,11 @@ export default function Outbox() {
                     ) : (
                       <>
                         <p className="visually-hidden">{t("meetings.outbox.body")}</p>
-                        <pre className="outbox__text">{m.text}</pre>
+                        <pre className="outbox__text">{m.text_body}</pre>
                         {m.ics ? (
                           <>
                             <p>
-                              <strong>{t("meetings.outbox.calendar", { method: m.icsMethod ?? "" })}</strong>
+                              <strong>{t("meetings.outbox.calendar", { method: m.ics_method ?? "" })}</strong>
                             </p>
                             <pre className="outbox__text">{m.ics}</pre>
                           </>

@@ -8,18 +8,5 @@ import { listOutbox } from "~/lib/mail.server";
 export async function adminOutbox(db: DB, admin: CurrentUser, page: number) {
   const result = await listOutbox(db, page);
   await audit(db, { actor: actorOf(admin), action: "outbox.read", recordType: "outbox", details: { page } });
-  return {
-    ...result,
-    items: result.items.map((m) => ({
-      id: m.id,
-      to: m.to_address,
-      subject: m.subject,
-      text: m.text_body,
-      ics: m.ics,
-      icsMethod: m.ics_method,
-      delivery: m.delivery,
-      createdAt: m.created_at,
-      bodyHidden: m.bodyHidden,
-    })),
-  };
+  return result;
 }
