@@ -31,7 +31,9 @@ try {
 const appOrigin = new URL(env.APP_URL).origin;
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "1");
+// TRUST_PROXY (validated in app/lib/env.server.ts): a hop count or the proxies' addresses, so
+// req.ip is the right-most address in X-Forwarded-For that no trusted proxy wrote.
+app.set("trust proxy", env.TRUST_PROXY);
 
 useEdges(app, { appOrigin, isProduction, refusalPage, staticFiles: viteDevServer?.middlewares });
 
@@ -39,7 +41,10 @@ app.all(
   "*",
   createRequestHandler({
     build: viteDevServer ? loadBuild : await loadBuild(),
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce,
+      clientIp: req.ip || req.socket.remoteAddress || "unknown",
+    }),
   }),
 );
 

@@ -9,6 +9,7 @@ export default [
   route("start", "routes/start.tsx"),
   route("account", "routes/account.tsx"),
   route("account/password", "routes/account.password.tsx"),
+  route("reset-password", "routes/reset-password.tsx"),
   ...prefix("plans", [
     index("routes/plans._index.tsx"),
     route("new", "routes/plans.new.tsx"),

@@ -34,3 +34,9 @@ export function newId(): string {
   for (const byte of bytes) id += ID_ALPHABET[byte % ID_ALPHABET.length];
   return id;
 }
+
+/** True when a write failed on a UNIQUE or primary-key constraint, on SQLite or PostgreSQL. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+}

@@ -88,7 +88,34 @@ export interface LoginAttemptTable {
   email: string;
   ip: string;
   succeeded: Bool;
+  /** The random part of a genuine device cookie presented with the attempt, if any. */
+  device: string | null;
   created_at: Timestamp;
+}
+
+/** Login throttling state per account and per client address (docs/decisions/0011). */
+export interface LoginThrottleTable {
+  /** "account:<sha-256 of the e-mail>" or "address:<ip, or the /64 of an IPv6 address>". */
+  key: string;
+  failures: Generated<number>;
+  window_started_at: Timestamp;
+  last_failure_at: Timestamp;
+  next_attempt_at: Timestamp;
+}
+
+export const PASSWORD_LINK_PURPOSES = ["reset", "invitation"] as const;
+export type PasswordLinkPurpose = (typeof PASSWORD_LINK_PURPOSES)[number];
+
+/** Single-use links with which a user chooses a password (docs/decisions/0013). */
+export interface PasswordLinkTable {
+  /** SHA-256 of the token in the link, hex. */
+  id: string;
+  user_id: string;
+  purpose: PasswordLinkPurpose;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface AuditEventTable {
@@ -396,6 +423,8 @@ export interface Database {
   role_grants: RoleGrantTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  login_throttle: LoginThrottleTable;
+  password_links: PasswordLinkTable;
   audit_events: AuditEventTable;
   persons: PersonTable;
   plans: PlanTable;
@@ -525,6 +554,8 @@ export interface OutboxTable {
   ics: string | null;
   ics_method: string | null;
   delivery: "outbox" | "smtp_failed";
+  /** 1 when the body carries a sign-in or password link: admins see the message without it. */
+  hide_body: Generated<Bool>;
   created_at: Timestamp;
 }
 

@@ -1,11 +1,25 @@
 // Administration: partnerships, organisations and users; forms that explain
 // mistakes in Swedish and keep what was typed; lists that search and paginate.
 import type { Locator, Page } from "@playwright/test";
+import type { DB } from "../db/client.server";
 import { DEMO, expect, test, unique } from "./fixtures";
 
 const nameField = (page: Page) => page.getByLabel(/^Namn/);
 const searchBox = (page: Page) => page.getByRole("searchbox", { name: "Sök" });
 const bodyRows = (page: Page) => page.getByRole("table").getByRole("rowgroup").nth(1).getByRole("row");
+
+/** The password link in the latest e-mail to the address, as kept in the outbox (no SMTP in the tests). */
+async function linkMailedTo(db: DB, address: string): Promise<string> {
+  const mail = await db
+    .selectFrom("outbox")
+    .select("text_body")
+    .where("to_address", "=", address)
+    .orderBy("created_at", "desc")
+    .executeTakeFirstOrThrow();
+  const link = /https?:\/\/\S+\/reset-password\?token=[a-z2-7]+/.exec(mail.text_body)?.[0];
+  if (!link) throw new Error(`no password link in the latest e-mail to ${address}`);
+  return link;
+}
 
 async function search(page: Page, q: string): Promise<void> {
   await searchBox(page).fill(q);
@@ -255,4 +269,75 @@ test("the user list searches by name and filters by organisation", async ({ page
     "Sjöstads kommun – Arbetsmarknadsenheten",
   );
   await expectAxeClean(page);
+});
+
+test("admin resets a password: the user gets a link the admin never sees, chooses a new password and signs in", async ({
+  page,
+  db,
+  newContext,
+  createUser,
+  expectAxeClean,
+}) => {
+  const user = await createUser();
+  await page.goto(`/admin/users?q=${encodeURIComponent(user.email)}`);
+  await page.getByRole("link", { name: user.name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: user.name })).toBeVisible();
+  const passwordSection = page.getByRole("region", { name: "Lösenord" });
+  await expect(passwordSection).toContainText("Du ser aldrig lösenordet.");
+  await expectAxeClean(page);
+
+  await passwordSection.getByRole("button", { name: "Skicka länk för nytt lösenord" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "En länk för att välja nytt lösenord har skickats till användarens e-postadress.",
+  );
+  await expect(page.getByTestId("one-time-password")).toHaveCount(0);
+  await expectAxeClean(page);
+
+  // The admin's outbox lists the e-mail but keeps the link to the recipient.
+  const link = await linkMailedTo(db, user.email);
+  const token = new URL(link).searchParams.get("token")!;
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Utgående e-post" }).click();
+  const row = page.getByRole("row").filter({ hasText: user.email }).first();
+  await row.getByText("Välj nytt lösenord i Samsyn").click();
+  await expect(row).toContainText("Innehållet visas inte");
+  expect(await page.content()).not.toContain(token);
+  await expectAxeClean(page);
+
+  // The user opens the link from the e-mail in their own browser.
+  const theirs = await (await newContext()).newPage();
+  await theirs.goto(link);
+  await expect(theirs).toHaveURL(/\/reset-password$/);
+  await expect(theirs.getByRole("heading", { level: 1, name: "Välj nytt lösenord" })).toBeVisible();
+  await expectAxeClean(theirs);
+
+  // A password that is too short is explained, and nothing is saved.
+  await theirs.getByLabel("Nytt lösenord").fill("kort");
+  await theirs.getByLabel("Upprepa det nya lösenordet").fill("kort");
+  await theirs.getByRole("button", { name: "Spara lösenordet" }).click();
+  await expect(theirs.getByLabel("Nytt lösenord")).toHaveAttribute("aria-invalid", "true");
+  await expect(theirs.getByText("Nytt lösenord måste vara minst 12 tecken.")).toBeVisible();
+  await expectAxeClean(theirs);
+
+  const password = `Ett nytt eget lösenord ${unique()}`;
+  await theirs.getByLabel("Nytt lösenord").fill(password);
+  await theirs.getByLabel("Upprepa det nya lösenordet").fill(password);
+  await theirs.getByRole("button", { name: "Spara lösenordet" }).click();
+  await expect(theirs).toHaveURL(/\/login$/);
+  await expect(theirs.getByRole("status")).toHaveText("Lösenordet är sparat. Logga in med ditt nya lösenord.");
+
+  // The old password no longer works; the new one does.
+  await theirs.getByLabel("E-postadress").fill(user.email);
+  await theirs.getByLabel("Lösenord").fill(user.password);
+  await theirs.getByRole("button", { name: "Logga in" }).click();
+  await expect(theirs.getByRole("alert")).toHaveText("Fel e-postadress eller lösenord.");
+  await theirs.getByLabel("Lösenord").fill(password);
+  await theirs.getByRole("button", { name: "Logga in" }).click();
+  await expect(theirs).toHaveURL(/\/start$/);
+  await expectAxeClean(theirs);
+
+  // The link is spent: a clear page in Swedish.
+  await theirs.goto(link);
+  await expect(theirs.getByRole("heading", { level: 1, name: "Länken fungerar inte längre" })).toBeVisible();
+  await expect(theirs.getByText("Be din administratör att skicka en ny länk.")).toBeVisible();
+  await expectAxeClean(theirs);
 });

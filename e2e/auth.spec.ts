@@ -1,7 +1,22 @@
-// Signing in and out, where people land, who may see admin pages, one-time
-// passwords, disabling users, the session cookie and the no-JavaScript path.
+// Signing in and out, where people land, who may see admin pages, new users choosing their
+// password by link, disabling users, the session cookie and the no-JavaScript path.
 import type { Page } from "@playwright/test";
+import type { DB } from "../db/client.server";
+import { ACCOUNT_FREE_FAILURES, accountKey } from "../app/features/auth/throttle.server";
 import { DEMO, expect, test, unique } from "./fixtures";
+
+/** The password link in the latest e-mail to the address, as kept in the outbox (no SMTP in the tests). */
+async function linkMailedTo(db: DB, address: string): Promise<string> {
+  const mail = await db
+    .selectFrom("outbox")
+    .select("text_body")
+    .where("to_address", "=", address)
+    .orderBy("created_at", "desc")
+    .executeTakeFirstOrThrow();
+  const link = /https?:\/\/\S+\/reset-password\?token=[a-z2-7]+/.exec(mail.text_body)?.[0];
+  if (!link) throw new Error(`no password link in the latest e-mail to ${address}`);
+  return link;
+}
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel("E-postadress").fill(email);
@@ -73,8 +88,9 @@ test("a caseworker gets 404 on admin pages", async ({ page, loginAs, expectAxeCl
   }
 });
 
-test("admin creates a user with a one-time password; the user must change it and then lands on their start page", async ({
+test("admin creates a user, who gets a link by e-mail, chooses a password and lands on their start page", async ({
   page,
+  db,
   loginAs,
   newContext,
   expectAxeClean,
@@ -87,6 +103,7 @@ test("admin creates a user with a one-time password; the user must change it and
   await page.goto("/admin/users");
   await page.getByRole("link", { name: "Ny användare" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ny användare" })).toBeVisible();
+  await expect(page.getByText("Du ser aldrig lösenordet.")).toBeVisible();
   await expectAxeClean(page);
 
   await page.getByLabel("Namn").fill(name);
@@ -94,53 +111,47 @@ test("admin creates a user with a one-time password; the user must change it and
   await page.getByLabel("Organisation").selectOption({ label: "Sjöstads kommun – Vuxenutbildningen" });
   await page.getByRole("button", { name: "Skapa" }).click();
 
-  const otpBox = page.getByTestId("one-time-password");
-  await expect(otpBox).toHaveText(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/);
-  const oneTimePassword = (await otpBox.textContent())!.trim();
-  await expect(page.getByRole("heading", { name: "Engångslösenord" })).toBeVisible();
+  // The admin lands on the new user's page and never sees a password.
+  await expect(page).toHaveURL(/\/admin\/users\/[a-z0-9]+$/);
+  await expect(page.getByRole("status")).toHaveText(
+    "Användaren är skapad och har fått en länk för att välja lösenord.",
+  );
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId("one-time-password")).toHaveCount(0);
   await expectAxeClean(page);
 
   // Grant a role.
-  await page.getByRole("link", { name: "Ge roll" }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await page.getByLabel(/^Roll\b/).selectOption({ label: "Handläggare" });
   await page.getByRole("button", { name: "Ge roll" }).click();
   await expect(page.getByRole("status")).toHaveText("Rollen är tillagd.");
   await expect(page.getByRole("listitem").filter({ hasText: "Handläggare" })).toBeVisible();
   await expectAxeClean(page);
 
-  // The new user, in a browser of their own.
+  // The e-mail, read from the outbox (no SMTP server in the tests).
+  const link = await linkMailedTo(db, email);
   const theirs = await (await newContext()).newPage();
-  await theirs.goto("/login");
-  await signIn(theirs, email, oneTimePassword);
-  await expect(theirs).toHaveURL(/\/account\/password$/);
-  await expect(theirs.getByText("Du loggade in med ett engångslösenord.")).toBeVisible();
+  await theirs.goto(link);
+  await expect(theirs).toHaveURL(/\/reset-password$/);
+  await expect(theirs.getByRole("heading", { level: 1, name: "Välkommen till Samsyn" })).toBeVisible();
+  await expect(theirs.getByText(email)).toBeVisible();
   await expectAxeClean(theirs);
 
-  // Nothing else is reachable until the password is changed.
-  await theirs.goto("/start");
-  await expect(theirs).toHaveURL(/\/account\/password$/);
+  const password = "Min egen lösenfras 2026";
+  await theirs.getByLabel("Nytt lösenord").fill(password);
+  await theirs.getByLabel("Upprepa det nya lösenordet").fill(password);
+  await theirs.getByRole("button", { name: "Spara lösenordet" }).click();
+  await expect(theirs).toHaveURL(/\/login$/);
+  await expect(theirs.getByRole("status")).toHaveText("Lösenordet är sparat. Logga in med ditt nya lösenord.");
+  await expectAxeClean(theirs);
 
-  const newPassword = "Min egen lösenfras 2026";
-  await theirs.getByLabel("Nuvarande lösenord").fill(oneTimePassword);
-  await theirs.getByLabel("Nytt lösenord").fill(newPassword);
-  await theirs.getByLabel("Upprepa det nya lösenordet").fill(newPassword);
-  await theirs.getByRole("button", { name: "Spara" }).click();
-
+  await signIn(theirs, email, password);
   await expect(theirs).toHaveURL(/\/start$/);
   await expect(theirs.getByRole("heading", { level: 1, name: `Välkommen, ${name}` })).toBeVisible();
-  await expect(theirs.getByRole("status")).toContainText("Lösenordet är bytt.");
   await expectAxeClean(theirs);
 
-  // The new password works; the one-time password no longer does.
-  await theirs.getByRole("button", { name: "Logga ut" }).click();
-  await expect(theirs).toHaveURL(/\/login$/);
-  await signIn(theirs, email, oneTimePassword);
-  await expect(theirs.getByRole("alert")).toHaveText("Fel e-postadress eller lösenord.");
-  await expectAxeClean(theirs);
-  await theirs.getByLabel("Lösenord").fill(newPassword);
-  await theirs.getByRole("button", { name: "Logga in" }).click();
-  await expect(theirs).toHaveURL(/\/start$/);
+  // The link worked once.
+  await theirs.goto(link);
+  await expect(theirs.getByRole("heading", { level: 1, name: "Länken fungerar inte längre" })).toBeVisible();
   await expectAxeClean(theirs);
 });
 
@@ -174,6 +185,46 @@ test("disabling a user signs them out at once", async ({ page, loginAs, newConte
   await signIn(theirs, victim.email, victim.password);
   await expect(theirs.getByRole("alert")).toHaveText("Fel e-postadress eller lösenord.");
   await expectAxeClean(theirs);
+});
+
+test("while someone guesses a user's password, the user still gets in from a browser they have used before", async ({
+  page,
+  db,
+  newContext,
+  createUser,
+  expectAxeClean,
+}) => {
+  const user = await createUser();
+  // The user signs in once from this browser, which remembers it (the device cookie), and signs out.
+  await page.goto("/login");
+  await signIn(page, user.email, user.password);
+  await expect(page).toHaveURL(/\/start$/);
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  // Someone else guesses; after an hour of it the account makes every new browser wait.
+  const attacker = await (await newContext()).newPage();
+  await attacker.goto("/login");
+  for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) {
+    await signIn(attacker, user.email, `gissning-${i}-${unique()}`);
+    await expect(attacker.getByRole("alert")).toHaveText("Fel e-postadress eller lösenord.");
+  }
+  await db
+    .updateTable("login_throttle")
+    .set({ failures: 20, next_attempt_at: new Date(Date.now() + 10 * 60_000).toISOString() })
+    .where("key", "=", accountKey(user.email))
+    .execute();
+  // Even the right password waits in a browser that has never signed in to the account.
+  await signIn(attacker, user.email, user.password);
+  await expect(attacker.getByRole("alert")).toHaveText(
+    /^För många misslyckade inloggningsförsök\. Vänta (10|9) minuter och försök igen/,
+  );
+  await expectAxeClean(attacker);
+
+  // The user is not locked out.
+  await signIn(page, user.email, user.password);
+  await expect(page).toHaveURL(/\/start$/);
+  await expect(page.getByRole("heading", { level: 1, name: `Välkommen, ${user.name}` })).toBeVisible();
 });
 
 test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context, expectAxeClean }) => {

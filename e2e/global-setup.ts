@@ -3,6 +3,7 @@
 // `node server.js` in production mode. Workers find it through E2E_BASE_URL and
 // E2E_DATABASE_URL; global-teardown.ts stops it and removes the directory.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -99,6 +100,8 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
         PORT: String(port),
         DATABASE_URL: databaseUrl,
         APP_URL: baseUrl,
+        // Production requires a secret for signed cookies; a fresh one per run.
+        SESSION_SECRET: randomBytes(32).toString("hex"),
       },
       stdio: ["ignore", log, log],
     });

@@ -3,9 +3,10 @@
 import { parseArgs } from "node:util";
 import { closeDb, getDb } from "../db/client.server";
 import { migrateToLatest } from "../db/migrate";
-import { newId, nowIso } from "../db/portable";
 import { ORGANISATION_KINDS, ROLES, PARTNERSHIP_ROLES, type OrganisationKind, type Role } from "../db/schema";
-import { createUser, isEmailTaken } from "../app/features/users/users.server";
+import { SYSTEM_ACTOR } from "../app/features/access/current-user";
+import { createOrganisation, listAllOrganisations } from "../app/features/organisations/organisations.server";
+import { createUserWithOneTimePassword } from "../app/features/users/admin-users.server";
 
 const usage =
   'Usage: npm run user:create -- --email <e-mail> --name "<name>" --org "<organisation>" --role <role> [--role <role>] [--org-kind <kind>]';
@@ -40,36 +41,33 @@ async function main() {
 
   const db = getDb();
   await migrateToLatest(db);
-  if (await isEmailTaken(db, values.email!)) {
-    console.error(`A user with the e-mail ${values.email} already exists.`);
+  const orgName = values.org!.trim();
+  let organisation = (await listAllOrganisations(db)).find((o) => o.name === orgName);
+  if (!organisation) {
+    const created = await createOrganisation(db, SYSTEM_ACTOR, { name: orgName, kind, partnershipIds: [] });
+    if (!created.ok) {
+      console.error(`The organisation "${orgName}" could not be created (${created.error}).`);
+      process.exit(1);
+    }
+    organisation = { id: created.value.id, name: orgName, kind };
+    console.log(`Created the organisation "${orgName}" (${kind}).`);
+  }
+  const created = await createUserWithOneTimePassword(db, SYSTEM_ACTOR, {
+    name: values.name!.trim(),
+    email: values.email!,
+    organisationId: organisation.id,
+    roles,
+  });
+  if (!created.ok) {
+    console.error(
+      created.error === "email_taken"
+        ? `A user with the e-mail ${values.email} already exists.`
+        : `The user could not be created (${created.error}).`,
+    );
     process.exit(1);
   }
-  let organisation = await db
-    .selectFrom("organisations")
-    .select("id")
-    .where("name", "=", values.org!.trim())
-    .executeTakeFirst();
-  if (!organisation) {
-    const id = newId();
-    await db
-      .insertInto("organisations")
-      .values({ id, name: values.org!.trim(), kind, created_at: nowIso(), updated_at: nowIso() })
-      .execute();
-    organisation = { id };
-    console.log(`Created the organisation "${values.org}" (${kind}).`);
-  }
-  const { oneTimePassword } = await createUser(
-    db,
-    { userId: null, organisationId: null },
-    {
-      name: values.name!.trim(),
-      email: values.email!,
-      organisationId: organisation.id,
-      roles,
-    },
-  );
   console.log(
-    `Created ${values.email} (${roles.join(", ")}).\nOne-time password (shown once; must be changed at first sign-in): ${oneTimePassword}`,
+    `Created ${values.email} (${roles.join(", ")}).\nOne-time password (shown once; must be changed at first sign-in): ${created.value.oneTimePassword}`,
   );
   await closeDb();
 }

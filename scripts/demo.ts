@@ -8,6 +8,7 @@ import { migrateToLatest } from "../db/migrate";
 import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo-cast";
 import { seedDemo } from "../db/seed/seed";
 import { parseEnv } from "../app/lib/env.server";
+import { localSessionSecret } from "../app/features/auth/secret.server";
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -23,6 +24,9 @@ function buildIsStale(): boolean {
 }
 
 async function main() {
+  // The demo runs in production mode, which requires a secret for signed cookies: without one
+  // configured, use the one generated and kept beside the demo database.
+  process.env.SESSION_SECRET ||= localSessionSecret();
   const env = parseEnv({ ...process.env, NODE_ENV: "production" });
   if (buildIsStale()) {
     console.log("Building the app…");

@@ -36,4 +36,14 @@ describe("environment", () => {
   it("treats empty values as unset", () => {
     expect(parseEnv({ PORT: "", SMTP_URL: "" }).PORT).toBe(3000);
   });
+
+  it("requires a long enough SESSION_SECRET in production, and only there", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET: is required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: "kort" })).toThrow(
+      /SESSION_SECRET: must be at least 32/,
+    );
+    const secret = "a".repeat(64);
+    expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret }).SESSION_SECRET).toBe(secret);
+    expect(parseEnv({ NODE_ENV: "development" }).SESSION_SECRET).toBeUndefined();
+  });
 });

@@ -1,4 +1,48 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+// Express's `trust proxy` also understands these names for address ranges.
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: how many reverse proxies stand in front of the app (a hop count), or which
+ * addresses they have (a comma list of addresses, CIDR ranges or Express's range names). The
+ * client address is then the right-most hop in X-Forwarded-For that is not a trusted proxy.
+ * "Trust everything" is refused: it would let every client choose its own address.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value, ctx): false | number | string[] => {
+    if (value === undefined) return false;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed)) {
+      const hops = Number(trimmed);
+      if (hops > 10) ctx.addIssue({ code: "custom", message: "a hop count must be between 0 and 10" });
+      return hops === 0 ? false : hops;
+    }
+    const entries = trimmed.split(",").map((e) => e.trim());
+    const wrong = entries.filter((e) => !isProxyAddress(e));
+    if (wrong.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "must be the number of proxies in front of Samsyn (e.g. 1) or a comma list of their addresses or " +
+          `CIDR ranges (e.g. 10.0.0.5,10.1.0.0/16); not understood: ${wrong.map((w) => JSON.stringify(w)).join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const schema = z
   .object({
@@ -18,6 +62,24 @@ const schema = z
       .optional(),
     /** Sender of outgoing e-mail; defaults to no-reply at APP_URL's host. */
     MAIL_FROM: z.string().min(3).optional(),
+    /**
+     * The server's secret for signed cookies (the device cookie of login throttling). Required in
+     * production; elsewhere one is generated once and kept beside the database file.
+     */
+    SESSION_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters (e.g. the output of `openssl rand -hex 32`)")
+      .optional(),
+    TRUST_PROXY: trustProxy,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "is required in production (at least 32 random characters, e.g. `openssl rand -hex 32`)",
+      });
+    }
   })
   .transform((env) => ({
     ...env,

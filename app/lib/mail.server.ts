@@ -7,7 +7,7 @@
 // never put an identity number or the person's name in them.
 import nodemailer, { type Transporter } from "nodemailer";
 import type { DB } from "#db/client.server";
-import { newId, nowIso } from "#db/portable";
+import { fromBool, newId, nowIso, toBool } from "#db/portable";
 import { getEnv } from "./env.server";
 import { logError } from "./log.server";
 
@@ -16,6 +16,11 @@ export interface MailMessage {
   subject: string;
   text: string;
   calendar?: { method: "REQUEST" | "CANCEL" | "PUBLISH"; content: string };
+  /**
+   * The body carries a sign-in or password link meant for the recipient alone: the admin's
+   * outbox view shows the message without its body (docs/decisions/0013).
+   */
+  carriesSecret?: boolean;
 }
 
 let transport: Transporter | undefined;
@@ -41,6 +46,7 @@ async function keep(db: DB, message: MailMessage, delivery: "outbox" | "smtp_fai
       ics: message.calendar?.content ?? null,
       ics_method: message.calendar?.method ?? null,
       delivery,
+      hide_body: toBool(message.carriesSecret === true),
       created_at: nowIso(),
     })
     .execute();
@@ -77,6 +83,10 @@ export async function sendMail(db: DB, messages: MailMessage[]): Promise<void> {
   }
 }
 
+/**
+ * A page of kept messages, newest first. A message that carries a link meant for its recipient
+ * alone comes without its body and calendar entry (`bodyHidden`).
+ */
 export async function listOutbox(db: DB, page: number, pageSize = 50) {
   const [items, count] = await Promise.all([
     db
@@ -93,5 +103,10 @@ export async function listOutbox(db: DB, page: number, pageSize = 50) {
       .executeTakeFirstOrThrow(),
   ]);
   const total = Number(count.total);
-  return { items, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  const shown = items.map(({ hide_body, ...item }) =>
+    fromBool(hide_body)
+      ? { ...item, text_body: null, ics: null, ics_method: null, bodyHidden: true }
+      : { ...item, bodyHidden: false },
+  );
+  return { items: shown, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }

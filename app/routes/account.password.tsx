@@ -1,20 +1,24 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, SubmitButton, TextField } from "~/components/forms";
+import { FormErrors, SubmitButton, TextField, useAppForm } from "~/components/forms";
+import { startPathFor } from "~/features/access/policy";
 import { changePasswordSchema } from "~/features/auth/auth.schema";
 import { requireUser } from "~/features/auth/auth.server";
-import { startPathFor } from "~/features/access/policy";
 import { changeOwnPassword } from "~/features/users/users.server";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { formReply } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta = pageTitle("auth.changePasswordTitle");
+
+const INTENT = "change-password";
+const HIDDEN = ["currentPassword", "newPassword", "confirmPassword"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,20 +29,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const t = await getT(request);
   const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema(t) });
-  const hidden = ["currentPassword", "newPassword", "confirmPassword"];
-  if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: hidden }), { status: 400 });
-  }
+  if (submission.status !== "success") return formReply(INTENT, submission.reply({ hideFields: HIDDEN }));
   const changed = await changeOwnPassword(
     getDb(),
     user,
     submission.value.currentPassword,
     submission.value.newPassword,
   );
-  if (!changed) {
-    return data(
-      submission.reply({ fieldErrors: { currentPassword: [t("auth.wrongCurrentPassword")] }, hideFields: hidden }),
-      { status: 400 },
+  if (!changed.ok) {
+    return formReply(
+      INTENT,
+      submission.reply({ fieldErrors: { currentPassword: [t("auth.wrongCurrentPassword")] }, hideFields: HIDDEN }),
     );
   }
   return redirectWithFlash(startPathFor(user), { kind: "success", key: "auth.passwordChanged" });
@@ -47,15 +48,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ChangePassword() {
   const { t } = useTranslation();
   const { mustChange } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const schema = changePasswordSchema(t);
-  const [form, fields] = useForm({
-    id: "change-password",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  const [form, fields] = useAppForm<{ currentPassword: string; newPassword: string; confirmPassword: string }>({
+    intent: INTENT,
   });
   return (
     <div className="narrow">

@@ -4,26 +4,14 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireUser } from "~/features/auth/auth.server";
-import { partnershipNames } from "~/features/organisations/organisations.server";
+import { accountOverview } from "~/features/users/users.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta = pageTitle("auth.accountTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const names = await partnershipNames(
-    getDb(),
-    user.grants.flatMap((g) => (g.partnershipId ? [g.partnershipId] : [])),
-  );
-  return {
-    name: user.name,
-    email: user.email,
-    organisationName: user.organisationName,
-    grants: user.grants.map((g) => ({
-      role: g.role,
-      partnership: g.partnershipId ? (names.get(g.partnershipId) ?? null) : null,
-    })),
-  };
+  return accountOverview(getDb(), user);
 }
 
 export default function Account() {

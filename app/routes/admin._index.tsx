@@ -3,24 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { requirePermission } from "~/features/auth/auth.server";
+import { adminOverview } from "~/features/organisations/organisations.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin:manage");
-  const db = getDb();
-  const count = async (table: "partnerships" | "organisations" | "users") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return {
-    partnerships: await count("partnerships"),
-    organisations: await count("organisations"),
-    users: await count("users"),
-  };
+  return adminOverview(getDb());
 }
 
 export default function AdminIndex() {

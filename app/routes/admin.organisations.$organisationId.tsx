@@ -1,20 +1,20 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { getDb } from "#db/client.server";
+import { actorOf } from "~/features/access/current-user";
 import { requirePermission } from "~/features/auth/auth.server";
-import { OrganisationForm } from "~/features/organisations/organisation-form";
+import { ORGANISATION_INTENT, OrganisationForm } from "~/features/organisations/organisation-form";
+import { organisationErrors } from "~/features/organisations/organisation-errors";
 import { organisationSchema } from "~/features/organisations/organisations.schema";
 import {
   getOrganisation,
-  isOrganisationNameTaken,
   listAllPartnerships,
   updateOrganisation,
 } from "~/features/organisations/organisations.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { notFound } from "~/lib/http.server";
+import { formReply, invariantResponse } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/meta";
 
@@ -24,33 +24,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "admin:manage");
   const db = getDb();
   const organisation = await getOrganisation(db, params.organisationId ?? "");
-  if (!organisation) throw notFound();
+  invariantResponse(organisation);
   return { organisation, partnerships: await listAllPartnerships(db) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requirePermission(request, "admin:manage");
-  const db = getDb();
-  const organisation = await getOrganisation(db, params.organisationId ?? "");
-  if (!organisation) throw notFound();
+  const admin = await requirePermission(request, "admin:manage");
   const t = await getT(request);
-  const submission = await parseWithZod(await request.formData(), {
-    schema: organisationSchema(t).superRefine(async (value, ctx) => {
-      if (await isOrganisationNameTaken(db, value.name, organisation.id)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["name"], message: t("admin.nameTaken") });
-      }
-    }),
-    async: true,
-  });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await updateOrganisation(db, organisation.id, submission.value);
-  return redirectWithFlash(`/admin/organisations/${organisation.id}`, { kind: "success", key: "common.saved" });
+  const id = params.organisationId ?? "";
+  const submission = parseWithZod(await request.formData(), { schema: organisationSchema(t) });
+  if (submission.status !== "success") {
+    invariantResponse(await getOrganisation(getDb(), id));
+    return formReply(ORGANISATION_INTENT, submission.reply());
+  }
+  const updated = await updateOrganisation(getDb(), actorOf(admin), id, submission.value);
+  if (!updated.ok) {
+    invariantResponse(updated.error !== "not_found");
+    return formReply(ORGANISATION_INTENT, submission.reply({ fieldErrors: organisationErrors(t, updated.error) }));
+  }
+  return redirectWithFlash(`/admin/organisations/${id}`, { kind: "success", key: "common.saved" });
 }
 
 export default function EditOrganisation() {
   const { t } = useTranslation();
   const { organisation, partnerships } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
   return (
     <div className="narrow">
       <h1>{organisation.name}</h1>
@@ -59,7 +56,6 @@ export default function EditOrganisation() {
       </p>
       <h2>{t("admin.editOrganisation")}</h2>
       <OrganisationForm
-        lastResult={lastResult}
         partnerships={partnerships}
         submitLabel={t("common.save")}
         defaultValue={{ name: organisation.name, kind: organisation.kind, partnershipIds: organisation.partnershipIds }}

@@ -1,18 +1,16 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { getDb } from "#db/client.server";
+import { actorOf } from "~/features/access/current-user";
 import { requirePermission } from "~/features/auth/auth.server";
-import { OrganisationForm } from "~/features/organisations/organisation-form";
+import { ORGANISATION_INTENT, OrganisationForm } from "~/features/organisations/organisation-form";
+import { organisationErrors } from "~/features/organisations/organisation-errors";
 import { organisationSchema } from "~/features/organisations/organisations.schema";
-import {
-  createOrganisation,
-  isOrganisationNameTaken,
-  listAllPartnerships,
-} from "~/features/organisations/organisations.server";
+import { createOrganisation, listAllPartnerships } from "~/features/organisations/organisations.server";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { formReply } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/meta";
 
@@ -24,30 +22,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requirePermission(request, "admin:manage");
+  const admin = await requirePermission(request, "admin:manage");
   const t = await getT(request);
-  const db = getDb();
-  const submission = await parseWithZod(await request.formData(), {
-    schema: organisationSchema(t).superRefine(async (value, ctx) => {
-      if (await isOrganisationNameTaken(db, value.name)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["name"], message: t("admin.nameTaken") });
-      }
-    }),
-    async: true,
-  });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const id = await createOrganisation(db, submission.value);
-  return redirectWithFlash(`/admin/organisations/${id}`, { kind: "success", key: "common.created" });
+  const submission = parseWithZod(await request.formData(), { schema: organisationSchema(t) });
+  if (submission.status !== "success") return formReply(ORGANISATION_INTENT, submission.reply());
+  const created = await createOrganisation(getDb(), actorOf(admin), submission.value);
+  if (!created.ok) {
+    return formReply(ORGANISATION_INTENT, submission.reply({ fieldErrors: organisationErrors(t, created.error) }));
+  }
+  return redirectWithFlash(`/admin/organisations/${created.value.id}`, { kind: "success", key: "common.created" });
 }
 
 export default function NewOrganisation() {
   const { t } = useTranslation();
   const { partnerships } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
   return (
     <div className="narrow">
       <h1>{t("admin.newOrganisation")}</h1>
-      <OrganisationForm lastResult={lastResult} partnerships={partnerships} submitLabel={t("common.create")} />
+      <OrganisationForm partnerships={partnerships} submitLabel={t("common.create")} />
     </div>
   );
 }

@@ -4,21 +4,16 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { EmptyState, Pagination } from "~/components/list";
 import { requirePermission } from "~/features/auth/auth.server";
-import { actorOf } from "~/features/access/current-user";
-import { audit } from "~/features/audit/audit.server";
-import { listOutbox } from "~/lib/mail.server";
+import { adminOutbox } from "~/features/auth/outbox.server";
 import { readListParams } from "~/lib/pagination";
 import { formatDateTime } from "~/lib/time";
 
-// E-mail kept when no SMTP server is configured. Admins see exactly what the e-mail holds:
-// the messages are written to carry no plan content (see app/lib/mail.server.ts).
+// E-mail kept when no SMTP server is configured. The messages are written to carry no plan
+// content (see app/lib/mail.server.ts); those that carry a password link show no body here.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "admin:manage");
   const { page } = readListParams(request);
-  const db = getDb();
-  const result = await listOutbox(db, page);
-  await audit(db, { actor: actorOf(user), action: "outbox.read", recordType: "outbox", details: { page } });
-  return { result };
+  return { result: await adminOutbox(getDb(), user, page) };
 }
 
 export default function Outbox() {
@@ -48,16 +43,22 @@ export default function Outbox() {
                 <td>
                   <details>
                     <summary>{m.subject}</summary>
-                    <p className="visually-hidden">{t("meetings.outbox.body")}</p>
-                    <pre className="outbox__text">{m.text_body}</pre>
-                    {m.ics ? (
+                    {m.bodyHidden ? (
+                      <p className="muted">{t("admin.outboxHiddenBody")}</p>
+                    ) : (
                       <>
-                        <p>
-                          <strong>{t("meetings.outbox.calendar", { method: m.ics_method ?? "" })}</strong>
-                        </p>
-                        <pre className="outbox__text">{m.ics}</pre>
+                        <p className="visually-hidden">{t("meetings.outbox.body")}</p>
+                        <pre className="outbox__text">{m.text_body}</pre>
+                        {m.ics ? (
+                          <>
+                            <p>
+                              <strong>{t("meetings.outbox.calendar", { method: m.ics_method ?? "" })}</strong>
+                            </p>
+                            <pre className="outbox__text">{m.ics}</pre>
+                          </>
+                        ) : null}
                       </>
-                    ) : null}
+                    )}
                   </details>
                 </td>
                 <td>{t(`meetings.outbox.deliveries.${m.delivery}`)}</td>

@@ -44,7 +44,7 @@ export default function Partnerships() {
                 <td>
                   <Link to={p.id}>{p.name}</Link>
                 </td>
-                <td>{p.member_count}</td>
+                <td>{p.memberCount}</td>
               </tr>
             ))}
           </tbody>

@@ -1,14 +1,14 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { getDb } from "#db/client.server";
+import { actorOf } from "~/features/access/current-user";
 import { requirePermission } from "~/features/auth/auth.server";
-import { PartnershipForm } from "~/features/organisations/partnership-form";
 import { partnershipSchema } from "~/features/organisations/organisations.schema";
-import { createPartnership, isPartnershipNameTaken } from "~/features/organisations/organisations.server";
+import { createPartnership } from "~/features/organisations/organisations.server";
+import { PARTNERSHIP_INTENT, PartnershipForm } from "~/features/organisations/partnership-form";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { formReply } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/meta";
 
@@ -20,29 +20,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requirePermission(request, "admin:manage");
+  const admin = await requirePermission(request, "admin:manage");
   const t = await getT(request);
-  const db = getDb();
-  const submission = await parseWithZod(await request.formData(), {
-    schema: partnershipSchema(t).superRefine(async (value, ctx) => {
-      if (await isPartnershipNameTaken(db, value.name)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["name"], message: t("admin.nameTaken") });
-      }
-    }),
-    async: true,
-  });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const id = await createPartnership(db, submission.value);
-  return redirectWithFlash(`/admin/partnerships/${id}`, { kind: "success", key: "common.created" });
+  const submission = parseWithZod(await request.formData(), { schema: partnershipSchema(t) });
+  if (submission.status !== "success") return formReply(PARTNERSHIP_INTENT, submission.reply());
+  const created = await createPartnership(getDb(), actorOf(admin), submission.value);
+  if (!created.ok) {
+    return formReply(PARTNERSHIP_INTENT, submission.reply({ fieldErrors: { name: [t("admin.nameTaken")] } }));
+  }
+  return redirectWithFlash(`/admin/partnerships/${created.value.id}`, { kind: "success", key: "common.created" });
 }
 
 export default function NewPartnership() {
   const { t } = useTranslation();
-  const lastResult = useActionData<typeof action>();
   return (
     <div className="narrow">
       <h1>{t("admin.newPartnership")}</h1>
-      <PartnershipForm lastResult={lastResult} submitLabel={t("common.create")} />
+      <PartnershipForm submitLabel={t("common.create")} />
     </div>
   );
 }

@@ -1,30 +1,21 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { getDb } from "#db/client.server";
-import { ROLES } from "#db/schema";
-import { FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/forms";
 import { EmptyState } from "~/components/list";
-import { requirePermission } from "~/features/auth/auth.server";
 import { actorOf } from "~/features/access/current-user";
+import { requirePermission } from "~/features/auth/auth.server";
 import { listAllOrganisations, listAllPartnerships } from "~/features/organisations/organisations.server";
-import { OneTimePassword, UserForm } from "~/features/users/user-form";
+import { sendPasswordReset, setUserDisabled, updateUser } from "~/features/users/admin-users.server";
+import { grantRole, revokeRole } from "~/features/users/grants.server";
+import { grantErrors, userErrors } from "~/features/users/user-errors";
+import { GRANT_INTENT, GrantForm, USER_INTENT, UserForm } from "~/features/users/user-form";
 import { grantSchema, userSchema } from "~/features/users/users.schema";
-import {
-  getUser,
-  grantRole,
-  isEmailTaken,
-  isPartnershipRole,
-  resetPassword,
-  revokeRole,
-  setUserDisabled,
-  updateUser,
-} from "~/features/users/users.server";
+import { getUser } from "~/features/users/users.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { notFound } from "~/lib/http.server";
+import { formReply, invariantResponse } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/meta";
 
@@ -34,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "admin:manage");
   const db = getDb();
   const user = await getUser(db, params.userId ?? "");
-  if (!user) throw notFound();
+  invariantResponse(user);
   return {
     user,
     organisations: await listAllOrganisations(db),
@@ -45,153 +36,90 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "admin:manage");
   const db = getDb();
-  const user = await getUser(db, params.userId ?? "");
-  if (!user) throw notFound();
+  const userId = params.userId ?? "";
   const t = await getT(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const here = `/admin/users/${user.id}`;
+  const here = `/admin/users/${userId}`;
   const actor = actorOf(admin);
 
   switch (intent) {
-    case "update": {
-      const organisations = await listAllOrganisations(db);
-      const submission = await parseWithZod(formData, {
-        schema: userSchema(t).superRefine(async (value, ctx) => {
-          if (!organisations.some((o) => o.id === value.organisationId)) {
-            ctx.addIssue({
-              code: z.ZodIssueCode.custom,
-              path: ["organisationId"],
-              message: t("validation.choose", { field: t("admin.organisation").toLowerCase() }),
-            });
-          }
-          if (await isEmailTaken(db, value.email, user.id)) {
-            ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["email"], message: t("admin.emailTaken") });
-          }
-        }),
-        async: true,
+    case USER_INTENT: {
+      const submission = parseWithZod(formData, { schema: userSchema(t) });
+      if (submission.status !== "success") {
+        invariantResponse(await getUser(db, userId));
+        return formReply(USER_INTENT, submission.reply());
+      }
+      const updated = await updateUser(db, actor, userId, submission.value);
+      if (!updated.ok) {
+        invariantResponse(updated.error !== "not_found");
+        return formReply(USER_INTENT, submission.reply({ fieldErrors: userErrors(t, updated.error) }));
+      }
+      return redirectWithFlash(here, {
+        kind: "success",
+        key: updated.value.emailChanged ? "admin.emailChanged" : "common.saved",
       });
-      if (submission.status !== "success")
-        return data({ intent, result: submission.reply(), password: null }, { status: 400 });
-      await updateUser(db, actor, user.id, submission.value);
-      return redirectWithFlash(here, { kind: "success", key: "common.saved" });
     }
     case "disable":
     case "enable": {
-      if (intent === "disable" && user.id === admin.id) {
+      const changed = await setUserDisabled(db, actor, userId, intent === "disable");
+      if (!changed.ok) {
+        invariantResponse(changed.error !== "not_found");
         return redirectWithFlash(here, { kind: "error", key: "admin.selfDisable" });
       }
-      await setUserDisabled(db, actor, user.id, intent === "disable");
       return redirectWithFlash(here, {
         kind: "success",
         key: intent === "disable" ? "admin.disabledNotice" : "admin.enabledNotice",
       });
     }
     case "reset-password": {
-      const password = await resetPassword(db, actor, user.id);
-      return { intent, result: null, password };
+      const sent = await sendPasswordReset(db, actor, userId);
+      if (!sent.ok) {
+        invariantResponse(sent.error !== "not_found");
+        return redirectWithFlash(here, { kind: "error", key: "admin.resetDisabled" });
+      }
+      return redirectWithFlash(here, { kind: "success", key: "admin.resetSent" });
     }
-    case "grant": {
-      const partnerships = await listAllPartnerships(db);
-      const submission = parseWithZod(formData, {
-        schema: grantSchema(t).superRefine((value, ctx) => {
-          const roleLabel = t(`roles.${value.role}`);
-          if (isPartnershipRole(value.role) && !partnerships.some((p) => p.id === value.partnershipId)) {
-            ctx.addIssue({
-              code: z.ZodIssueCode.custom,
-              path: ["partnershipId"],
-              message: t("admin.roleNeedsPartnership", { role: roleLabel }),
-            });
-          }
-          if (!isPartnershipRole(value.role) && value.partnershipId) {
-            ctx.addIssue({
-              code: z.ZodIssueCode.custom,
-              path: ["partnershipId"],
-              message: t("admin.roleWithoutPartnership", { role: roleLabel }),
-            });
-          }
-        }),
-      });
-      if (submission.status !== "success")
-        return data({ intent, result: submission.reply(), password: null }, { status: 400 });
-      const outcome = await grantRole(
-        db,
-        actor,
-        user.id,
-        submission.value.role,
-        submission.value.partnershipId || null,
-      );
-      if (outcome === "exists") {
-        return data(
-          { intent, result: submission.reply({ formErrors: [t("admin.roleExists")] }), password: null },
-          { status: 400 },
-        );
+    case GRANT_INTENT: {
+      const submission = parseWithZod(formData, { schema: grantSchema(t) });
+      if (submission.status !== "success") {
+        invariantResponse(await getUser(db, userId));
+        return formReply(GRANT_INTENT, submission.reply());
+      }
+      const { role, partnershipId } = submission.value;
+      const granted = await grantRole(db, actor, userId, role, partnershipId || null);
+      if (!granted.ok) {
+        invariantResponse(granted.error !== "not_found");
+        return formReply(GRANT_INTENT, submission.reply(grantErrors(t, granted.error, role)));
       }
       return redirectWithFlash(here, { kind: "success", key: "admin.roleGranted" });
     }
     case "revoke": {
-      const revoked = await revokeRole(db, actor, user.id, String(formData.get("grantId") ?? ""));
-      if (!revoked) throw notFound();
+      const revoked = await revokeRole(db, actor, userId, String(formData.get("grantId") ?? ""));
+      invariantResponse(revoked.ok);
       return redirectWithFlash(here, { kind: "success", key: "admin.roleRevoked" });
     }
     default:
-      return data({ intent: null, result: null, password: null }, { status: 400 });
+      invariantResponse(await getUser(db, userId));
+      return data({ intent: null }, { status: 400 });
   }
-}
-
-function GrantForm({ partnerships }: { partnerships: { id: string; name: string }[] }) {
-  const { t } = useTranslation();
-  const actionData = useActionData<typeof action>();
-  const schema = grantSchema(t);
-  const [form, fields] = useForm({
-    id: "grant",
-    lastResult: actionData?.intent === "grant" ? actionData.result : undefined,
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
-  return (
-    <Form method="post" {...getFormProps(form)} className="stack">
-      <input type="hidden" name="intent" value="grant" />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <SelectField
-        meta={fields.role}
-        label={t("admin.role")}
-        required
-        placeholder=""
-        options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-      />
-      <SelectField
-        meta={fields.partnershipId}
-        label={t("admin.partnership")}
-        help={t("admin.roleNeedsPartnership", { role: `${t("roles.coordinator")} / ${t("roles.steering")}` })}
-        placeholder={t("admin.choosePartnership")}
-        options={partnerships.map((p) => ({ value: p.id, label: p.name }))}
-      />
-      <div>
-        <SubmitButton variant="secondary">{t("admin.grantRole")}</SubmitButton>
-      </div>
-    </Form>
-  );
 }
 
 export default function EditUser() {
   const { t } = useTranslation();
   const { user, organisations, partnerships } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   return (
     <>
       <h1>
-        {user.name} {user.disabled_at ? <span className="badge badge--muted">{t("admin.disabled")}</span> : null}
+        {user.name} {user.disabled ? <span className="badge badge--muted">{t("admin.disabled")}</span> : null}
       </h1>
-      {actionData?.password ? <OneTimePassword name={user.name} password={actionData.password} /> : null}
       <div className="two-columns">
         <section aria-labelledby="details-heading">
           <h2 id="details-heading">{t("admin.editUser")}</h2>
           <UserForm
-            lastResult={actionData?.intent === "update" ? actionData.result : undefined}
             organisations={organisations}
             submitLabel={t("common.save")}
-            defaultValue={{ name: user.name, email: user.email, organisationId: user.organisation_id }}
+            defaultValue={{ name: user.name, email: user.email, organisationId: user.organisationId }}
           />
         </section>
         <section aria-labelledby="grants-heading">
@@ -204,7 +132,7 @@ export default function EditUser() {
                 <li key={g.id}>
                   <span>
                     {t(`roles.${g.role}`)}
-                    {g.partnership_name ? ` – ${g.partnership_name}` : ""}
+                    {g.partnershipName ? ` – ${g.partnershipName}` : ""}
                   </span>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="revoke" />
@@ -213,7 +141,7 @@ export default function EditUser() {
                       {t("admin.revoke")}
                       <span className="visually-hidden">
                         {" "}
-                        {t(`roles.${g.role}`)} {g.partnership_name ?? ""}
+                        {t(`roles.${g.role}`)} {g.partnershipName ?? ""}
                       </span>
                     </button>
                   </Form>
@@ -225,21 +153,25 @@ export default function EditUser() {
           <GrantForm partnerships={partnerships} />
         </section>
       </div>
-      <section aria-labelledby="account-heading" className="danger-zone">
-        <h2 id="account-heading">{t("admin.status")}</h2>
-        <p>{t("admin.disableHint")}</p>
-        <div className="button-row">
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="intent" value={user.disabled_at ? "enable" : "disable"} />
-            <SubmitButton variant={user.disabled_at ? "secondary" : "danger"}>
-              {user.disabled_at ? t("admin.enable") : t("admin.disable")}
-            </SubmitButton>
-          </Form>
+      {user.disabled ? null : (
+        <section aria-labelledby="password-heading">
+          <h2 id="password-heading">{t("admin.passwordHeading")}</h2>
+          <p>{t("admin.resetHint")}</p>
           <Form method="post" className="inline-form">
             <input type="hidden" name="intent" value="reset-password" />
             <SubmitButton variant="secondary">{t("admin.resetPassword")}</SubmitButton>
           </Form>
-        </div>
+        </section>
+      )}
+      <section aria-labelledby="account-heading" className="danger-zone">
+        <h2 id="account-heading">{t("admin.status")}</h2>
+        <p>{t("admin.disableHint")}</p>
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value={user.disabled ? "enable" : "disable"} />
+          <SubmitButton variant={user.disabled ? "secondary" : "danger"}>
+            {user.disabled ? t("admin.enable") : t("admin.disable")}
+          </SubmitButton>
+        </Form>
       </section>
     </>
   );

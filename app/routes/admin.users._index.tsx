@@ -68,14 +68,10 @@ export default function Users() {
                   <Link to={u.id}>{u.name}</Link>
                 </td>
                 <td>{u.email}</td>
-                <td>{u.organisation_name}</td>
+                <td>{u.organisationName}</td>
                 <td>{u.roles.map((r) => t(`roles.${r}`)).join(", ") || t("common.none")}</td>
                 <td>
-                  {u.disabled_at ? (
-                    <span className="badge badge--muted">{t("admin.disabled")}</span>
-                  ) : (
-                    t("admin.active")
-                  )}
+                  {u.disabled ? <span className="badge badge--muted">{t("admin.disabled")}</span> : t("admin.active")}
                 </td>
               </tr>
             ))}

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getDb } from "#db/client.server";
-import { nowIso } from "#db/portable";
 import { getOptionalUser, safeRedirectPath } from "~/features/auth/auth.server";
+import { setUserLocale } from "~/features/users/users.server";
 import { localeCookie } from "~/lib/i18n.server";
 import { DEFAULT_LOCALE, isLocale } from "~/locales/resources";
 
@@ -11,9 +11,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const requested = form.get("lang");
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   const user = await getOptionalUser(request);
-  if (user) {
-    await getDb().updateTable("users").set({ locale, updated_at: nowIso() }).where("id", "=", user.id).execute();
-  }
+  if (user) await setUserLocale(getDb(), user, locale);
   return redirect(safeRedirectPath(form.get("redirectTo")), {
     status: 303,
     headers: { "Set-Cookie": await localeCookie.serialize(locale) },

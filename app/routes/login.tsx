@@ -1,25 +1,25 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
-import { FormErrors, SubmitButton, TextField } from "~/components/forms";
+import { FormErrors, SubmitButton, TextField, useAppForm } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { loginSchema } from "~/features/auth/auth.schema";
-import {
-  attemptLogin,
-  getOptionalUser,
-  loadCurrentUser,
-  safeRedirectPath,
-  sessionCookieHeader,
-} from "~/features/auth/auth.server";
+import { getOptionalUser, loadCurrentUser, safeRedirectPath, sessionCookieHeader } from "~/features/auth/auth.server";
+import { deviceCookieHeader, readDeviceTokens } from "~/features/auth/device.server";
+import { attemptLogin } from "~/features/auth/sign-in.server";
 import { startPathFor } from "~/features/access/policy";
+import { formReply } from "~/lib/http.server";
 import { getT, localeCookie } from "~/lib/i18n.server";
 import { isLocale } from "~/locales/resources";
 import { pageTitle } from "~/lib/meta";
+import type { TFunction } from "i18next";
 
 export const meta = pageTitle("auth.loginTitle");
+
+const INTENT = "login";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
@@ -27,51 +27,52 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+function waitText(t: TFunction, seconds: number): string {
+  return seconds < 60
+    ? t("auth.waitSeconds", { count: seconds })
+    : t("auth.waitMinutes", { count: Math.ceil(seconds / 60) });
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = await getT(request);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: loginSchema(t) });
+  const submission = parseWithZod(await request.formData(), { schema: loginSchema(t) });
   if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return formReply(INTENT, submission.reply({ hideFields: ["password"] }));
   }
   const db = getDb();
+  const devices = await readDeviceTokens(request);
   const result = await attemptLogin(db, {
     email: submission.value.email,
     password: submission.value.password,
-    ip: context.clientIp ?? "unknown",
+    ip: context.clientIp || "unknown",
+    devices,
   });
   if (!result.ok) {
+    const wait = waitText(t, result.detail?.retryAfterSeconds ?? 60);
     const message =
-      result.reason === "throttled"
-        ? t("auth.throttled")
-        : result.reason === "ip_throttled"
-          ? t("auth.ipThrottled")
+      result.error === "throttled"
+        ? t("auth.throttled", { wait })
+        : result.error === "ip_throttled"
+          ? t("auth.ipThrottled", { wait })
           : t("auth.invalidCredentials");
-    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
-      status: result.reason === "invalid" ? 400 : 429,
+    return formReply(INTENT, submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+      status: result.error === "invalid" ? 400 : 429,
     });
   }
+  const signedIn = result.value;
   const headers = new Headers();
-  headers.append("Set-Cookie", await sessionCookieHeader(result.token));
-  if (isLocale(result.locale)) headers.append("Set-Cookie", await localeCookie.serialize(result.locale));
-  const user = await loadCurrentUser(db, result.userId, "");
+  headers.append("Set-Cookie", await sessionCookieHeader(signedIn.token));
+  headers.append("Set-Cookie", await deviceCookieHeader(devices, signedIn.device));
+  if (isLocale(signedIn.locale)) headers.append("Set-Cookie", await localeCookie.serialize(signedIn.locale));
+  const user = await loadCurrentUser(db, signedIn.userId, "");
   const fallback = user ? startPathFor(user) : "/";
   return redirect(safeRedirectPath(submission.value.redirectTo, fallback), { status: 303, headers });
 }
 
 export default function Login() {
   const { t } = useTranslation();
-  const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const schema = loginSchema(t);
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useAppForm<{ email: string; password: string }>({ intent: INTENT });
   const expired = searchParams.get("expired") === "1";
 
   return (

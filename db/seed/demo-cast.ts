@@ -1,4 +1,10 @@
 // The fixed demo cast (issue 2). Later issues and their checks rely on these names.
+import { SYSTEM_ACTOR } from "../../app/features/access/current-user";
+import { hashPassword } from "../../app/features/auth/password.server";
+import { createOrganisation, createPartnership } from "../../app/features/organisations/organisations.server";
+import { createUserWithPassword } from "../../app/features/users/admin-users.server";
+import { grantRole } from "../../app/features/users/grants.server";
+import type { DB } from "../client.server";
 import type { OrganisationKind, Role } from "../schema";
 
 export const DEMO_PASSWORD = "Samsyn-demo-2026";
@@ -98,3 +104,49 @@ export const DEMO_USERS: DemoUser[] = [
     roles: [{ role: "coordinator", partnership: "alvbygd" }],
   },
 ];
+
+/**
+ * Creates the partnerships, organisations and users of the cast through the app's own commands,
+ * as an admin would. Every demo user gets DEMO_PASSWORD.
+ */
+export async function seedDemoCast(db: DB): Promise<void> {
+  // One hash for the shared password; the same parameters as the app.
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const partnershipIds = new Map<DemoPartnership, string>();
+  for (const [key, name] of Object.entries(DEMO_PARTNERSHIPS) as [DemoPartnership, string][]) {
+    const created = await createPartnership(db, SYSTEM_ACTOR, {
+      name,
+      answerDays: 30,
+      suppressionK: 3,
+      overdueActionDays: 14,
+    });
+    partnershipIds.set(key, seeded(created, name).id);
+  }
+  const organisationIds = new Map<string, string>();
+  for (const org of DEMO_ORGANISATIONS) {
+    const created = await createOrganisation(db, SYSTEM_ACTOR, {
+      name: org.name,
+      kind: org.kind,
+      partnershipIds: org.partnerships.map((p) => partnershipIds.get(p)!),
+    });
+    organisationIds.set(org.name, seeded(created, org.name).id);
+  }
+  for (const user of DEMO_USERS) {
+    const created = await createUserWithPassword(
+      db,
+      SYSTEM_ACTOR,
+      { name: user.name, email: user.email, organisationId: organisationIds.get(user.organisation)! },
+      { hash },
+    );
+    const { id } = seeded(created, user.email);
+    for (const grant of user.roles) {
+      const partnershipId = grant.partnership ? partnershipIds.get(grant.partnership)! : null;
+      seeded(await grantRole(db, SYSTEM_ACTOR, id, grant.role, partnershipId), user.email);
+    }
+  }
+}
+
+function seeded<T>(result: { ok: true; value: T } | { ok: false; error: string }, what: string): T {
+  if (!result.ok) throw new Error(`The demo cast could not be created: ${what} (${result.error})`);
+  return result.value;
+}

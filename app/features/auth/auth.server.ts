@@ -8,9 +8,7 @@ import { can, type Permission } from "~/features/access/policy";
 import { audit } from "~/features/audit/audit.server";
 import { getEnv } from "~/lib/env.server";
 import { notFound } from "~/lib/http.server";
-import { hashPassword, verifyPassword } from "./password.server";
-import { createSession, invalidateSession, validateSessionToken, ABSOLUTE_LIFETIME_MS } from "./session.server";
-import { isAccountLocked, isIpThrottled, recordLoginAttempt } from "./throttle.server";
+import { invalidateSession, validateSessionToken, ABSOLUTE_LIFETIME_MS } from "./session.server";
 
 function sessionCookie() {
   const secure = getEnv().APP_URL.startsWith("https:");
@@ -93,26 +91,7 @@ export function getOptionalUser(request: Request): Promise<CurrentUser | null> {
 
 export const CHANGE_PASSWORD_PATH = "/account/password";
 
-function hasControlOrBackslash(value: string): boolean {
-  return [...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || ch === "\\");
-}
-
-/**
- * A safe in-app return path: only our own absolute paths are followed. Control characters
- * and backslashes are refused outright, since browsers drop or rewrite them ("/\t/evil" → "//evil").
- */
-export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || hasControlOrBackslash(value)) return fallback;
-  const base = "http://samsyn.invalid";
-  let url: URL;
-  try {
-    url = new URL(value, base);
-  } catch {
-    return fallback;
-  }
-  if (url.origin !== base || value.startsWith("//")) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
-}
+export { safeRedirectPath } from "./redirect";
 
 /** The signed-in user; otherwise a redirect to sign-in that comes back here. */
 export async function requireUser(request: Request): Promise<CurrentUser> {
@@ -135,59 +114,7 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
 
 export type { CurrentUser };
 
-export type LoginResult =
-  | { ok: true; userId: string; token: string; locale: string | null }
-  | { ok: false; reason: "invalid" | "throttled" | "ip_throttled" };
-
-// Verifying against a real hash when the e-mail is unknown keeps the timing the same.
-let dummyHash: Promise<string> | undefined;
-
-export async function attemptLogin(
-  db: DB,
-  input: { email: string; password: string; ip: string },
-  now = new Date(),
-): Promise<LoginResult> {
-  const email = input.email.trim().toLowerCase();
-  const user = await db
-    .selectFrom("users")
-    .select(["id", "organisation_id", "password_hash", "disabled_at", "locale"])
-    .where("email", "=", email)
-    .executeTakeFirst();
-  const actor = { userId: user?.id ?? null, organisationId: user?.organisation_id ?? null };
-
-  if (await isIpThrottled(db, input.ip, now)) {
-    await audit(
-      db,
-      { actor, action: "login.throttled", recordType: "session", outcome: "denied", details: { limit: "ip" } },
-      now,
-    );
-    return { ok: false, reason: "ip_throttled" };
-  }
-  if (await isAccountLocked(db, email, now)) {
-    await audit(
-      db,
-      { actor, action: "login.throttled", recordType: "session", outcome: "denied", details: { limit: "account" } },
-      now,
-    );
-    return { ok: false, reason: "throttled" };
-  }
-
-  dummyHash ??= hashPassword("samsyn-timing-equaliser");
-  const valid = user?.password_hash
-    ? await verifyPassword(user.password_hash, input.password)
-    : (await verifyPassword(await dummyHash, input.password), false);
-
-  if (!user || !valid || user.disabled_at) {
-    await recordLoginAttempt(db, { email, ip: input.ip, succeeded: false }, now);
-    await audit(db, { actor, action: "login.failed", recordType: "session", outcome: "denied" }, now);
-    return { ok: false, reason: "invalid" };
-  }
-
-  await recordLoginAttempt(db, { email, ip: input.ip, succeeded: true }, now);
-  const { token } = await createSession(db, user.id, now);
-  await audit(db, { actor, action: "login.succeeded", recordType: "session" }, now);
-  return { ok: true, userId: user.id, token, locale: user.locale };
-}
+export { attemptLogin, type SignInResult } from "./sign-in.server";
 
 export async function logout(db: DB, user: CurrentUser): Promise<void> {
   await invalidateSession(db, user.sessionId);

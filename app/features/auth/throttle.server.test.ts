@@ -1,28 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { accountLockedUntil, LOCK_MS } from "./throttle.server";
+import { accountKey, addressKey } from "./throttle.server";
 
-const minute = 60_000;
-const failures = (times: number[]) => times.map((at) => ({ succeeded: false, at }));
-
-describe("account lock", () => {
-  it("locks after 10 failures within 15 minutes, for 15 minutes from the 10th", () => {
-    const times = Array.from({ length: 10 }, (_, i) => i * minute);
-    expect(accountLockedUntil(failures(times.slice(0, 9)), 10 * minute)).toBeNull();
-    expect(accountLockedUntil(failures(times), 10 * minute)).toBe(9 * minute + LOCK_MS);
-    expect(accountLockedUntil(failures(times), 9 * minute + LOCK_MS)).toBeNull();
+describe("throttle keys", () => {
+  it("count an IPv4 address as itself, also when Node reports it IPv4-mapped", () => {
+    expect(addressKey("203.0.113.9")).toBe("address:203.0.113.9");
+    expect(addressKey("::ffff:203.0.113.9")).toBe("address:203.0.113.9");
   });
 
-  it("does not lock when the failures are spread over more than 15 minutes", () => {
-    const times = Array.from({ length: 10 }, (_, i) => i * 2 * minute);
-    expect(accountLockedUntil(failures(times), 19 * minute)).toBeNull();
+  it("count an IPv6 client by its /64, however the address is written", () => {
+    const key = "address:2001:db8:1:2::/64";
+    expect(addressKey("2001:db8:1:2::1")).toBe(key);
+    expect(addressKey("2001:0db8:0001:0002:ffff:ffff:ffff:fffe")).toBe(key);
+    expect(addressKey("2001:DB8:1:2:0:0:0:9")).toBe(key);
+    expect(addressKey("2001:db8:1:3::1")).not.toBe(key);
+    expect(addressKey("::1")).toBe("address:0:0:0:0::/64");
   });
 
-  it("forgets failures before a successful sign-in", () => {
-    const attempts = [
-      ...failures(Array.from({ length: 9 }, (_, i) => i * 1000)),
-      { succeeded: true, at: 10_000 },
-      ...failures([11_000]),
-    ];
-    expect(accountLockedUntil(attempts, 12_000)).toBeNull();
+  it("never store the e-mail address in clear", () => {
+    expect(accountKey("anna@example.se")).toMatch(/^account:[0-9a-f]{64}$/);
+    expect(accountKey("anna@example.se")).not.toBe(accountKey("anna2@example.se"));
   });
 });

@@ -1,32 +1,24 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ORGANISATION_KINDS } from "#db/schema";
-import { CheckboxGroup, FormErrors, SelectField, SubmitButton, TextField } from "~/components/forms";
-import { organisationSchema } from "./organisations.schema";
+import { CheckboxGroup, FormErrors, SelectField, SubmitButton, TextField, useAppForm } from "~/components/forms";
+
+export const ORGANISATION_INTENT = "organisation";
 
 export function OrganisationForm({
-  lastResult,
   defaultValue,
   partnerships,
   submitLabel,
 }: {
-  lastResult?: SubmissionResult<string[]>;
   defaultValue?: { name: string; kind: string; partnershipIds: string[] };
   partnerships: { id: string; name: string }[];
   submitLabel: string;
 }) {
   const { t } = useTranslation();
-  const schema = organisationSchema(t);
-  const [form, fields] = useForm({
-    id: "organisation",
-    lastResult,
+  const [form, fields] = useAppForm<{ name: string; kind: string; partnershipIds: string[] }>({
+    intent: ORGANISATION_INTENT,
     defaultValue,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">

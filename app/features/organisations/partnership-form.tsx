@@ -1,29 +1,17 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SubmitButton, TextField } from "~/components/forms";
-import { partnershipSchema } from "./organisations.schema";
+import { FormErrors, SubmitButton, TextField, useAppForm } from "~/components/forms";
 
-export function PartnershipForm({
-  lastResult,
-  defaultValue,
-  submitLabel,
-}: {
-  lastResult?: SubmissionResult<string[]>;
-  defaultValue?: { name: string; answerDays: number; suppressionK: number; overdueActionDays: number };
-  submitLabel: string;
-}) {
+export const PARTNERSHIP_INTENT = "partnership";
+
+type Fields = { name: string; answerDays: number; suppressionK: number; overdueActionDays: number };
+
+export function PartnershipForm({ defaultValue, submitLabel }: { defaultValue?: Fields; submitLabel: string }) {
   const { t } = useTranslation();
-  const schema = partnershipSchema(t);
-  const [form, fields] = useForm({
-    id: "partnership",
-    lastResult,
+  const [form, fields] = useAppForm<Fields>({
+    intent: PARTNERSHIP_INTENT,
     defaultValue: defaultValue ?? { answerDays: 30, suppressionK: 3, overdueActionDays: 14 },
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">

@@ -1,35 +1,29 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/forms";
-import { userSchema } from "./users.schema";
+import { ROLES } from "#db/schema";
+import { FormErrors, SelectField, SubmitButton, TextField, useAppForm } from "~/components/forms";
+
+export const USER_INTENT = "update";
+export const GRANT_INTENT = "grant";
 
 export function UserForm({
-  lastResult,
   defaultValue,
   organisations,
   submitLabel,
 }: {
-  lastResult?: SubmissionResult<string[]> | null;
   defaultValue?: { name: string; email: string; organisationId: string };
   organisations: { id: string; name: string }[];
   submitLabel: string;
 }) {
   const { t } = useTranslation();
-  const schema = userSchema(t);
-  const [form, fields] = useForm({
-    id: "user",
-    lastResult,
+  const [form, fields] = useAppForm<{ name: string; email: string; organisationId: string }>({
+    intent: USER_INTENT,
     defaultValue,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
-      <input type="hidden" name="intent" value="update" />
+      <input type="hidden" name="intent" value={USER_INTENT} />
       <FormErrors id={form.errorId} errors={form.errors} />
       <TextField meta={fields.name} label={t("admin.name")} autoComplete="off" required />
       <TextField meta={fields.email} label={t("admin.email")} type="email" autoComplete="off" required />
@@ -47,15 +41,30 @@ export function UserForm({
   );
 }
 
-export function OneTimePassword({ name, password }: { name: string; password: string }) {
+export function GrantForm({ partnerships }: { partnerships: { id: string; name: string }[] }) {
   const { t } = useTranslation();
+  const [form, fields] = useAppForm<{ role: string; partnershipId: string }>({ intent: GRANT_INTENT });
   return (
-    <section className="callout" aria-labelledby="otp-heading" role="status">
-      <h2 id="otp-heading">{t("admin.oneTimePasswordTitle")}</h2>
-      <p>{t("admin.oneTimePasswordText", { name })}</p>
-      <p className="one-time-password">
-        <code data-testid="one-time-password">{password}</code>
-      </p>
-    </section>
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <input type="hidden" name="intent" value={GRANT_INTENT} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <SelectField
+        meta={fields.role}
+        label={t("admin.role")}
+        required
+        placeholder=""
+        options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      />
+      <SelectField
+        meta={fields.partnershipId}
+        label={t("admin.partnership")}
+        help={t("admin.roleNeedsPartnership", { role: `${t("roles.coordinator")} / ${t("roles.steering")}` })}
+        placeholder={t("admin.choosePartnership")}
+        options={partnerships.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <div>
+        <SubmitButton variant="secondary">{t("admin.grantRole")}</SubmitButton>
+      </div>
+    </Form>
   );
 }

@@ -14,10 +14,13 @@ describe("changing one's own password", () => {
     const session = (await validateSessionToken(db, mine.token))!;
     const current = (await loadCurrentUser(db, user.id, session.sessionId))!;
 
-    expect(await changeOwnPassword(db, current, "fel lösenord", "ett helt nytt lösenord")).toBe(false);
+    expect(await changeOwnPassword(db, current, "fel lösenord", "ett helt nytt lösenord")).toMatchObject({
+      ok: false,
+      error: "wrong_password",
+    });
     expect(await validateSessionToken(db, other.token)).not.toBeNull();
 
-    expect(await changeOwnPassword(db, current, TEST_PASSWORD, "ett helt nytt lösenord")).toBe(true);
+    expect((await changeOwnPassword(db, current, TEST_PASSWORD, "ett helt nytt lösenord")).ok).toBe(true);
     expect(await validateSessionToken(db, other.token)).toBeNull();
     expect(await validateSessionToken(db, mine.token)).not.toBeNull();
     const stored = await db
