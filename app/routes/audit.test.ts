@@ -1,0 +1,57 @@
+// The auditor's log review, as the auditor's browser sees it.
+import { describe, expect, it } from "vitest";
+import { getDb } from "#db/client.server";
+import { createPlan } from "~/features/plans/plans.server";
+import { makeOrganisation, makePartnership, makeUser, signedInRequest } from "../../test/factories";
+import { caseworkerIn, testIdentityNumber } from "../../test/plans";
+import { action } from "./audit";
+
+const args = (request: Request) => ({ request, params: {}, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
+
+function form(fields: Record<string, string>) {
+  return {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  };
+}
+
+async function review(userId: string, fields: Record<string, string>) {
+  const result = await action(args(await signedInRequest(userId, "/audit", form({ intent: "filter", ...fields }))));
+  return result as unknown as { unknownPerson: boolean; result: { total: number } };
+}
+
+describe("log review by identity number", () => {
+  it("answers only from the auditor's own organisation's log", async () => {
+    const db = getDb();
+    const partnership = await makePartnership();
+    const own = await makeOrganisation(db, { partnershipIds: [partnership.id] });
+    const auditor = await makeUser(db, { organisationId: own.id, roles: [{ role: "auditor" }] });
+    const ownCaseworker = { ...(await makeUser(db, { organisationId: own.id })), grants: [] };
+    const elsewhere = await caseworkerIn("employment_service", partnership.id);
+
+    const inOwnLog = testIdentityNumber();
+    await createPlan(db, ownCaseworker, {
+      kind: "GIP",
+      person: { identityNumber: inOwnLog, name: "Egen Loggperson", protectedIdentity: false },
+    });
+    const onlyElsewhere = testIdentityNumber();
+    await createPlan(db, elsewhere, {
+      kind: "GIP",
+      person: { identityNumber: onlyElsewhere, name: "Annan Loggperson", protectedIdentity: false },
+    });
+    const nowhere = testIdentityNumber();
+
+    const own1 = await review(auditor.id, { identityNumber: inOwnLog });
+    expect(own1.unknownPerson).toBe(false);
+    expect(own1.result.total).toBeGreaterThan(0);
+
+    // A number known only to another organisation gets the very answer an unknown number gets.
+    const other = await review(auditor.id, { identityNumber: onlyElsewhere });
+    const unknown = await review(auditor.id, { identityNumber: nowhere });
+    expect(other.unknownPerson).toBe(true);
+    expect(unknown.unknownPerson).toBe(true);
+    expect(other.result.total).toBe(0);
+    expect(unknown.result.total).toBe(0);
+  });
+});
