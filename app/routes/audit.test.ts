@@ -17,8 +17,9 @@ function form(fields: Record<string, string>) {
 }
 
 async function review(userId: string, fields: Record<string, string>) {
-  const result = await action(args(await signedInRequest(userId, "/audit", form({ intent: "filter", ...fields }))));
-  return result as unknown as { unknownPerson: boolean; result: { total: number } };
+  const reply = await action(args(await signedInRequest(userId, "/audit", form({ intent: "filter", ...fields }))));
+  if (!("review" in reply)) throw new Error("the filter was refused");
+  return { unknownPerson: reply.review.unknownPerson, result: { total: reply.review.events.total } };
 }
 
 describe("log review by identity number", () => {
