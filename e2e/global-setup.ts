@@ -3,6 +3,7 @@
 // `node server.js` in production mode. Workers find it through E2E_BASE_URL and
 // E2E_DATABASE_URL; global-teardown.ts stops it and removes the directory.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -78,6 +79,8 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
 
   const dir = mkdtempSync(join(tmpdir(), "samsyn-e2e-"));
   const databaseUrl = `file:${join(dir, "e2e.sqlite")}`;
+  // Production requires an audit key; the seed below and the server must share it.
+  process.env.AUDIT_KEY ??= randomBytes(32).toString("hex");
   let child: ChildProcess | undefined;
   try {
     const db = createDb(databaseUrl);

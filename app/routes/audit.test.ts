@@ -23,6 +23,30 @@ async function review(userId: string, fields: Record<string, string>) {
 }
 
 describe("log review by identity number", () => {
+  it("refuses a malformed number with a field message and keeps what was typed", async () => {
+    const db = getDb();
+    const auditor = await makeUser(db, { roles: [{ role: "auditor" }] });
+    const reply = await action(
+      args(await signedInRequest(auditor.id, "/audit", form({ intent: "filter", identityNumber: "19800101-0000" }))),
+    );
+    const { data: body, init } = reply as unknown as {
+      data: { intent: string; result: { error: Record<string, string[]>; initialValue: Record<string, string> } };
+      init: { status: number };
+    };
+    expect(init.status).toBe(400);
+    expect(body.intent).toBe("filter");
+    expect(body.result.error.identityNumber).toEqual([
+      "Ange ett giltigt personnummer eller samordningsnummer (ÅÅÅÅMMDD-NNNN).",
+    ]);
+    expect(body.result.initialValue.identityNumber).toBe("19800101-0000");
+  });
+
+  it("is not open to other roles", async () => {
+    const caseworker = await makeUser(getDb());
+    const request = await signedInRequest(caseworker.id, "/audit", form({ intent: "verify" }));
+    await expect(action(args(request))).rejects.toMatchObject({ status: 404 });
+  });
+
   it("answers only from the auditor's own organisation's log", async () => {
     const db = getDb();
     const partnership = await makePartnership();
