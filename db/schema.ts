@@ -134,6 +134,24 @@ export interface AuditEventTable {
   details: string | null;
   prev_hash: string;
   hash: string;
+  /** HMAC-SHA-256 chained to the previous event's MAC; null for events written before migration 0010. */
+  mac: string | null;
+}
+
+/** One row: where the keyed chain begins (docs/decisions/0012-audit-chain.md). */
+export interface AuditChainTable {
+  id: string;
+  /** The last event written under the old unkeyed rule (0 on a database that had none). */
+  legacy_until_seq: number;
+  legacy_until_hash: string;
+  created_at: Timestamp;
+}
+
+/** Leases so that one app instance at a time does a job (e.g. writing audit checkpoints). */
+export interface AuditLeaseTable {
+  name: string;
+  holder: string | null;
+  expires_at: Timestamp;
 }
 
 export const PLAN_KINDS = ["SIP", "GIP"] as const;
@@ -426,6 +444,8 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   password_links: PasswordLinkTable;
   audit_events: AuditEventTable;
+  audit_chain: AuditChainTable;
+  audit_leases: AuditLeaseTable;
   persons: PersonTable;
   plans: PlanTable;
   plan_team: PlanTeamTable;

@@ -79,6 +79,8 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
 
   const dir = mkdtempSync(join(tmpdir(), "samsyn-e2e-"));
   const databaseUrl = `file:${join(dir, "e2e.sqlite")}`;
+  // Production requires an audit key; the seed below and the server must share it.
+  process.env.AUDIT_KEY ??= randomBytes(32).toString("hex");
   let child: ChildProcess | undefined;
   try {
     const db = createDb(databaseUrl);

@@ -9,6 +9,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo-cast";
 import { seedDemo } from "../db/seed/seed";
 import { parseEnv } from "../app/lib/env.server";
 import { localSessionSecret } from "../app/features/auth/secret.server";
+import { keyFilePath } from "../app/features/audit/config.server";
+import { ensureKeyFile } from "../app/features/audit/key.server";
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -27,6 +29,12 @@ async function main() {
   // The demo runs in production mode, which requires a secret for signed cookies: without one
   // configured, use the one generated and kept beside the demo database.
   process.env.SESSION_SECRET ||= localSessionSecret();
+  // The demo runs in production mode, which requires an audit key: unless one is given, use (and
+  // on the first run create) a key file in the data directory, as development does.
+  if (!process.env.AUDIT_KEY && !process.env.AUDIT_KEY_FILE) {
+    process.env.AUDIT_KEY_FILE = keyFilePath(parseEnv({ ...process.env, NODE_ENV: "development" }));
+    ensureKeyFile(process.env.AUDIT_KEY_FILE);
+  }
   const env = parseEnv({ ...process.env, NODE_ENV: "production" });
   if (buildIsStale()) {
     console.log("Building the app…");

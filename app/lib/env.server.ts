@@ -71,6 +71,16 @@ const schema = z
       .min(32, "must be at least 32 characters (e.g. the output of `openssl rand -hex 32`)")
       .optional(),
     TRUST_PROXY: trustProxy,
+    /** The audit log's MAC key (docs/decisions/0012-audit-chain.md); never stored in the database. */
+    AUDIT_KEY: z
+      .string()
+      .min(32, { message: "must be at least 32 characters (e.g. `openssl rand -hex 32`)" })
+      .optional(),
+    /** A file holding the audit key, instead of AUDIT_KEY. */
+    AUDIT_KEY_FILE: z.string().optional(),
+    /** Where audit checkpoints are appended (JSON lines); defaults to the data directory. */
+    AUDIT_CHECKPOINT_FILE: z.string().optional(),
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -78,6 +88,23 @@ const schema = z
         code: "custom",
         path: ["SESSION_SECRET"],
         message: "is required in production (at least 32 random characters, e.g. `openssl rand -hex 32`)",
+      });
+    }
+    if (env.AUDIT_KEY && env.AUDIT_KEY_FILE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUDIT_KEY_FILE"],
+        message: "set either AUDIT_KEY or AUDIT_KEY_FILE, not both",
+      });
+    }
+    // Without a key kept outside the database, whoever can write the database can rewrite the audit log.
+    if (env.NODE_ENV === "production" && !env.AUDIT_KEY && !env.AUDIT_KEY_FILE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUDIT_KEY"],
+        message:
+          "required in production: set AUDIT_KEY (a secret of at least 32 characters, e.g. `openssl rand -hex 32`) " +
+          "or AUDIT_KEY_FILE (a file holding it), kept outside the database",
       });
     }
   })

@@ -1,5 +1,6 @@
 import { getDb } from "#db/client.server";
 import { pendingMigrations } from "#db/migrate";
+import { startAuditLog } from "~/features/audit/runtime.server";
 import { getEnv, type Env } from "./env.server";
 
 /** Called by server.js before it listens: a wrong setup stops start-up with a readable message. */
@@ -12,5 +13,6 @@ export async function startup(): Promise<Env> {
         "Run `npm run db:migrate` first (npm start and npm run demo do this for you).",
     );
   }
+  startAuditLog(getDb(), env);
   return env;
 }

@@ -7,7 +7,6 @@ import { action as planAction, loader as planLoader } from "./plans.$planId";
 import { loader as myPlanLoader } from "./plans.$planId.my-plan";
 import { action as searchAction, loader as listLoader } from "./plans._index";
 import { action as newPlanAction } from "./plans.new";
-import { action as auditAction, loader as auditLoader } from "./audit";
 
 const args = (request: Request, params: Record<string, string> = {}) =>
   ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
@@ -242,33 +241,5 @@ describe("consent on the plan page", () => {
     expect((result.body as { result: { error: Record<string, string[]> } }).result.error.organisationIds).toEqual([
       "Välj minst en part som samtycket omfattar.",
     ]);
-  });
-});
-
-describe("log review", () => {
-  it("is for auditors only, and shows only their own organisation's events", async () => {
-    const { lead, planId } = await planSetup();
-    const caseworker = await makeUser(getDb(), { roles: [{ role: "caseworker" }] });
-    expect((await outcome(auditLoader(args(await signedInRequest(caseworker.id, "/audit"))))).status).toBe(404);
-
-    const auditor = await makeUser(getDb(), { organisationId: lead.organisationId, roles: [{ role: "auditor" }] });
-    const otherAuditor = await makeUser(getDb(), { roles: [{ role: "auditor" }] });
-    const own = await outcome(
-      auditAction(args(await signedInRequest(auditor.id, "/audit", post({ intent: "filter", planId })))),
-    );
-    const events = (own.body as { result: { items: { action: string }[] } }).result.items.map((e) => e.action);
-    expect(events).toEqual(expect.arrayContaining(["plan.create", "person.create"]));
-    const other = await outcome(
-      auditAction(args(await signedInRequest(otherAuditor.id, "/audit", post({ intent: "filter", planId })))),
-    );
-    expect((other.body as { result: { total: number } }).result.total).toBe(0);
-  });
-
-  it("lets the auditor verify the chain", async () => {
-    const auditor = await makeUser(getDb(), { roles: [{ role: "auditor" }] });
-    const result = await outcome(
-      auditAction(args(await signedInRequest(auditor.id, "/audit", post({ intent: "verify" })))),
-    );
-    expect((result.body as { chain: { ok: boolean } }).chain.ok).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { audit, GENESIS_HASH, verifyAuditChain } from "./audit.server";
+import { audit, GENESIS_HASH } from "./audit.server";
+import { auditKey } from "./key.server";
+import { verifyAuditChain } from "./verify.server";
 
 const actor = { userId: "u1", organisationId: "o1" };
 
@@ -13,7 +15,13 @@ describe("audit trail", () => {
     const events = await db.selectFrom("audit_events").selectAll().orderBy("seq").execute();
     expect(events[0].prev_hash).toBe(GENESIS_HASH);
     expect(events[1].prev_hash).toBe(events[0].hash);
-    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: events.length });
+    expect(events.map((e) => e.seq)).toEqual([1, 2]);
+    expect(events.every((e) => /^[0-9a-f]{64}$/.test(e.mac ?? ""))).toBe(true);
+    expect(await verifyAuditChain(db, { key: auditKey() })).toMatchObject({
+      ok: true,
+      checked: events.length,
+      findings: [],
+    });
   });
 
   it("cannot be changed or deleted: the database refuses", async () => {
@@ -34,8 +42,8 @@ describe("audit trail", () => {
       .executeTakeFirstOrThrow();
     await sql`DROP TRIGGER audit_events_no_update`.execute(db);
     await db.updateTable("audit_events").set({ user_id: "someone-else" }).where("seq", "=", target.seq).execute();
-    const check = await verifyAuditChain(db);
+    const check = await verifyAuditChain(db, { key: auditKey() });
     expect(check.ok).toBe(false);
-    expect(check.brokenAt).toBe(target.seq);
+    expect(check.findings).toEqual([{ kind: "edited_event", fromSeq: target.seq, toSeq: target.seq }]);
   });
 });

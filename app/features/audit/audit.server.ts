@@ -1,16 +1,14 @@
-// The audit trail: append-only (the database refuses UPDATE and DELETE) and
-// chained by hash, so a changed or removed event breaks the chain.
-import { createHash } from "node:crypto";
+// The audit trail: append-only (the database refuses UPDATE and DELETE), numbered without gaps
+// and chained by a keyed MAC, so an edited, deleted, recomputed or forged event is detectable
+// (docs/decisions/0012-audit-chain.md; verification in verify.server.ts).
 import type { DB } from "#db/client.server";
 import { newId, nowIso, toJson } from "#db/portable";
-import type { AuditEvent } from "#db/schema";
+import type { Actor } from "~/features/access/current-user";
+import { eventHash, eventMac, GENESIS_HASH, genesisMac } from "./chain.server";
+import { auditKey } from "./key.server";
 
-export const GENESIS_HASH = "0".repeat(64);
-
-export interface Actor {
-  userId: string | null;
-  organisationId: string | null;
-}
+export { GENESIS_HASH };
+export type { Actor };
 
 export interface AuditInput {
   actor: Actor;
@@ -24,29 +22,27 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-type HashedFields = Omit<AuditEvent, "seq" | "hash">;
-
-function hashEvent(event: HashedFields): string {
-  const canonical = [
-    event.id,
-    event.occurred_at,
-    event.user_id,
-    event.organisation_id,
-    event.action,
-    event.record_type,
-    event.record_id,
-    event.person_id,
-    event.plan_id,
-    event.outcome,
-    event.details,
-    event.prev_hash,
-  ];
-  return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
-}
-
+/**
+ * The one place that numbers and chains an event: one read of the head, one insert, inside the
+ * caller's transaction. SQLite transactions begin IMMEDIATE (db/client.server.ts), so the head
+ * cannot move between the read and the insert; on PostgreSQL take a transaction-scoped lock here
+ * first. Either way the primary key on seq refuses a second writer of the same number, so two
+ * writers can never both extend the chain from one head.
+ */
 async function appendInto(trx: DB, input: AuditInput, now: Date): Promise<void> {
-  const last = await trx.selectFrom("audit_events").select("hash").orderBy("seq", "desc").limit(1).executeTakeFirst();
-  const event: HashedFields = {
+  const head = await trx
+    .selectFrom("audit_events")
+    .select(["seq", "hash", "mac"])
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const headSeq = head ? Number(head.seq) : 0;
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const key = auditKey();
+  // The head has no MAC only when it is the last event of the old unkeyed chain (or there is none).
+  const prevMac = head?.mac ?? genesisMac(key, headSeq, prevHash);
+  const event = {
+    seq: headSeq + 1,
     id: newId(),
     occurred_at: nowIso(now),
     user_id: input.actor.userId,
@@ -56,13 +52,17 @@ async function appendInto(trx: DB, input: AuditInput, now: Date): Promise<void> 
     record_id: input.recordId ?? null,
     person_id: input.personId ?? null,
     plan_id: input.planId ?? null,
-    outcome: input.outcome ?? "allowed",
+    outcome: input.outcome ?? ("allowed" as const),
     details: input.details ? toJson(input.details) : null,
-    prev_hash: last?.hash ?? GENESIS_HASH,
   };
   await trx
     .insertInto("audit_events")
-    .values({ ...event, hash: hashEvent(event) })
+    .values({
+      ...event,
+      prev_hash: prevHash,
+      hash: eventHash(event, prevHash),
+      mac: eventMac(key, event, prevMac),
+    })
     .execute();
 }
 
@@ -70,84 +70,4 @@ async function appendInto(trx: DB, input: AuditInput, now: Date): Promise<void> 
 export async function audit(db: DB, input: AuditInput, now = new Date()): Promise<void> {
   if (db.isTransaction) return appendInto(db, input, now);
   await db.transaction().execute((trx) => appendInto(trx, input, now));
-}
-
-export interface ChainCheck {
-  ok: boolean;
-  checked: number;
-  /** The sequence number of the first event that does not match its hash or its predecessor. */
-  brokenAt?: number;
-}
-
-/** Recomputes the chain from the start; the auditor's tamper check. */
-export async function verifyAuditChain(db: DB): Promise<ChainCheck> {
-  let prev = GENESIS_HASH;
-  let checked = 0;
-  let after = 0;
-  for (;;) {
-    const batch = await db
-      .selectFrom("audit_events")
-      .selectAll()
-      .where("seq", ">", after)
-      .orderBy("seq")
-      .limit(5000)
-      .execute();
-    if (batch.length === 0) return { ok: true, checked };
-    for (const event of batch) {
-      const { seq, hash, ...fields } = event;
-      if (fields.prev_hash !== prev || hashEvent(fields) !== hash) return { ok: false, checked, brokenAt: seq };
-      prev = hash;
-      checked++;
-      after = seq;
-    }
-  }
-}
-
-export interface AuditFilter {
-  organisationId: string;
-  userId?: string;
-  personId?: string;
-  planId?: string;
-  /** YYYY-MM-DD, inclusive, Europe/Stockholm days approximated in UTC bounds. */
-  from?: string;
-  to?: string;
-  page: number;
-}
-
-/** Log review: events by the users of one organisation, newest first. */
-export async function searchAuditEvents(db: DB, filter: AuditFilter, pageSize = 50) {
-  let query = db
-    .selectFrom("audit_events")
-    .leftJoin("users", "users.id", "audit_events.user_id")
-    .where("audit_events.organisation_id", "=", filter.organisationId);
-  if (filter.userId) query = query.where("audit_events.user_id", "=", filter.userId);
-  if (filter.personId) query = query.where("audit_events.person_id", "=", filter.personId);
-  if (filter.planId) query = query.where("audit_events.plan_id", "=", filter.planId);
-  if (filter.from) query = query.where("audit_events.occurred_at", ">=", `${filter.from}T00:00:00.000Z`);
-  if (filter.to) query = query.where("audit_events.occurred_at", "<=", `${filter.to}T23:59:59.999Z`);
-  const [items, count] = await Promise.all([
-    query
-      .select([
-        "audit_events.seq",
-        "audit_events.occurred_at",
-        "audit_events.action",
-        "audit_events.record_type",
-        "audit_events.record_id",
-        "audit_events.plan_id",
-        "audit_events.outcome",
-        "users.name as user_name",
-      ])
-      .orderBy("audit_events.seq", "desc")
-      .limit(pageSize)
-      .offset((filter.page - 1) * pageSize)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    items,
-    total: Number(count.total),
-    page: filter.page,
-    pageSize,
-    pages: Math.max(1, Math.ceil(Number(count.total) / pageSize)),
-  };
 }

@@ -1,5 +1,6 @@
 import type sv from "../sv/index";
 import type { TranslationShape } from "../resources";
+import audit from "./audit";
 import deviations from "./deviations";
 import enAuth from "./auth";
 import summaries from "./summaries";
@@ -321,29 +322,7 @@ const en: TranslationShape<typeof sv> = {
     withdrawnOn: "Withdrawn {{date}} by {{name}}",
     states: { active: "Valid", withdrawn: "Withdrawn", expired: "Expired", future: "Valid from {{date}}" },
   },
-  audit: {
-    title: "Log review",
-    intro: "See who in your organisation opened or changed which records, and when. Denied attempts are shown too.",
-    filters: "Filter",
-    user: "User",
-    allUsers: "All users",
-    identityNumber: "The person's identity number",
-    planId: "Plan id",
-    from: "From",
-    to: "To",
-    apply: "Show",
-    when: "When",
-    action: "Event",
-    record: "Record",
-    outcome: "Outcome",
-    outcomes: { allowed: "Allowed", denied: "Denied" },
-    none: "No events match the filter.",
-    verify: "Check the log's chain",
-    verifyHint: "Recomputes the chain of checksums and shows whether any event was changed or removed.",
-    chainOk: "The log is intact: {{count}} events checked and the chain is unbroken.",
-    chainBroken: "The log has been changed! The chain breaks at event number {{seq}}.",
-    unknownPerson: "No identity number in the log matches.",
-  },
+  audit,
   deviations,
   summaries,
   notifications: {

@@ -1,3 +1,4 @@
+import audit from "./audit";
 import deviations from "./deviations";
 import svAuth from "./auth";
 import summaries from "./summaries";
@@ -320,30 +321,7 @@ const sv = {
     withdrawnOn: "Återkallat {{date}} av {{name}}",
     states: { active: "Gäller", withdrawn: "Återkallat", expired: "Har gått ut", future: "Gäller från {{date}}" },
   },
-  audit: {
-    title: "Loggkontroll",
-    intro:
-      "Här ser du vem i din organisation som har öppnat eller ändrat vilka uppgifter, och när. Nekade försök visas också.",
-    filters: "Filtrera",
-    user: "Användare",
-    allUsers: "Alla användare",
-    identityNumber: "Personens personnummer",
-    planId: "Plan-id",
-    from: "Från och med",
-    to: "Till och med",
-    apply: "Visa",
-    when: "När",
-    action: "Händelse",
-    record: "Post",
-    outcome: "Utfall",
-    outcomes: { allowed: "Tillåten", denied: "Nekad" },
-    none: "Inga händelser matchar filtret.",
-    verify: "Kontrollera loggens kedja",
-    verifyHint: "Räknar om kedjan av kontrollsummor och visar om någon händelse har ändrats eller tagits bort.",
-    chainOk: "Loggen är hel: {{count}} händelser kontrollerade och kedjan är obruten.",
-    chainBroken: "Loggen har ändrats! Kedjan bryts vid händelse nummer {{seq}}.",
-    unknownPerson: "Inget personnummer i loggen matchar.",
-  },
+  audit,
   deviations,
   summaries,
   notifications: {
