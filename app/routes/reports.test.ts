@@ -103,6 +103,42 @@ describe("the working summary", () => {
   });
 });
 
+describe("impossible periods", () => {
+  it("answer 404 on the summary page, its freeze form and its CSV export, never 500", async () => {
+    const s = await deviationSetup();
+    for (const period of ["VT0000", "T1-0000", "HT0999", "0000-01-01--0000-12-31", "1000-01-01--9000-12-31"]) {
+      const params = { partnershipId: s.partnership.id, period };
+      const page = await settle(workingLoader(args(await signedInRequest(s.coordinator.id, "/r"), params)));
+      expect(page.status, period).toBe(404);
+      const freeze = await settle(
+        workingAction(
+          args(
+            await signedInRequest(
+              s.coordinator.id,
+              "/r",
+              post({ meetingName: "Styrgruppen", meetingDate: "2027-02-01" }),
+            ),
+            params,
+          ),
+        ),
+      );
+      expect(freeze.status, period).toBe(404);
+      const csv = await settle(
+        workingCsv(args(await signedInRequest(s.coordinator.id, "/r"), { ...params, table: "deviations-by-category" })),
+      );
+      expect(csv.status, period).toBe(404);
+    }
+  });
+
+  it("answer 404 when compared", async () => {
+    const s = await deviationSetup();
+    const compare = await settle(
+      compareLoader(args(await signedInRequest(s.coordinator.id, "/reports/compare?a=VT0000&b=T1-0000"))),
+    );
+    expect(compare.status).toBe(404);
+  });
+});
+
 describe("frozen summaries", () => {
   it("reach steering members only once released, and never other partnerships", async () => {
     const s = await setupWithSnapshot();
