@@ -155,7 +155,7 @@ describe("frozen summaries", () => {
       (
         await settle(
           snapshotAction(
-            args(await signedInRequest(s.steering.id, "/r", post({ intent: "withdraw", reason: "x" })), params),
+            args(await signedInRequest(s.steering.id, "/r", post({ intent: "retract", reason: "x" })), params),
           ),
         )
       ).status,
@@ -184,7 +184,7 @@ describe("frozen summaries", () => {
     expect(compareForeign.status).toBe(404);
 
     await snapshotAction(
-      args(await signedInRequest(s.coordinator.id, "/r", post({ intent: "withdraw", reason: "Fel period" })), params),
+      args(await signedInRequest(s.coordinator.id, "/r", post({ intent: "retract", reason: "Fel period" })), params),
     );
     expect((await settle(snapshotLoader(args(await signedInRequest(s.steering.id, "/r"), params)))).status).toBe(404);
     expect((await settle(snapshotLoader(args(await signedInRequest(s.coordinator.id, "/r"), params)))).status).toBe(
