@@ -27,16 +27,17 @@ export async function freezeSummary(
   else if (meetingName.length > MEETING_NAME_MAX) fields.meetingName = "too_long";
   if (!isIsoDate(input.meetingDate)) fields.meetingDate = "date";
   if (!mayPrepareSummaries(user, input.partnershipId)) return notFoundFailure();
-  return db.transaction().execute(async (trx) => {
-    const partnership = await trx
-      .selectFrom("partnerships")
-      .select("id")
-      .where("id", "=", input.partnershipId)
-      .executeTakeFirst();
-    if (!partnership) return notFoundFailure();
-    if (Object.keys(fields).length) return fail("invalid", { fields });
-    const figures = await computeSummary(trx, partnership.id, input.period, now);
-    const id = newId();
+  const partnership = await db
+    .selectFrom("partnerships")
+    .select("id")
+    .where("id", "=", input.partnershipId)
+    .executeTakeFirst();
+  if (!partnership) return notFoundFailure();
+  if (Object.keys(fields).length) return fail("invalid", { fields });
+  // Computed before the transaction: it reads for a while, and a transaction holds the write lock.
+  const figures = await computeSummary(db, partnership.id, input.period, now);
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("summary_snapshots")
       .values({
@@ -57,8 +58,8 @@ export async function freezeSummary(
       recordType: "summary_snapshot",
       recordId: id,
     });
-    return ok({ id });
   });
+  return ok({ id });
 }
 
 /** The snapshot as its partnership's coordinator may change it; anyone else finds nothing. */
