@@ -428,9 +428,10 @@ export interface SummarySnapshotTable {
   created_at: Timestamp;
   released_at: Timestamp | null;
   released_by: string | null;
-  withdrawn_at: Timestamp | null;
-  withdrawn_by: string | null;
-  withdrawal_reason: string | null;
+  /** Retracted by the coordinator (migration 0012 renamed these from withdrawn_*). */
+  retracted_at: Timestamp | null;
+  retracted_by: string | null;
+  retraction_reason: string | null;
 }
 
 export interface Database {

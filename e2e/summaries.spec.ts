@@ -231,3 +231,52 @@ test("a caseworker gets 404 on every summary page", async ({ page, loginAs, db, 
     expect(response.headers()["content-type"] ?? "").not.toContain("text/csv");
   }
 });
+
+test("the coordinator retracts a frozen summary with a reason; an impossible period is a 404 page", async ({
+  page,
+  loginAs,
+  db,
+  expectAxeClean,
+}) => {
+  const partnership = await db
+    .selectFrom("partnerships")
+    .select("id")
+    .where("name", "=", SJOSTAD)
+    .executeTakeFirstOrThrow();
+  const meetingName = `Styrgruppen extra ${unique()}`;
+
+  // A snapshot of its own, dated before every other meeting so that it sorts last in the lists the
+  // other tests pick the first snapshot from; the demo's released snapshot stays as it is.
+  await loginAs(KARIN);
+  await page.goto(`/reports/${partnership.id}/VT2025`);
+  await expect(page.getByRole("heading", { level: 1, name: `${SJOSTAD} – VT 2025` })).toBeVisible();
+  const freeze = page.getByRole("region", { name: "Frys för styrgruppsmöte", exact: true });
+  await freeze.getByLabel(/^Möte \(/).fill(meetingName);
+  await freeze.getByLabel(/^Mötesdatum/).fill("2020-01-15");
+  await freeze.getByRole("button", { name: "Frys för styrgruppsmöte" }).click();
+  await expect(flash(page, "Sammanställningen är fryst.")).toBeVisible();
+
+  // Without a reason the form comes back open, saying what is missing.
+  await page.locator("summary").filter({ hasText: "Återkalla" }).click();
+  await page.getByRole("button", { name: "Återkalla" }).click();
+  await expect(page.getByText("Fyll i skäl.")).toBeVisible();
+  await expectAxeClean(page);
+  await page.getByLabel(/^Skäl/).fill("Fel period valdes.");
+  await page.getByRole("button", { name: "Återkalla" }).click();
+  await expect(flash(page, "Sammanställningen är återkallad.")).toBeVisible();
+  await expect(page.getByText(/^Återkallad .+: Fel period valdes\.$/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Släpp till styrgruppen" })).toHaveCount(0);
+  await expectAxeClean(page);
+
+  await page.goto("/reports");
+  await expect(page.getByRole("row", { name: new RegExp(`^${meetingName}, .* Återkallad$`) })).toBeVisible();
+
+  for (const period of ["VT0000", "T1-0000"]) {
+    const response = await page.goto(`/reports/${partnership.id}/${period}`);
+    expect(response?.status(), period).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Sidan finns inte" })).toBeVisible();
+    const csv = await page.request.get(`/reports/${partnership.id}/${period}/csv/deviations-by-category`);
+    expect(csv.status(), period).toBe(404);
+  }
+  await expectAxeClean(page);
+});

@@ -1,19 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "#db/client.server";
-import { requireUser } from "~/features/auth/auth.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { parsePeriod } from "~/features/summaries/periods";
-import { computeSummary } from "~/features/summaries/summaries.server";
-import { requireCoordinatorOf } from "~/features/summaries/summary-access.server";
-import { summaryTableCsv } from "~/features/summaries/summary-csv.server";
-import { notFound } from "~/lib/http.server";
-import { getLocale, getFixedT } from "~/lib/i18n.server";
+import { workingSummaryCsv } from "~/features/summaries/working-summary.server";
+import { csvResponse } from "~/lib/csv.server";
+import { invariantResponse } from "~/lib/http.server";
+import { getFixedT, getLocale } from "~/lib/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requireCoordinatorOf(user, params.partnershipId ?? "");
+  const partnershipId = params.partnershipId ?? "";
+  const user = await requirePermission(request, "summaries:prepare", partnershipId);
   const period = parsePeriod(params.period ?? "");
-  if (!period) throw notFound();
+  invariantResponse(period);
   const locale = await getLocale(request);
-  const figures = await computeSummary(getDb(), params.partnershipId!, period);
-  return summaryTableCsv(figures, params.table ?? "", getFixedT(locale), locale, "sammanstallning");
+  const input = { partnershipId, period, tableId: params.table ?? "" };
+  const result = await workingSummaryCsv(getDb(), user, input, getFixedT(locale), locale);
+  invariantResponse(result.ok);
+  return csvResponse(result.value.filename, result.value.header, result.value.rows);
 }

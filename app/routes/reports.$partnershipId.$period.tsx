@@ -1,89 +1,60 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, SubmitButton, TextField } from "~/components/forms";
+import { FormErrors, SubmitButton, TextField, useAppForm } from "~/components/forms";
 import { PrintButton } from "~/components/print-button";
-import { requireUser } from "~/features/auth/auth.server";
-import { actorOf } from "~/features/access/current-user";
-import { audit } from "~/features/audit/audit.server";
+import { requirePermission } from "~/features/auth/auth.server";
 import { parsePeriod } from "~/features/summaries/periods";
-import { freezeSnapshot } from "~/features/summaries/snapshots.server";
-import { computeSummary } from "~/features/summaries/summaries.server";
-import { requireCoordinatorOf } from "~/features/summaries/summary-access.server";
+import { fieldMessages, freezeSchema } from "~/features/summaries/summaries.schema";
+import { freezeSummary } from "~/features/summaries/snapshots.server";
 import { SummaryView } from "~/features/summaries/summary-view";
+import { workingSummary } from "~/features/summaries/working-summary.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { notFound } from "~/lib/http.server";
+import { formReply, invariantResponse } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/meta";
-import { formatDateTime, isIsoDate, todayInStockholm } from "~/lib/time";
-import { requiredText } from "~/lib/validation";
-import type { TFunction } from "i18next";
+import { formatDateTime, todayInStockholm } from "~/lib/time";
 
 export const meta = pageTitle("summaries.working");
 
-async function load(request: Request, params: { partnershipId?: string; period?: string }) {
-  const user = await requireUser(request);
+async function authorise(request: Request, params: { partnershipId?: string; period?: string }) {
   const partnershipId = params.partnershipId ?? "";
-  requireCoordinatorOf(user, partnershipId);
+  const user = await requirePermission(request, "summaries:prepare", partnershipId);
   const period = parsePeriod(params.period ?? "");
-  if (!period) throw notFound();
-  const db = getDb();
-  const partnership = await db
-    .selectFrom("partnerships")
-    .select(["id", "name"])
-    .where("id", "=", partnershipId)
-    .executeTakeFirst();
-  if (!partnership) throw notFound();
-  return { user, db, partnership, period };
+  invariantResponse(period);
+  return { user, partnershipId, period };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, db, partnership, period } = await load(request, params);
-  const figures = await computeSummary(db, partnership.id, period);
-  await audit(db, {
-    actor: actorOf(user),
-    action: "summary.compute",
-    recordType: "summary",
-    recordId: null,
-    details: { period: period.key },
-  });
-  return { partnership, figures };
-}
-
-function freezeSchema(t: TFunction) {
-  return z.object({
-    meetingName: requiredText(t, t("summaries.meetingName"), { max: 150 }),
-    meetingDate: z
-      .string({ required_error: t("validation.required", { field: t("summaries.meetingDate").toLowerCase() }) })
-      .refine(isIsoDate, t("validation.date", { field: t("summaries.meetingDate").toLowerCase() })),
-  });
+  const { user, partnershipId, period } = await authorise(request, params);
+  const result = await workingSummary(getDb(), user, partnershipId, period);
+  invariantResponse(result.ok);
+  return result.value;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, partnership, period } = await load(request, params);
+  const { user, partnershipId, period } = await authorise(request, params);
   const t = await getT(request);
   const submission = parseWithZod(await request.formData(), { schema: freezeSchema(t) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const figures = await computeSummary(db, partnership.id, period);
-  const id = await freezeSnapshot(db, user, { partnershipId: partnership.id, figures, ...submission.value });
-  return redirectWithFlash(`/reports/snapshots/${id}`, { kind: "success", key: "summaries.frozen" });
+  if (submission.status !== "success") return formReply("freeze", submission.reply());
+  const result = await freezeSummary(getDb(), user, { partnershipId, period, ...submission.value });
+  if (!result.ok) {
+    invariantResponse(result.error !== "not_found");
+    return formReply("freeze", submission.reply({ fieldErrors: fieldMessages(t, result.fields) }));
+  }
+  return redirectWithFlash(`/reports/snapshots/${result.value.id}`, { kind: "success", key: "summaries.frozen" });
 }
 
 export default function WorkingSummary() {
   const { t, i18n } = useTranslation();
   const { partnership, figures } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const schema = freezeSchema(t);
-  const [form, fields] = useForm({
-    id: "freeze",
-    lastResult,
+  const [form, fields] = useAppForm<{ meetingName: string; meetingDate: string }>({
+    intent: "freeze",
     defaultValue: { meetingDate: todayInStockholm() },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
     <article className="report">

@@ -5,42 +5,29 @@ import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState } from "~/components/list";
 import { requireUser } from "~/features/auth/auth.server";
-import { partnershipNames } from "~/features/organisations/organisations.server";
-import { custom, recentPeriods } from "~/features/summaries/periods";
-import { listSnapshots } from "~/features/summaries/snapshots.server";
-import { partnershipsWithRole } from "~/features/summaries/summary-access.server";
-import { notFound } from "~/lib/http.server";
+import { summariesHome } from "~/features/summaries/snapshot-queries.server";
+import { invariantResponse } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
-import { formatDate, isIsoDate } from "~/lib/time";
+import { formatDate } from "~/lib/time";
 
 export const meta = pageTitle("summaries.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const coordinated = partnershipsWithRole(user, "coordinator");
-  const steered = partnershipsWithRole(user, "steering").filter((id) => !coordinated.includes(id));
-  if (coordinated.length === 0 && steered.length === 0) throw notFound();
-
   // A custom range posts nothing personal, so it travels as a GET to the summary's own address.
   const url = new URL(request.url);
-  const from = url.searchParams.get("from") ?? "";
-  const to = url.searchParams.get("to") ?? "";
-  const target = url.searchParams.get("partnershipId") ?? "";
-  const invalidRange =
-    url.searchParams.has("from") && !(isIsoDate(from) && isIsoDate(to) && from <= to && coordinated.includes(target));
-  if (url.searchParams.has("from") && !invalidRange) throw redirect(`/reports/${target}/${custom(from, to).key}`);
-
-  const db = getDb();
-  const names = await partnershipNames(db, [...coordinated, ...steered]);
-  return {
-    periods: recentPeriods(),
-    coordinated: coordinated.map((id) => ({ id, name: names.get(id) ?? id })),
-    snapshots: [
-      ...(await listSnapshots(db, coordinated, { releasedOnly: false })),
-      ...(await listSnapshots(db, steered, { releasedOnly: true })),
-    ],
-    invalidRange,
-  };
+  const range = url.searchParams.has("from")
+    ? {
+        from: url.searchParams.get("from") ?? "",
+        to: url.searchParams.get("to") ?? "",
+        partnershipId: url.searchParams.get("partnershipId") ?? "",
+      }
+    : null;
+  const result = await summariesHome(getDb(), user, range);
+  invariantResponse(result.ok);
+  const home = result.value;
+  if (home.kind === "custom") throw redirect(`/reports/${home.partnershipId}/${home.period.key}`);
+  return home;
 }
 
 export default function Reports() {
@@ -48,7 +35,7 @@ export default function Reports() {
   const { periods, coordinated, snapshots, invalidRange } = useLoaderData<typeof loader>();
   const terms = periods.filter((p) => p.kind === "term");
   const tertials = periods.filter((p) => p.kind === "tertial");
-  const visible = snapshots.filter((s) => !s.withdrawn_at || coordinated.some((c) => c.id === s.partnership_id));
+  const visible = snapshots.filter((s) => !s.retractedAt || coordinated.some((c) => c.id === s.partnershipId));
   return (
     <>
       <h1>{t("summaries.title")}</h1>
@@ -118,15 +105,15 @@ export default function Reports() {
                   <tr key={s.id}>
                     <td>
                       <Link to={`/reports/snapshots/${s.id}`}>
-                        {s.meeting_name}, {formatDate(s.meeting_date, i18n.language)}
+                        {s.meetingName}, {formatDate(s.meetingDate, i18n.language)}
                       </Link>
                     </td>
-                    <td>{s.period_label}</td>
-                    <td>{s.partnership_name}</td>
+                    <td>{s.periodLabel}</td>
+                    <td>{s.partnershipName}</td>
                     <td>
-                      {s.withdrawn_at
-                        ? t("summaries.withdrawn")
-                        : s.released_at
+                      {s.retractedAt
+                        ? t("summaries.retracted")
+                        : s.releasedAt
                           ? t("summaries.released")
                           : t("summaries.notReleased")}
                     </td>
@@ -145,7 +132,7 @@ export default function Reports() {
                     <select id={`compare-${side}`} name={side} defaultValue={visible[i]?.id} required>
                       {visible.map((s) => (
                         <option key={s.id} value={s.id}>
-                          {s.period_label} – {s.meeting_name}
+                          {s.periodLabel} – {s.meetingName}
                         </option>
                       ))}
                     </select>

@@ -5,10 +5,9 @@ import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/print-button";
 import { requireUser } from "~/features/auth/auth.server";
-import { actorOf } from "~/features/access/current-user";
-import { audit } from "~/features/audit/audit.server";
-import { requireReadableSnapshot } from "~/features/summaries/summary-access.server";
+import { compareSnapshots } from "~/features/summaries/snapshot-queries.server";
 import { formatCell, summaryTables } from "~/features/summaries/summary-tables";
+import { invariantResponse } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta = pageTitle("summaries.compareTitle");
@@ -16,12 +15,10 @@ export const meta = pageTitle("summaries.compareTitle");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const db = getDb();
-  const a = await requireReadableSnapshot(db, user, url.searchParams.get("a") ?? "");
-  const b = await requireReadableSnapshot(db, user, url.searchParams.get("b") ?? "");
-  for (const s of [a, b])
-    await audit(db, { actor: actorOf(user), action: "summary.read", recordType: "summary_snapshot", recordId: s.id });
-  return { a, b };
+  const ids = { a: url.searchParams.get("a") ?? "", b: url.searchParams.get("b") ?? "" };
+  const result = await compareSnapshots(getDb(), user, ids);
+  invariantResponse(result.ok);
+  return result.value;
 }
 
 export default function Compare() {
@@ -35,7 +32,7 @@ export default function Compare() {
         <Link to="/reports">{t("summaries.title")}</Link> <PrintButton label={t("summaries.print")} />
       </p>
       <h1>
-        {t("summaries.compareTitle")}: {a.period_label} / {b.period_label}
+        {t("summaries.compareTitle")}: {a.periodLabel} / {b.periodLabel}
       </h1>
       {a.id === b.id ? <p className="notice">{t("summaries.chooseTwo")}</p> : null}
       {tablesA
@@ -49,10 +46,10 @@ export default function Compare() {
                 <tr>
                   <th scope="col">{t("summaries.figure")}</th>
                   <th scope="col" className="num">
-                    {a.period_label} ({a.meeting_name})
+                    {a.periodLabel} ({a.meetingName})
                   </th>
                   <th scope="col" className="num">
-                    {b.period_label} ({b.meeting_name})
+                    {b.periodLabel} ({b.meetingName})
                   </th>
                 </tr>
               </thead>

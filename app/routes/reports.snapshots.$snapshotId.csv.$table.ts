@@ -1,13 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "#db/client.server";
 import { requireUser } from "~/features/auth/auth.server";
-import { requireReadableSnapshot } from "~/features/summaries/summary-access.server";
-import { summaryTableCsv } from "~/features/summaries/summary-csv.server";
-import { getLocale, getFixedT } from "~/lib/i18n.server";
+import { snapshotTableCsv } from "~/features/summaries/snapshot-queries.server";
+import { csvResponse } from "~/lib/csv.server";
+import { invariantResponse } from "~/lib/http.server";
+import { getFixedT, getLocale } from "~/lib/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const snapshot = await requireReadableSnapshot(getDb(), user, params.snapshotId ?? "");
   const locale = await getLocale(request);
-  return summaryTableCsv(snapshot.figures, params.table ?? "", getFixedT(locale), locale, "fryst-sammanstallning");
+  const input = { snapshotId: params.snapshotId ?? "", tableId: params.table ?? "" };
+  const result = await snapshotTableCsv(getDb(), user, input, getFixedT(locale), locale);
+  invariantResponse(result.ok);
+  return csvResponse(result.value.filename, result.value.header, result.value.rows);
 }

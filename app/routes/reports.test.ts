@@ -1,4 +1,6 @@
 // Summaries by role and partnership: coordinators of the partnership, steering members once released, nobody else.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { deviationSetup, sampleReport } from "../../test/deviations";
@@ -22,6 +24,10 @@ async function settle(promise: Promise<unknown>) {
   try {
     const value = await promise;
     if (value instanceof Response) return { status: value.status, response: value };
+    // An action's data(…, { status }) answer, e.g. a form sent back with its errors.
+    const answer = value as { init?: { status?: number } | null; data?: unknown };
+    if (answer && typeof answer === "object" && "init" in answer && "data" in answer)
+      return { status: answer.init?.status ?? 200, body: answer.data };
     return { status: 200, body: value };
   } catch (thrown) {
     if (thrown instanceof Response) return { status: thrown.status, response: thrown };
@@ -103,6 +109,65 @@ describe("the working summary", () => {
   });
 });
 
+describe("freezing from the working summary", () => {
+  it("sends a blank meeting back with its message and the values typed", async () => {
+    const s = await deviationSetup();
+    const params = { partnershipId: s.partnership.id, period: "HT2026" };
+    const answer = await settle(
+      workingAction(
+        args(
+          await signedInRequest(s.coordinator.id, "/r", post({ meetingName: " ", meetingDate: "2027-02-01" })),
+          params,
+        ),
+      ),
+    );
+    expect(answer.status).toBe(400);
+    const reply = answer.body as {
+      intent: string;
+      result: { error: Record<string, string[]>; initialValue: Record<string, string> };
+    };
+    expect(reply.intent).toBe("freeze");
+    expect(reply.result.error.meetingName).toEqual(["Fyll i möte."]);
+    expect(reply.result.initialValue.meetingDate).toBe("2027-02-01");
+  });
+});
+
+describe("impossible periods", () => {
+  it("answer 404 on the summary page, its freeze form and its CSV export, never 500", async () => {
+    const s = await deviationSetup();
+    for (const period of ["VT0000", "T1-0000", "HT0999", "0000-01-01--0000-12-31", "1000-01-01--9000-12-31"]) {
+      const params = { partnershipId: s.partnership.id, period };
+      const page = await settle(workingLoader(args(await signedInRequest(s.coordinator.id, "/r"), params)));
+      expect(page.status, period).toBe(404);
+      const freeze = await settle(
+        workingAction(
+          args(
+            await signedInRequest(
+              s.coordinator.id,
+              "/r",
+              post({ meetingName: "Styrgruppen", meetingDate: "2027-02-01" }),
+            ),
+            params,
+          ),
+        ),
+      );
+      expect(freeze.status, period).toBe(404);
+      const csv = await settle(
+        workingCsv(args(await signedInRequest(s.coordinator.id, "/r"), { ...params, table: "deviations-by-category" })),
+      );
+      expect(csv.status, period).toBe(404);
+    }
+  });
+
+  it("answer 404 when compared", async () => {
+    const s = await deviationSetup();
+    const compare = await settle(
+      compareLoader(args(await signedInRequest(s.coordinator.id, "/reports/compare?a=VT0000&b=T1-0000"))),
+    );
+    expect(compare.status).toBe(404);
+  });
+});
+
 describe("frozen summaries", () => {
   it("reach steering members only once released, and never other partnerships", async () => {
     const s = await setupWithSnapshot();
@@ -119,7 +184,7 @@ describe("frozen summaries", () => {
       (
         await settle(
           snapshotAction(
-            args(await signedInRequest(s.steering.id, "/r", post({ intent: "withdraw", reason: "x" })), params),
+            args(await signedInRequest(s.steering.id, "/r", post({ intent: "retract", reason: "x" })), params),
           ),
         )
       ).status,
@@ -148,11 +213,47 @@ describe("frozen summaries", () => {
     expect(compareForeign.status).toBe(404);
 
     await snapshotAction(
-      args(await signedInRequest(s.coordinator.id, "/r", post({ intent: "withdraw", reason: "Fel period" })), params),
+      args(await signedInRequest(s.coordinator.id, "/r", post({ intent: "retract", reason: "Fel period" })), params),
     );
     expect((await settle(snapshotLoader(args(await signedInRequest(s.steering.id, "/r"), params)))).status).toBe(404);
     expect((await settle(snapshotLoader(args(await signedInRequest(s.coordinator.id, "/r"), params)))).status).toBe(
       200,
     );
+  });
+});
+
+describe("retracting a snapshot", () => {
+  it("without a reason answers 400 with the field's message and leaves the snapshot as it was", async () => {
+    const s = await setupWithSnapshot();
+    const params = { snapshotId: s.snapshotId };
+    await snapshotAction(args(await signedInRequest(s.coordinator.id, "/r", post({ intent: "release" })), params));
+    const blank = await settle(
+      snapshotAction(
+        args(await signedInRequest(s.coordinator.id, "/r", post({ intent: "retract", reason: "  " })), params),
+      ),
+    );
+    expect(blank.status).toBe(400);
+    const reply = blank.body as { intent: string; result: { error: Record<string, string[]> } };
+    expect(reply.intent).toBe("retract");
+    expect(reply.result.error.reason).toEqual(["Fyll i skäl."]);
+    expect((await settle(snapshotLoader(args(await signedInRequest(s.steering.id, "/r"), params)))).status).toBe(200);
+
+    const unknown = await settle(
+      snapshotAction(args(await signedInRequest(s.coordinator.id, "/r", post({ intent: "delete" })), params)),
+    );
+    expect(unknown.status).toBe(400);
+  });
+});
+
+describe("the reports routes", () => {
+  it("run no queries and write no audit events themselves", () => {
+    const dir = join(__dirname);
+    const routes = readdirSync(dir).filter((f) => f.startsWith("reports.") && !f.endsWith(".test.ts"));
+    expect(routes.length).toBeGreaterThanOrEqual(6);
+    for (const file of routes) {
+      const source = readFileSync(join(dir, file), "utf8");
+      for (const forbidden of ["selectFrom", "insertInto", "updateTable", "deleteFrom", "sql`", "audit("])
+        expect(source.includes(forbidden), `${file} uses ${forbidden}`).toBe(false);
+    }
   });
 });

@@ -9,6 +9,7 @@ import * as m0007 from "./0007_summaries";
 import * as m0008 from "./0008_summary_speed";
 import * as m0010 from "./0010_audit_chain";
 import * as m0011 from "./0011_login_throttle_and_password_links";
+import * as m0012 from "./0012_snapshot_retraction";
 import * as m0013 from "./0013_enum_checks";
 
 /**
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   "0008_summary_speed": m0008,
   "0010_audit_chain": m0010,
   "0011_login_throttle_and_password_links": m0011,
+  "0012_snapshot_retraction": m0012,
   "0013_enum_checks": m0013,
 };

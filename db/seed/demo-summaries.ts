@@ -2,8 +2,8 @@
 // Sjöstad, and one frozen, released summary of the last full term.
 import type { DB } from "../client.server";
 import { instantBounds, lastFullTerm, trailingPeriods } from "../../app/features/summaries/periods";
-import { freezeSnapshot, releaseSnapshot } from "../../app/features/summaries/snapshots.server";
-import { computeSummary } from "../../app/features/summaries/summaries.server";
+import { loadCurrentUser } from "../../app/features/auth/auth.server";
+import { freezeSummary, releaseSnapshot } from "../../app/features/summaries/snapshots.server";
 import { addDays } from "../../app/lib/time";
 import { seedVolume } from "./volume";
 
@@ -19,25 +19,26 @@ export async function seedDemoSummaries(db: DB): Promise<void> {
     seed: 7,
   });
 
-  const karin = await db
+  const karinId = await db
     .selectFrom("users")
-    .select(["id", "organisation_id"])
+    .select("id")
     .where("email", "=", "karin.samordnare@demo.samsyn.se")
     .executeTakeFirstOrThrow();
+  const karin = await loadCurrentUser(db, karinId.id, "demo-seed");
+  if (!karin) throw new Error("seedDemoSummaries: Karin Samordnare is missing from the demo cast");
   const partnership = await db
     .selectFrom("partnerships")
     .select("id")
     .where("name", "=", "Samordningsförbundet Sjöstad")
     .executeTakeFirstOrThrow();
-  const user = { id: karin.id, organisationId: karin.organisation_id };
-  const figures = await computeSummary(db, partnership.id, last);
   // The steering group meets early in the following term.
-  const meetingDate = addDays(last.end, 45);
-  const id = await freezeSnapshot(db, user, {
+  const frozen = await freezeSummary(db, karin, {
     partnershipId: partnership.id,
-    figures,
+    period: last,
     meetingName: `Styrgruppen ${last.label}`,
-    meetingDate,
+    meetingDate: addDays(last.end, 45),
   });
-  await releaseSnapshot(db, user, id);
+  if (!frozen.ok) throw new Error(`seedDemoSummaries: freezing failed (${frozen.error})`);
+  const released = await releaseSnapshot(db, karin, frozen.value.id);
+  if (!released.ok) throw new Error(`seedDemoSummaries: releasing failed (${released.error})`);
 }

@@ -52,6 +52,23 @@ describe("periods", () => {
       expect(parsePeriod(bad)).toBeNull();
   });
 
+  it("refuse periods that cannot be summarised: year zero and periods reaching back before year 1000", () => {
+    for (const impossible of [
+      "VT0000",
+      "T1-0000",
+      "HT0999",
+      "VT1000",
+      "T2-1000",
+      "0000-01-01--0000-12-31",
+      "0001-01-01--0001-01-02",
+      "1000-01-01--9000-12-31",
+    ])
+      expect(parsePeriod(impossible), impossible).toBeNull();
+    expect(parsePeriod("VT1003")?.key).toBe("VT1003");
+    expect(parsePeriod("HT9999")?.key).toBe("HT9999");
+    expect(parsePeriod("1990-01-01--2026-12-31")?.kind).toBe("custom");
+  });
+
   it("use Stockholm midnight for the instant bounds, in winter and in summer", () => {
     expect(instantBounds(term(2026, "VT"))).toEqual({
       from: "2025-12-31T23:00:00.000Z",

@@ -39,15 +39,38 @@ export function custom(start: string, end: string): Period {
   return { kind: "custom", key: `${start}--${end}`, label: `${start} – ${end}`, start, end };
 }
 
-/** The period a key names, or null for anything else. */
+/**
+ * The period a key names, or null for anything else: a malformed key, an impossible date, or a
+ * period whose summary would reach outside the four-digit years (the summary compares a period
+ * with the five before it and the same one a year earlier, so VT1000 already reaches 997).
+ */
 export function parsePeriod(key: string): Period | null {
+  const period = periodNamedBy(key);
+  return period && compared(period).every(isFourDigitPeriod) ? period : null;
+}
+
+function periodNamedBy(key: string): Period | null {
   let m = /^(VT|HT)(\d{4})$/.exec(key);
-  if (m) return term(Number(m[2]), m[1] as "VT" | "HT");
+  if (m) return isFourDigitYear(Number(m[2])) ? term(Number(m[2]), m[1] as "VT" | "HT") : null;
   m = /^T([123])-(\d{4})$/.exec(key);
-  if (m) return tertial(Number(m[2]), Number(m[1]) as 1 | 2 | 3);
+  if (m) return isFourDigitYear(Number(m[2])) ? tertial(Number(m[2]), Number(m[1]) as 1 | 2 | 3) : null;
   m = /^(\d{4}-\d{2}-\d{2})--(\d{4}-\d{2}-\d{2})$/.exec(key);
-  if (m && isIsoDate(m[1]) && isIsoDate(m[2]) && m[1] <= m[2]) return custom(m[1], m[2]);
+  if (m && isIsoDate(m[1]) && isIsoDate(m[2]) && m[1] <= m[2]) {
+    const period = custom(m[1], m[2]);
+    return isFourDigitPeriod(period) ? period : null;
+  }
   return null;
+}
+
+const isFourDigitYear = (year: number) => year >= 1000 && year <= 9999;
+const isFourDigitDate = (date: string) => isIsoDate(date) && isFourDigitYear(Number(date.slice(0, 4)));
+const isFourDigitPeriod = (p: Period) => isFourDigitDate(p.start) && isFourDigitDate(p.end);
+
+/** Every period a summary of this one counts in; stops at the first outside the four-digit years, where dates stop parsing. */
+function compared(period: Period): Period[] {
+  const out = [period];
+  for (let i = 0; i < 5 && isFourDigitPeriod(out[0]); i++) out.unshift(previousPeriod(out[0]));
+  return isFourDigitPeriod(out[0]) ? [...out, sameperiod(period, 1)] : out;
 }
 
 /** The term or tertial that holds a date. */

@@ -2,11 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { newId } from "#db/portable";
-import { makeOrganisation, makePartnership, makeUser } from "../../../test/factories";
+import { currentUser, makeOrganisation, makePartnership, makeUser } from "../../../test/factories";
 import { syncAnswerFacts } from "../deviations/deviations.server";
 import { joinTeam } from "../plans/team.server";
 import { term } from "./periods";
-import { freezeSnapshot, getSnapshot } from "./snapshots.server";
+import { readSnapshot } from "./snapshot-queries.server";
+import { freezeSummary } from "./snapshots.server";
 import { computeSummary } from "./summaries.server";
 
 const HT = term(2026, "HT");
@@ -401,22 +402,29 @@ describe("a period summary", () => {
 
   it("never changes once frozen, whatever happens to the data afterwards", async () => {
     const db = getDb();
-    const { partnership, user } = await fixture();
-    const figures = await computeSummary(db, partnership.id, HT);
-    const id = await freezeSnapshot(db, user, {
-      partnershipId: partnership.id,
-      figures,
-      meetingName: "Styrgruppen",
-      meetingDate: "2027-02-10",
-    });
+    const { partnership, soc } = await fixture();
+    const coordinator = await currentUser(
+      (await makeUser(db, { organisationId: soc.id, roles: [{ role: "coordinator", partnershipId: partnership.id }] }))
+        .id,
+    );
+    const now = new Date("2027-01-20T08:00:00.000Z");
+    const figures = await computeSummary(db, partnership.id, HT, now);
+    const frozen = await freezeSummary(
+      db,
+      coordinator,
+      { partnershipId: partnership.id, period: HT, meetingName: "Styrgruppen", meetingDate: "2027-02-10" },
+      now,
+    );
+    if (!frozen.ok) throw new Error(frozen.error);
+    const id = frozen.value.id;
     await db.deleteFrom("deviation_parties").execute();
     await db
       .updateTable("deviations")
       .set({ category: "other" })
       .where("partnership_id", "=", partnership.id)
       .execute();
-    const stored = await getSnapshot(db, id);
-    expect(stored?.figures).toEqual(JSON.parse(JSON.stringify(figures)));
+    const stored = await readSnapshot(db, coordinator, id);
+    expect(stored.ok && stored.value.snapshot.figures).toEqual(JSON.parse(JSON.stringify(figures)));
     const live = await computeSummary(db, partnership.id, HT);
     expect(live.deviations.byCategory).not.toEqual(figures.deviations.byCategory);
   });

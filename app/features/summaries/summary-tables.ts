@@ -2,7 +2,7 @@
 // so what is printed and what is exported can never differ.
 import type { TFunction } from "i18next";
 import type { Cell } from "./suppression";
-import type { SummaryFigures, Table } from "./summaries.server";
+import type { SummaryFigures, Table } from "./summary-figures";
 
 export interface SummaryTable {
   id: string;

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { BarChart, TrendChart } from "~/components/charts";
-import type { SummaryFigures } from "./summaries.server";
+import type { SummaryFigures } from "./summary-figures";
 import { formatCell, summaryTables, type SummaryTable } from "./summary-tables";
 
 function DataTable({ table, k, csvHref }: { table: SummaryTable; k: number; csvHref?: string }) {

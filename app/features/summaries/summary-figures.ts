@@ -1,0 +1,61 @@
+// What a period summary holds once suppressed: the shape stored in a frozen snapshot, shown on
+// the page and written to CSV. Isomorphic: types only, so components may import it.
+import type { Period } from "./periods";
+import type { Cell } from "./suppression";
+
+export interface Row {
+  key: string;
+  /** Only for rows whose key is not a code the UI translates (organisation names). */
+  label?: string;
+  n: Cell;
+}
+
+export interface Table {
+  rows: Row[];
+  total: Cell;
+}
+
+export interface SummaryFigures {
+  k: number;
+  period: Period;
+  previous: Period;
+  lastYear: Period;
+  computedAt: string;
+  deviations: {
+    count: Cell;
+    previousCount: Cell;
+    lastYearCount: Cell;
+    byCategory: Table;
+    byParty: Table;
+    byConsequence: Table;
+    byKind: Table;
+    statusAtEnd: Table;
+    medianDaysToFirstAnswer: number | null;
+    medianDaysToClose: number | null;
+    shareAnsweredInTime: number | null;
+    escalations: Table;
+    improvements: { number: number; summary: string }[];
+  };
+  plans: {
+    created: Cell;
+    activeAtEnd: Cell;
+    closed: Cell;
+    byKind: Table;
+    organisationKinds: Table;
+    followUpsDone: Cell;
+    followUpsOnTime: Cell;
+    shareFollowUpsOnTime: number | null;
+    closedByOutcome: Table;
+    shareWorkOrStudies: number | null;
+    activeOver24Months: Cell;
+  };
+  meetings: {
+    held: Cell;
+    medianDaysSummonsToMeeting: number | null;
+    /** Summoned staff invitees by kind of organisation, and how many of them attended. */
+    summonedByKind: Table;
+    attendedByKind: Table;
+    shareSummonedAttended: number | null;
+  };
+  trend: { key: string; label: string; deviations: Cell; newPlans: Cell }[];
+}
