@@ -7,6 +7,7 @@ import * as m0005 from "./0005_meetings";
 import * as m0006 from "./0006_deviations";
 import * as m0007 from "./0007_summaries";
 import * as m0008 from "./0008_summary_speed";
+import * as m0009 from "./0009_person_details_per_plan";
 
 /**
  * Listed explicitly (not read from disk) so the same migrations run from the
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "0006_deviations": m0006,
   "0007_summaries": m0007,
   "0008_summary_speed": m0008,
+  "0009_person_details_per_plan": m0009,
 };

@@ -1,6 +1,7 @@
 import deviations from "./deviations";
 import summaries from "./summaries";
 import svMeetings from "./meetings";
+import svPersons from "./persons";
 
 // Swedish is the default language. Every key here must exist in ../en too
 // (the type in ../resources.ts enforces it).
@@ -202,11 +203,13 @@ const sv = {
     personName: "Namn",
     identityNumber: "Personnummer eller samordningsnummer",
     identityNumberHint:
-      "12 siffror, till exempel 19800101-1234. Om personen redan finns kopplas planen till samma person.",
+      "12 siffror, till exempel 19800101-1234. Namn och kontaktuppgifter som du fyller i gäller bara den här planen.",
     invalidIdentityNumber: "Personnumret är inte giltigt. Kontrollera datum och kontrollsiffra (ÅÅÅÅMMDD-NNNN).",
     protectedIdentity: "Skyddade personuppgifter",
-    protectedIdentityHint: "Adress och kontaktuppgifter sparas och visas då aldrig.",
-    protectedNotice: "Personen har skyddade personuppgifter. Adress och kontaktuppgifter sparas inte.",
+    protectedIdentityHint:
+      "Gäller personnumret: adress och kontaktuppgifter visas då inte på någon plan och skrivs aldrig ut.",
+    protectedNotice:
+      "Personen har skyddade personuppgifter. Adress och kontaktuppgifter visas inte och skrivs aldrig ut.",
     address: "Adress",
     phone: "Telefon",
     email: "E-post",
@@ -308,6 +311,8 @@ const sv = {
       },
       person: {
         update: "Ändrade personuppgifter",
+        protect: "Markerade skyddade personuppgifter",
+        unprotect: "Tog bort markeringen om skyddade personuppgifter",
       },
       team: {
         add: "Lade till i teamet",
@@ -340,6 +345,7 @@ const sv = {
       member: "Teammedlem",
       heldOn: "Uppföljning",
       reason: "Skäl",
+      protectedIdentity: "Skyddade personuppgifter",
     },
     conflictTitle: "Planen har ändrats av någon annan",
     conflictText:
@@ -455,6 +461,7 @@ const sv = {
     },
   },
   meetings: svMeetings,
+  persons: svPersons,
 } as const;
 
 export default sv;
