@@ -84,7 +84,7 @@ export default function Plans() {
             {result.items.map((p) => (
               <tr key={p.id} className={p.followUpOverdue || p.overdueActions > 0 ? "row--attention" : undefined}>
                 <td>
-                  <Link to={`/plans/${p.id}`}>{p.personName}</Link>
+                  <Link to={`/plans/${p.id}`}>{p.personName || t("persons.unnamed")}</Link>
                   {p.overdueActions > 0 ? (
                     <>
                       {" "}

@@ -33,7 +33,7 @@ export default function Start() {
               <ul className="plain-list">
                 {work.overdueActions.map((a) => (
                   <li key={a.id}>
-                    <Link to={`/plans/${a.planId}`}>{a.personName}</Link>: {a.description}{" "}
+                    <Link to={`/plans/${a.planId}`}>{a.personName || t("persons.unnamed")}</Link>: {a.description}{" "}
                     <span className="badge badge--warning">{formatDate(a.dueDate, i18n.language)}</span>
                   </li>
                 ))}
@@ -48,7 +48,8 @@ export default function Start() {
               <ul className="plain-list">
                 {work.followUps.map((f) => (
                   <li key={f.planId}>
-                    <Link to={`/plans/${f.planId}`}>{f.personName}</Link> ({t(`plans.kindShort.${f.kind}`)}):{" "}
+                    <Link to={`/plans/${f.planId}`}>{f.personName || t("persons.unnamed")}</Link> (
+                    {t(`plans.kindShort.${f.kind}`)}):{" "}
                     <span className={f.overdue ? "badge badge--warning" : undefined}>
                       {formatDate(f.nextFollowUp, i18n.language)}
                     </span>
@@ -65,7 +66,8 @@ export default function Start() {
               <ul className="plain-list">
                 {work.uncoveredPlans.map((p) => (
                   <li key={p.planId}>
-                    <Link to={`/plans/${p.planId}`}>{p.personName}</Link>: {p.organisations.join(", ")}
+                    <Link to={`/plans/${p.planId}`}>{p.personName || t("persons.unnamed")}</Link>:{" "}
+                    {p.organisations.join(", ")}
                   </li>
                 ))}
               </ul>

@@ -9,6 +9,8 @@ import { makeOrganisation, makePartnership, makeUser } from "../../test/factorie
 
 const T = (minute: number) => `2026-03-01T08:${String(minute).padStart(2, "0")}:00.000Z`;
 
+let numbers = 0;
+
 async function person(
   db: DB,
   values: { name: string; address?: string; phone?: string; email?: string; protected?: boolean },
@@ -18,7 +20,7 @@ async function person(
     .insertInto("persons" as never)
     .values({
       id,
-      identity_number: `1990${id.slice(0, 8).replace(/\D/g, "1").padEnd(8, "1")}`,
+      identity_number: `19900101${String(1000 + ++numbers)}`,
       name: values.name,
       address: values.address ?? null,
       phone: values.phone ?? null,

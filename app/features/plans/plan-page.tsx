@@ -24,7 +24,12 @@ export function PlanPageView({ page }: { page: PlanView }) {
           {t(`plans.kinds.${plan.kind}`)} ·{" "}
           <span className={`badge badge--${plan.status}`}>{t(`plans.statuses.${plan.status}`)}</span>
         </p>
-        <h1>{t("plans.planFor", { kind: t(`plans.kindShort.${plan.kind}`), name: page.person.name })}</h1>
+        <h1>
+          {t("plans.planFor", {
+            kind: t(`plans.kindShort.${plan.kind}`),
+            name: page.person.name || t("persons.unnamed"),
+          })}
+        </h1>
         <p className="muted">
           {t("plans.lead")}: {plan.leadUserName}, {plan.leadOrganisationName} · {t("plans.nextFollowUp")}:{" "}
           {plan.nextFollowUp ? formatDate(plan.nextFollowUp, i18n.language) : t("plans.noFollowUpDate")}

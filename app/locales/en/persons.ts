@@ -2,6 +2,7 @@ import type svPersons from "../sv/persons";
 import type { TranslationShape } from "../resources";
 
 const enPersons: TranslationShape<typeof svPersons> = {
+  unnamed: "(name missing)",
   nameMissing: "The plan has no name for the person. Fill it in under Edit.",
   protectedBy: "Marked {{date}} by {{name}}, {{organisation}}.",
   lift: "Remove the marking",
