@@ -183,17 +183,36 @@ export const CONSENT_CATEGORIES = [
   "social_situation",
 ] as const;
 
+/**
+ * The identity a plan is about, shared by every plan for the same number. It holds nothing a team
+ * recorded: name and contact details are each plan's own (PlanPersonDetailsTable). Protected
+ * identity is the person's status, so it lives here and hides contact details on every plan.
+ * (docs/decisions/0010-person-identity-shared-details-per-plan.md)
+ */
 export interface PersonTable {
   id: string;
   /** 12 digits, YYYYMMDDNNNN (personnummer or samordningsnummer). Never in a URL or a log. */
   identity_number: string;
-  name: string;
   protected_identity: Generated<Bool>;
-  /** Always null while protected_identity is set. */
+  /** Who marked the identity protected, when, from which organisation and plan; null when unknown. */
+  protected_at: Timestamp | null;
+  protected_by: string | null;
+  protected_by_organisation_id: string | null;
+  protected_plan_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** What one plan's team recorded about its person. Never read or written through another plan. */
+export interface PlanPersonDetailsTable {
+  plan_id: string;
+  person_id: string;
+  /** Empty only for plans migrated without a name of their own (0009). */
+  name: string;
+  /** Kept but never shown while the identity is protected; new values are not stored then. */
   address: string | null;
   phone: string | null;
   email: string | null;
-  created_at: Timestamp;
   updated_at: Timestamp;
 }
 
@@ -448,6 +467,7 @@ export interface Database {
   audit_chain: AuditChainTable;
   audit_leases: AuditLeaseTable;
   persons: PersonTable;
+  plan_person_details: PlanPersonDetailsTable;
   plans: PlanTable;
   plan_team: PlanTeamTable;
   plan_actions: PlanActionTable;

@@ -216,9 +216,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   sharedPlan: async ({ db }, use) => {
-    const { requirePlanAccess } = await import("../app/features/access/access.server");
     const { recordConsent } = await import("../app/features/consent/consent.server");
-    const { addTeamMember } = await import("../app/features/plans/plan-parts.server");
+    const { addTeamMember } = await import("../app/features/plans/team.server");
     const { createPlan } = await import("../app/features/plans/plans.server");
     const { addDays, todayInStockholm } = await import("../app/lib/time");
     const { demoCaseworker, demoIdentityNumber } = await import("../db/seed/demo-plans");
@@ -228,7 +227,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       );
       // Born 1 Jan 1975, a birth number no other worker's plans use in this run.
       const birthNumber = String((base.info().workerIndex * 100 + sharedPlanSerial++) % 1000).padStart(3, "0");
-      const planId = await createPlan(db, anna, {
+      const created = await createPlan(db, anna, {
         kind: "GIP",
         person: {
           identityNumber: demoIdentityNumber("19750101", birthNumber),
@@ -238,11 +237,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         goal: "Jag vill ha ett eget arbete.",
         needs: "Arbetsträning.",
       });
-      const access = await requirePlanAccess(db, anna, planId, "e2e");
-      await addTeamMember(db, anna, access, omar.id);
-      await addTeamMember(db, anna, access, lena.id);
+      if (!created.ok) throw new Error("sharedPlan: the plan was refused");
+      const planId = created.value;
+      await addTeamMember(db, anna, planId, omar.id);
+      await addTeamMember(db, anna, planId, lena.id);
       const today = todayInStockholm();
-      await recordConsent(db, anna, access, {
+      await recordConsent(db, anna, planId, {
         grantor: "self",
         categories: ["labour_market_measures"],
         form: "written",

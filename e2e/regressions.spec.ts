@@ -1,6 +1,7 @@
 // Regressions: each test asserts the correct behaviour for a bug found while writing the
 // e2e suite (fields keep text after saving, the conflict panel naming the wrong person,
-// overflowing fact lists, clipped chart labels, left-aligned numbers).
+// overflowing fact lists, clipped chart labels, left-aligned numbers) or by the security probe
+// (another organisation's person details shown and overwritten through a new plan).
 import type { Page } from "@playwright/test";
 import { expect, test, unique } from "./fixtures";
 
@@ -118,4 +119,34 @@ test("numbers in summary tables are right-aligned", async ({ page, loginAs }) =>
   await page.getByRole("table").getByRole("link").first().click();
   const cell = page.getByRole("table", { name: "Avvikelser per kategori" }).locator("td.num").first();
   await expect(cell).toHaveCSS("text-align", "right");
+});
+
+// Bug 6 (issue 11): a plan created for an identity number another organisation already has showed
+// that organisation's address and phone, and overwrote the name on its plan.
+test("a plan for a number another organisation has shows and changes nothing of theirs", async ({
+  page,
+  loginAs,
+  newContext,
+  expectAxeClean,
+}) => {
+  const { DEMO_PERSONS } = await import("../db/seed/demo-plans");
+  const name = `Annat Namn ${unique()}`;
+  const maria = await (await newContext()).newPage();
+  await loginAs("maria.vux@demo.samsyn.se", maria.context());
+  await maria.goto("/plans/new");
+  await maria.getByLabel("Personnummer eller samordningsnummer").fill(DEMO_PERSONS.sanna.identityNumber);
+  await maria.getByLabel(/^Namn/).fill(name);
+  await maria.getByRole("button", { name: "Ny plan" }).click();
+  await expect(maria.getByRole("heading", { level: 1, name: `GIP för ${name}` })).toBeVisible();
+  const persons = maria.getByRole("region", { name: "Personuppgifter" });
+  await expect(persons).toBeVisible();
+  for (const theirs of ["Storgatan 12", "070-123 45 67", "Sanna Exempelsson"]) {
+    await expect(maria.getByText(theirs)).toHaveCount(0);
+  }
+  await expectAxeClean(maria);
+
+  await loginAs(ANNA);
+  await openPlan(page, "Sanna Exempelsson");
+  await expect(page.getByText("Storgatan 12, 123 45 Sjöstad")).toBeVisible();
+  await expect(page.getByText(name)).toHaveCount(0);
 });

@@ -18,7 +18,8 @@ export async function meetingSetup(name = "Mötesperson Ett") {
   const person = await getDb()
     .selectFrom("plans")
     .innerJoin("persons", "persons.id", "plans.person_id")
-    .select(["persons.name", "persons.identity_number"])
+    .innerJoin("plan_person_details as details", "details.plan_id", "plans.id")
+    .select(["details.name", "persons.identity_number"])
     .where("plans.id", "=", planId)
     .executeTakeFirstOrThrow();
   return { partnership, lead, ame, af, planId, person };

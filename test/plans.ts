@@ -1,12 +1,19 @@
 // Builders for plans in tests, going through the same feature functions the routes use.
 import { getDb } from "#db/client.server";
 import type { OrganisationKind } from "#db/schema";
-import { requirePlanAccess, type AccessUser } from "~/features/access/access.server";
+import type { AccessUser } from "~/features/access/access.server";
 import { recordConsent } from "~/features/consent/consent.server";
 import { createPlan } from "~/features/plans/plans.server";
 import { joinTeam } from "~/features/plans/team.server";
+import type { Result } from "~/lib/result";
 import { addDays, todayInStockholm } from "~/lib/time";
 import { makeOrganisation, makePartnership, makeUser } from "./factories";
+
+/** The value of a command that must succeed in a test's setup; its failure name otherwise. */
+export function valueOf<T>(result: Result<T, string, unknown>): T {
+  if (!result.ok) throw new Error(`expected the command to succeed, got ${result.error}`);
+  return result.value;
+}
 
 let serial = 1000;
 /** A fresh, valid personnummer (Luhn) for each call. */
@@ -30,10 +37,12 @@ export async function caseworkerIn(kind: OrganisationKind, partnershipId: string
 export async function planSetup(name = "Testperson Ett") {
   const partnership = await makePartnership();
   const lead = await caseworkerIn("social_services", partnership.id);
-  const planId = await createPlan(getDb(), lead, {
-    kind: "GIP",
-    person: { identityNumber: testIdentityNumber(), name, protectedIdentity: false },
-  });
+  const planId = valueOf(
+    await createPlan(getDb(), lead, {
+      kind: "GIP",
+      person: { identityNumber: testIdentityNumber(), name, protectedIdentity: false },
+    }),
+  );
   return { partnership, lead, planId };
 }
 
@@ -47,8 +56,7 @@ export async function giveConsent(
   organisationIds: string[],
   validUntil = addDays(todayInStockholm(), 365),
 ) {
-  const access = await requirePlanAccess(getDb(), lead, planId, "test");
-  return recordConsent(getDb(), lead, access, {
+  const recorded = await recordConsent(getDb(), lead, planId, {
     grantor: "self",
     organisationIds,
     categories: ["labour_market_measures"],
@@ -58,4 +66,5 @@ export async function giveConsent(
     validFrom: todayInStockholm(),
     validUntil,
   });
+  return valueOf(recorded);
 }

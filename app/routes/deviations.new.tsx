@@ -43,11 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Plans the reporter may link: exactly those the access rule lets them see.
   const plans = await db
     .selectFrom("plans")
-    .innerJoin("persons", "persons.id", "plans.person_id")
-    .select(["plans.id", "plans.kind", "persons.name"])
+    .innerJoin("plan_person_details as person", "person.plan_id", "plans.id")
+    .select(["plans.id", "plans.kind", "person.name"])
     .where(planAccessFilter(user))
     .where("plans.status", "!=", "closed")
-    .orderBy("persons.name")
+    .orderBy("person.name")
     .limit(200)
     .execute();
 

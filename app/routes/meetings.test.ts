@@ -5,7 +5,7 @@ import { withdrawConsent } from "~/features/consent/consent.server";
 import { utcToStockholm } from "~/features/meetings/meeting-time";
 import { addDays, todayInStockholm } from "~/lib/time";
 import { makeUser, signedInRequest } from "../../test/factories";
-import { access, convene, lastMailTo, meetingSetup, parseCalendar } from "../../test/meetings";
+import { convene, lastMailTo, meetingSetup, parseCalendar } from "../../test/meetings";
 import { addToTeam, caseworkerIn } from "../../test/plans";
 import { loader as outboxLoader } from "./admin.outbox";
 import { loader as calendarLoader } from "./meetings.$meetingId.calendar";
@@ -165,7 +165,7 @@ describe("the access rule on every meeting route", () => {
       .select("id")
       .where("plan_id", "=", planId)
       .executeTakeFirstOrThrow();
-    await withdrawConsent(getDb(), lead, await access(lead, planId), consent.id, "Återkallat i telefon");
+    await withdrawConsent(getDb(), lead, planId, consent.id, "Återkallat i telefon");
     const after = await everyRoute(ame.id, meetingId);
     for (const [route, status] of Object.entries(after)) expect(status, route).toBe(404);
     // The lead organisation keeps access to document what happens next.

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/print-button";
-import { requirePlanAccess } from "~/features/access/access.server";
 import { requirePermission } from "~/features/auth/auth.server";
-import { getMyPlan } from "~/features/plans/plans.server";
+import { getMyPlan } from "~/features/plans/plan-page.server";
+import { notFound } from "~/lib/http.server";
 import { formatDate } from "~/lib/time";
 import { pageTitle } from "~/lib/meta";
 
@@ -14,9 +14,10 @@ export const meta = pageTitle("plans.myPlanTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "plans:work");
-  const db = getDb();
-  const access = await requirePlanAccess(db, user, params.planId ?? "", "plan.print");
-  return { planId: access.planId, myPlan: await getMyPlan(db, user, access) };
+  const planId = params.planId ?? "";
+  const myPlan = await getMyPlan(getDb(), user, planId);
+  if (!myPlan.ok) throw notFound();
+  return { planId, myPlan: myPlan.value };
 }
 
 // "Min plan": the person's own copy, in plain language, made to be printed and handed over.

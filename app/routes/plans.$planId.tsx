@@ -1,29 +1,25 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.server";
+import type { TFunction } from "i18next";
+import type { z } from "zod";
+import { getDb, type DB } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { requireLeadAccess, requirePlanAccess } from "~/features/access/access.server";
+import type { CurrentUser } from "~/features/access/current-user";
 import { requirePermission } from "~/features/auth/auth.server";
 import { recordConsent, withdrawConsent } from "~/features/consent/consent.server";
-import {
-  addAction,
-  addNote,
-  addTeamMember,
-  partnerOrganisations,
-  recordFollowUp,
-  removeTeamMember,
-  savePersonDetails,
-  teamCandidates,
-  updateAction,
-} from "~/features/plans/plan-parts.server";
-import { PlanPageView, type PlanActionResult } from "~/features/plans/plan-page";
+import { liftProtection, savePersonDetails } from "~/features/persons/persons.server";
+import { fieldErrors, formErrors } from "~/features/plans/plan-failures";
+import { PlanPageView } from "~/features/plans/plan-page";
+import { planPage } from "~/features/plans/plan-page.server";
+import { addAction, addNote, recordFollowUp, updateAction } from "~/features/plans/plan-parts.server";
 import {
   actionSchema,
   activateSchema,
   closeSchema,
   consentSchema,
   followUpSchema,
+  liftProtectionSchema,
   memberSchema,
   noteSchema,
   personSchema,
@@ -31,26 +27,146 @@ import {
   updateActionSchema,
   withdrawSchema,
 } from "~/features/plans/plans.schema";
-import { changePlanStatus, getPlanPage, updatePlanCore } from "~/features/plans/plans.server";
-import { listPlanMeetings } from "~/features/meetings/meetings.server";
+import { changePlanStatus, planGuard, updatePlanCore } from "~/features/plans/plans.server";
+import { addTeamMember, removeTeamMember } from "~/features/plans/team.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { notFound } from "~/lib/http.server";
+import { formReply, notFound } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/meta";
+import type { Failure, Result } from "~/lib/result";
 
 export const meta = pageTitle("plans.editPlan");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "plans:work");
-  const db = getDb();
-  const access = await requirePlanAccess(db, user, params.planId ?? "", "plan.read");
-  const [page, candidates, organisations] = await Promise.all([
-    getPlanPage(db, user, access),
-    teamCandidates(db, access),
-    partnerOrganisations(db, access),
-  ]);
-  return { ...page, candidates, organisations, currentUserId: user.id, meetings: await listPlanMeetings(db, access) };
+  const page = await planPage(getDb(), user, params.planId ?? "");
+  if (!page.ok) throw notFound();
+  return page.value;
 }
+
+/** What a named failure shows on the form: by its fields (the default) or at the top. */
+type Shown = { fieldErrors?: Record<string, string[]>; formErrors?: string[] };
+
+interface Intent<Value> {
+  schema: (t: TFunction) => z.ZodType<Value, z.ZodTypeDef, unknown>;
+  /** The access check's name in the audit log, and whether only the lead organisation may. */
+  audit: string;
+  lead?: boolean;
+  run: (db: DB, user: CurrentUser, planId: string, value: Value) => Promise<Result<unknown, string, unknown>>;
+  /** The flash message on success, and where to go (the plan itself by default). */
+  saved: string;
+  goTo?: (user: CurrentUser, value: Value) => string | undefined;
+  /** How a named failure or a form that does not parse is shown. */
+  show?: (t: TFunction, failure?: Failure<string, unknown>) => Shown;
+}
+
+const intent = <Value,>(definition: Intent<Value>) => definition as unknown as Intent<unknown>;
+const chooseMember = (t: TFunction): Shown => ({ formErrors: formErrors(t, { memberId: "not_candidate" }) });
+
+const INTENTS: Record<string, Intent<unknown>> = {
+  "save-plan": intent({
+    schema: planCoreSchema,
+    audit: "plan.update",
+    run: (db, user, planId, v) => updatePlanCore(db, user, planId, { ...v, nextFollowUp: v.nextFollowUp ?? null }),
+    saved: "plans.planSaved",
+  }),
+  "save-person": intent({
+    schema: personSchema,
+    audit: "person.update",
+    run: (db, user, planId, v) => savePersonDetails(db, user, planId, v),
+    saved: "plans.personSaved",
+  }),
+  "lift-protection": intent({
+    schema: liftProtectionSchema,
+    audit: "person.unprotect",
+    run: (db, user, planId) => liftProtection(db, user, planId),
+    saved: "persons.protectionLifted",
+  }),
+  activate: intent({
+    schema: activateSchema,
+    audit: "plan.activate",
+    lead: true,
+    run: (db, user, planId, v) => changePlanStatus(db, user, planId, { version: v.version, to: "active" }),
+    saved: "plans.activated",
+    show: (t, failure) =>
+      failure
+        ? { formErrors: [failure.error === "needs_follow_up" ? t("plans.needsFollowUp") : t("plans.stale")] }
+        : {},
+  }),
+  close: intent({
+    schema: closeSchema,
+    audit: "plan.close",
+    lead: true,
+    run: (db, user, planId, v) =>
+      changePlanStatus(db, user, planId, { version: v.version, to: "closed", outcome: v.outcome }),
+    saved: "plans.closed",
+    show: (t, failure) => (failure ? { formErrors: [t("plans.stale")] } : {}),
+  }),
+  "add-member": intent({
+    schema: memberSchema,
+    audit: "team.update",
+    run: (db, user, planId, v) => addTeamMember(db, user, planId, v.memberId),
+    saved: "plans.memberAdded",
+    show: chooseMember,
+  }),
+  "remove-member": intent({
+    schema: memberSchema,
+    audit: "team.update",
+    run: (db, user, planId, v) => removeTeamMember(db, user, planId, v.memberId),
+    saved: "plans.memberRemoved",
+    // Removing yourself ends your access: go back to the list.
+    goTo: (user, v) => (v.memberId === user.id ? "/plans" : undefined),
+    show: (t, failure) =>
+      failure?.error === "is_lead" ? { formErrors: [t("plans.cannotRemoveLead")] } : chooseMember(t),
+  }),
+  "add-action": intent({
+    schema: actionSchema,
+    audit: "action.create",
+    run: (db, user, planId, v) =>
+      addAction(db, user, planId, {
+        responsibleOrganisationId: v.responsibleOrganisationId,
+        responsibleUserId: v.responsibleUserId || null,
+        description: v.description,
+        status: v.status,
+        startDate: v.startDate ?? null,
+        dueDate: v.dueDate ?? null,
+      }),
+    saved: "plans.actionAdded",
+  }),
+  "update-action": intent({
+    schema: updateActionSchema,
+    audit: "action.update",
+    run: (db, user, planId, v) =>
+      updateAction(db, user, planId, v.actionId, { version: v.version, status: v.status, dueDate: v.dueDate ?? null }),
+    saved: "plans.actionSaved",
+  }),
+  "record-follow-up": intent({
+    schema: followUpSchema,
+    audit: "follow_up.create",
+    run: (db, user, planId, v) => recordFollowUp(db, user, planId, v),
+    saved: "plans.followUpRecorded",
+  }),
+  "add-note": intent({
+    schema: noteSchema,
+    audit: "note.create",
+    run: (db, user, planId, v) => addNote(db, user, planId, v.body),
+    saved: "plans.noteAdded",
+  }),
+  "record-consent": intent({
+    schema: consentSchema,
+    audit: "consent.create",
+    lead: true,
+    run: (db, user, planId, v) => recordConsent(db, user, planId, { ...v, categories: v.categories as never }),
+    saved: "consent.recorded",
+  }),
+  "withdraw-consent": intent({
+    schema: withdrawSchema,
+    audit: "consent.withdraw",
+    lead: true,
+    run: (db, user, planId, v) => withdrawConsent(db, user, planId, v.consentId, v.reason),
+    saved: "consent.withdrawn",
+  }),
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "plans:work");
@@ -58,193 +174,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const planId = params.planId ?? "";
   const t = await getT(request);
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const here = `/plans/${planId}`;
-  const invalid = (result: unknown) => data({ intent, result } as PlanActionResult, { status: 400 });
-  const saved = (key: string) => redirectWithFlash(here, { kind: "success", key });
-
-  switch (intent) {
-    case "save-plan": {
-      const access = await requirePlanAccess(db, user, planId, "plan.update");
-      const submission = parseWithZod(formData, { schema: planCoreSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const { version, goal, needs, nextFollowUp, leadUserId } = submission.value;
-      const team = await db
-        .selectFrom("plan_team")
-        .innerJoin("users", "users.id", "plan_team.user_id")
-        .select("users.id")
-        .where("plan_team.plan_id", "=", planId)
-        .where("users.organisation_id", "=", access.leadOrganisationId)
-        .execute();
-      if (!team.some((m) => m.id === leadUserId)) {
-        return invalid(
-          submission.reply({
-            fieldErrors: { leadUserId: [t("validation.choose", { field: t("plans.leadUser").toLowerCase() })] },
-          }),
-        );
-      }
-      const plan = await db.selectFrom("plans").select("status").where("id", "=", planId).executeTakeFirstOrThrow();
-      if (plan.status === "active" && !nextFollowUp) {
-        return invalid(submission.reply({ fieldErrors: { nextFollowUp: [t("plans.needsFollowUp")] } }));
-      }
-      const result = await updatePlanCore(db, user, access, {
-        version,
-        goal,
-        needs,
-        nextFollowUp: nextFollowUp ?? null,
-        leadUserId,
-      });
-      if (!result.ok) return data({ intent, conflict: result.conflict } as PlanActionResult, { status: 409 });
-      return saved("plans.planSaved");
-    }
-    case "save-person": {
-      const access = await requirePlanAccess(db, user, planId, "person.update");
-      const submission = parseWithZod(formData, { schema: personSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      await savePersonDetails(db, user, access, submission.value);
-      return saved("plans.personSaved");
-    }
-    case "activate": {
-      const access = await requireLeadAccess(db, user, planId, "plan.activate");
-      const submission = parseWithZod(formData, { schema: activateSchema() });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const outcome = await changePlanStatus(db, user, access, { version: submission.value.version, to: "active" });
-      if (outcome === "needs_follow_up") return invalid(submission.reply({ formErrors: [t("plans.needsFollowUp")] }));
-      if (outcome !== "ok") return invalid(submission.reply({ formErrors: [t("plans.stale")] }));
-      return saved("plans.activated");
-    }
-    case "close": {
-      const access = await requireLeadAccess(db, user, planId, "plan.close");
-      const submission = parseWithZod(formData, { schema: closeSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const outcome = await changePlanStatus(db, user, access, {
-        version: submission.value.version,
-        to: "closed",
-        outcome: submission.value.outcome,
-      });
-      if (outcome !== "ok") return invalid(submission.reply({ formErrors: [t("plans.stale")] }));
-      return saved("plans.closed");
-    }
-    case "add-member":
-    case "remove-member": {
-      const access = await requirePlanAccess(db, user, planId, "team.update");
-      const submission = parseWithZod(formData, { schema: memberSchema() });
-      if (submission.status !== "success")
-        return invalid(
-          submission.reply({ formErrors: [t("validation.choose", { field: t("plans.member").toLowerCase() })] }),
-        );
-      if (intent === "add-member") {
-        if (!(await addTeamMember(db, user, access, submission.value.memberId))) {
-          return invalid(
-            submission.reply({ formErrors: [t("validation.choose", { field: t("plans.member").toLowerCase() })] }),
-          );
-        }
-        return saved("plans.memberAdded");
-      }
-      const removed = await removeTeamMember(db, user, access, submission.value.memberId);
-      if (removed === "is_lead") return invalid(submission.reply({ formErrors: [t("plans.cannotRemoveLead")] }));
-      if (removed === "not_member") throw notFound();
-      // Removing yourself ends your access: go back to the list.
-      return submission.value.memberId === user.id
-        ? redirectWithFlash("/plans", { kind: "success", key: "plans.memberRemoved" })
-        : saved("plans.memberRemoved");
-    }
-    case "add-action": {
-      const access = await requirePlanAccess(db, user, planId, "action.create");
-      const organisations = await partnerOrganisations(db, access);
-      const submission = parseWithZod(formData, { schema: actionSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      if (!organisations.some((o) => o.id === submission.value.responsibleOrganisationId)) {
-        return invalid(
-          submission.reply({
-            fieldErrors: {
-              responsibleOrganisationId: [
-                t("validation.choose", { field: t("plans.responsibleOrganisation").toLowerCase() }),
-              ],
-            },
-          }),
-        );
-      }
-      const responsibleUserId = submission.value.responsibleUserId || null;
-      if (responsibleUserId) {
-        const member = await db
-          .selectFrom("plan_team")
-          .innerJoin("users", "users.id", "plan_team.user_id")
-          .select("users.organisation_id")
-          .where("plan_team.plan_id", "=", planId)
-          .where("plan_team.user_id", "=", responsibleUserId)
-          .executeTakeFirst();
-        if (!member || member.organisation_id !== submission.value.responsibleOrganisationId) {
-          return invalid(
-            submission.reply({
-              fieldErrors: {
-                responsibleUserId: [t("validation.choose", { field: t("plans.responsibleUser").toLowerCase() })],
-              },
-            }),
-          );
-        }
-      }
-      await addAction(db, user, access, {
-        ...submission.value,
-        responsibleUserId,
-        startDate: submission.value.startDate ?? null,
-        dueDate: submission.value.dueDate ?? null,
-      });
-      return saved("plans.actionAdded");
-    }
-    case "update-action": {
-      const access = await requirePlanAccess(db, user, planId, "action.update");
-      const submission = parseWithZod(formData, { schema: updateActionSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const result = await updateAction(db, user, access, submission.value.actionId, {
-        version: submission.value.version,
-        status: submission.value.status,
-        dueDate: submission.value.dueDate ?? null,
-      });
-      if (!result) throw notFound();
-      if (!result.ok)
-        return data({ intent, actionId: submission.value.actionId, conflict: result.conflict } as PlanActionResult, {
-          status: 409,
-        });
-      return saved("plans.actionSaved");
-    }
-    case "record-follow-up": {
-      const access = await requirePlanAccess(db, user, planId, "follow_up.create");
-      const submission = parseWithZod(formData, { schema: followUpSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      await recordFollowUp(db, user, access, submission.value);
-      return saved("plans.followUpRecorded");
-    }
-    case "add-note": {
-      const access = await requirePlanAccess(db, user, planId, "note.create");
-      const submission = parseWithZod(formData, { schema: noteSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      await addNote(db, user, access, submission.value.body);
-      return saved("plans.noteAdded");
-    }
-    case "record-consent": {
-      const access = await requireLeadAccess(db, user, planId, "consent.create");
-      const organisations = await partnerOrganisations(db, access);
-      const submission = parseWithZod(formData, { schema: consentSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      if (!submission.value.organisationIds.every((id) => organisations.some((o) => o.id === id))) {
-        return invalid(submission.reply({ fieldErrors: { organisationIds: [t("consent.chooseOrganisations")] } }));
-      }
-      await recordConsent(db, user, access, { ...submission.value, categories: submission.value.categories as never });
-      return saved("consent.recorded");
-    }
-    case "withdraw-consent": {
-      const access = await requireLeadAccess(db, user, planId, "consent.withdraw");
-      const submission = parseWithZod(formData, { schema: withdrawSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      if (!(await withdrawConsent(db, user, access, submission.value.consentId, submission.value.reason)))
-        throw notFound();
-      return saved("consent.withdrawn");
-    }
-    default:
-      await requirePlanAccess(db, user, planId, "plan.update");
-      return data({ intent } as PlanActionResult, { status: 400 });
+  const name = String(formData.get("intent") ?? "");
+  const handler = INTENTS[name];
+  if (!handler) {
+    if (!(await planGuard(db, user, planId, "plan.update")).ok) throw notFound();
+    return formReply(name, undefined);
   }
+  const submission = parseWithZod(formData, { schema: handler.schema(t) });
+  if (submission.status !== "success") {
+    // Someone who may not see the plan learns nothing from their form either.
+    if (!(await planGuard(db, user, planId, handler.audit, { lead: handler.lead })).ok) throw notFound();
+    const shown = handler.show?.(t);
+    return formReply(name, submission.reply(shown?.formErrors ? shown : undefined));
+  }
+  const result = await handler.run(db, user, planId, submission.value);
+  if (!result.ok) {
+    if (result.error === "not_found") throw notFound();
+    if (result.error === "conflict") return formReply(name, submission.reply(), { status: 409, detail: result.detail });
+    return formReply(
+      name,
+      submission.reply(handler.show?.(t, result) ?? { fieldErrors: fieldErrors(t, result.fields) }),
+    );
+  }
+  const to = handler.goTo?.(user, submission.value) ?? `/plans/${planId}`;
+  return redirectWithFlash(to, { kind: "success", key: handler.saved });
 }
 
 export default function PlanRoute() {

@@ -82,14 +82,14 @@ export default function Plans() {
           </thead>
           <tbody>
             {result.items.map((p) => (
-              <tr key={p.id} className={p.follow_up_overdue || p.overdue_actions > 0 ? "row--attention" : undefined}>
+              <tr key={p.id} className={p.followUpOverdue || p.overdueActions > 0 ? "row--attention" : undefined}>
                 <td>
-                  <Link to={`/plans/${p.id}`}>{p.person_name}</Link>
-                  {p.overdue_actions > 0 ? (
+                  <Link to={`/plans/${p.id}`}>{p.personName || t("persons.unnamed")}</Link>
+                  {p.overdueActions > 0 ? (
                     <>
                       {" "}
                       <span className="badge badge--warning">
-                        {t("plans.overdueActions", { count: p.overdue_actions })}
+                        {t("plans.overdueActions", { count: p.overdueActions })}
                       </span>
                     </>
                   ) : null}
@@ -98,10 +98,10 @@ export default function Plans() {
                 <td>
                   <span className={`badge badge--${p.status}`}>{t(`plans.statuses.${p.status}`)}</span>
                 </td>
-                <td>{p.lead_organisation_name}</td>
+                <td>{p.leadOrganisationName}</td>
                 <td>
-                  {p.next_follow_up ? formatDate(p.next_follow_up, i18n.language) : t("plans.noFollowUpDate")}
-                  {p.follow_up_overdue ? (
+                  {p.nextFollowUp ? formatDate(p.nextFollowUp, i18n.language) : t("plans.noFollowUpDate")}
+                  {p.followUpOverdue ? (
                     <>
                       {" "}
                       <span className="badge badge--warning">{t("plans.followUpOverdue")}</span>

@@ -1,16 +1,25 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { PLAN_KINDS } from "#db/schema";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CheckboxField, FormErrors, RadioGroup, SubmitButton, TextareaField, TextField } from "~/components/forms";
+import {
+  CheckboxField,
+  FormErrors,
+  RadioGroup,
+  SubmitButton,
+  TextareaField,
+  TextField,
+  useAppForm,
+} from "~/components/forms";
 import { requirePermission } from "~/features/auth/auth.server";
 import { newPlanSchema } from "~/features/plans/plans.schema";
 import { createPlan } from "~/features/plans/plans.server";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { formReply, notFound } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/meta";
 
@@ -21,34 +30,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+const INTENT = "new-plan";
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "plans:work");
   const t = await getT(request);
   const submission = parseWithZod(await request.formData(), { schema: newPlanSchema(t) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return formReply(INTENT, submission.reply());
   const { kind, identityNumber, name, protectedIdentity, address, phone, email, goal, needs } = submission.value;
-  const planId = await createPlan(getDb(), user, {
+  const created = await createPlan(getDb(), user, {
     kind,
     person: { identityNumber, name, protectedIdentity, address, phone, email },
     goal,
     needs,
   });
-  return redirectWithFlash(`/plans/${planId}`, { kind: "success", key: "plans.created" });
+  if (!created.ok) throw notFound();
+  return redirectWithFlash(`/plans/${created.value}`, { kind: "success", key: "plans.created" });
 }
 
 export default function NewPlan() {
   const { t } = useTranslation();
-  const lastResult = useActionData<typeof action>();
-  const schema = newPlanSchema(t);
-  const [form, fields] = useForm({
-    id: "new-plan",
-    lastResult,
-    defaultValue: { kind: "GIP" },
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useAppForm<{
+    kind: string;
+    identityNumber: string;
+    name: string;
+    protectedIdentity: string;
+    address: string;
+    phone: string;
+    email: string;
+    goal: string;
+    needs: string;
+  }>({ intent: INTENT, defaultValue: { kind: "GIP" } });
   return (
     <div className="narrow">
       <h1>{t("plans.newPlan")}</h1>

@@ -129,7 +129,8 @@ describe("a new plan", () => {
       ),
     );
     expect(result.status).toBe(400);
-    const body = result.body as { error: Record<string, string[]>; initialValue: Record<string, string> };
+    const body = (result.body as { result: { error: Record<string, string[]>; initialValue: Record<string, string> } })
+      .result;
     expect(body.error.identityNumber[0]).toMatch(/Personnumret är inte giltigt/);
     expect(body.initialValue).toMatchObject({
       name: "Nils Nilsson",

@@ -4,10 +4,8 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireUser } from "~/features/auth/auth.server";
-import { can } from "~/features/access/policy";
-import { caseworkerStart } from "~/features/plans/start.server";
 import { MeetingsStart } from "~/features/meetings/start-sections";
-import { meetingsStart } from "~/features/meetings/start.server";
+import { startPage } from "~/features/start/start.server";
 import { formatDate } from "~/lib/time";
 import { pageTitle } from "~/lib/meta";
 
@@ -15,14 +13,7 @@ export const meta = pageTitle("start.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const isCaseworker = can(user, "plans:work");
-  return {
-    name: user.name,
-    isAdmin: can(user, "admin:manage"),
-    isAuditor: can(user, "audit:review"),
-    work: isCaseworker ? await caseworkerStart(getDb(), user) : null,
-    meetings: isCaseworker ? await meetingsStart(getDb(), user) : null,
-  };
+  return startPage(getDb(), user);
 }
 
 export default function Start() {
@@ -42,8 +33,8 @@ export default function Start() {
               <ul className="plain-list">
                 {work.overdueActions.map((a) => (
                   <li key={a.id}>
-                    <Link to={`/plans/${a.plan_id}`}>{a.person_name}</Link>: {a.description}{" "}
-                    <span className="badge badge--warning">{formatDate(a.due_date, i18n.language)}</span>
+                    <Link to={`/plans/${a.planId}`}>{a.personName || t("persons.unnamed")}</Link>: {a.description}{" "}
+                    <span className="badge badge--warning">{formatDate(a.dueDate, i18n.language)}</span>
                   </li>
                 ))}
               </ul>
@@ -56,10 +47,11 @@ export default function Start() {
             ) : (
               <ul className="plain-list">
                 {work.followUps.map((f) => (
-                  <li key={f.id}>
-                    <Link to={`/plans/${f.id}`}>{f.person_name}</Link> ({t(`plans.kindShort.${f.kind}`)}):{" "}
+                  <li key={f.planId}>
+                    <Link to={`/plans/${f.planId}`}>{f.personName || t("persons.unnamed")}</Link> (
+                    {t(`plans.kindShort.${f.kind}`)}):{" "}
                     <span className={f.overdue ? "badge badge--warning" : undefined}>
-                      {formatDate(f.next_follow_up, i18n.language)}
+                      {formatDate(f.nextFollowUp, i18n.language)}
                     </span>
                   </li>
                 ))}
@@ -73,8 +65,9 @@ export default function Start() {
             ) : (
               <ul className="plain-list">
                 {work.uncoveredPlans.map((p) => (
-                  <li key={p.id}>
-                    <Link to={`/plans/${p.id}`}>{p.person_name}</Link>: {p.organisations.join(", ")}
+                  <li key={p.planId}>
+                    <Link to={`/plans/${p.planId}`}>{p.personName || t("persons.unnamed")}</Link>:{" "}
+                    {p.organisations.join(", ")}
                   </li>
                 ))}
               </ul>

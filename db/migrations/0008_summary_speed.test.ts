@@ -28,7 +28,7 @@ describe("migration 0008", () => {
     const personId = newId();
     const planId = newId();
     await db
-      .insertInto("persons")
+      .insertInto("persons" as never)
       .values({ id: personId, identity_number: "199001011234", name: "Fixtur", created_at: at, updated_at: at })
       .execute();
     await db

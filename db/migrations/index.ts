@@ -7,6 +7,7 @@ import * as m0005 from "./0005_meetings";
 import * as m0006 from "./0006_deviations";
 import * as m0007 from "./0007_summaries";
 import * as m0008 from "./0008_summary_speed";
+import * as m0009 from "./0009_person_details_per_plan";
 import * as m0010 from "./0010_audit_chain";
 import * as m0011 from "./0011_login_throttle_and_password_links";
 import * as m0012 from "./0012_snapshot_retraction";
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   "0006_deviations": m0006,
   "0007_summaries": m0007,
   "0008_summary_speed": m0008,
+  "0009_person_details_per_plan": m0009,
   "0010_audit_chain": m0010,
   "0011_login_throttle_and_password_links": m0011,
   "0012_snapshot_retraction": m0012,

@@ -119,6 +119,7 @@ export async function seedVolume(
 
   // Persons and plans.
   const persons: Record<string, unknown>[] = [];
+  const personDetails: Record<string, unknown>[] = [];
   const plans: Record<string, unknown>[] = [];
   const team: Record<string, unknown>[] = [];
   const followUps: Record<string, unknown>[] = [];
@@ -128,7 +129,6 @@ export async function seedVolume(
     persons.push({
       id: personId,
       identity_number: identityNumber(n),
-      name: `Testperson ${String(n + 1).padStart(6, "0")}`,
       protected_identity: 0,
       created_at: created,
       updated_at: created,
@@ -141,6 +141,13 @@ export async function seedVolume(
       ? activatedMs + r.int(60, Math.max(61, Math.floor((options.toMs - activatedMs) / DAY))) * DAY
       : null;
     const planId = newId();
+    // The name is the plan's own record of its person (docs/decisions/0010).
+    personDetails.push({
+      plan_id: planId,
+      person_id: personId,
+      name: `Testperson ${String(n + 1).padStart(6, "0")}`,
+      updated_at: created,
+    });
     const status = closedMs ? "closed" : activatedMs < options.toMs ? "active" : "draft";
     plans.push({
       id: planId,
@@ -184,6 +191,7 @@ export async function seedVolume(
   }
   await insertMany(db, "persons", persons);
   await insertMany(db, "plans", plans);
+  await insertMany(db, "plan_person_details", personDetails);
   await insertMany(db, "plan_team", team);
   await insertMany(db, "plan_follow_ups", followUps);
 

@@ -15,8 +15,14 @@ async function auditorAndColleague() {
   return { partnership, org, auditor, colleague };
 }
 
-const plan = (user: Parameters<typeof createPlan>[1], identityNumber: string) =>
-  createPlan(getDb(), user, { kind: "GIP", person: { identityNumber, name: "Logg Person", protectedIdentity: false } });
+async function plan(user: Parameters<typeof createPlan>[1], identityNumber: string): Promise<string> {
+  const created = await createPlan(getDb(), user, {
+    kind: "GIP",
+    person: { identityNumber, name: "Logg Person", protectedIdentity: false },
+  });
+  if (!created.ok) throw new Error("createPlan refused");
+  return created.value;
+}
 
 describe("log review", () => {
   it("resolves an identity number only through the auditor's own organisation's log", async () => {

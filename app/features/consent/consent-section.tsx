@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+// The plan's consent history and, for the lead organisation, recording and withdrawing consents.
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CONSENT_CATEGORIES, CONSENT_FORMS, CONSENT_GRANTORS } from "#db/schema";
@@ -11,12 +11,14 @@ import {
   SubmitButton,
   TextareaField,
   TextField,
+  useAppForm,
+  useReplyFor,
 } from "~/components/forms";
-import { useReplyFor, type PlanView } from "~/features/plans/plan-page";
-import { consentSchema } from "~/features/plans/plans.schema";
 import { addDays, formatDate, todayInStockholm } from "~/lib/time";
+import type { ConsentRecord } from "./consent";
 
-interface ConsentFields {
+// A type, not an interface: useAppForm needs an index signature.
+type ConsentFields = {
   grantor: string;
   childView: string;
   organisationIds: string[];
@@ -26,77 +28,84 @@ interface ConsentFields {
   form: string;
   validFrom: string;
   validUntil: string;
-}
+};
 
-export function ConsentSection({ page }: { page: PlanView }) {
+export function ConsentSection({
+  consents,
+  isLead,
+  leadOrganisationId,
+  partners,
+  teamOrganisationIds,
+}: {
+  consents: ConsentRecord[];
+  /** Only the lead organisation records and withdraws consents. */
+  isLead: boolean;
+  leadOrganisationId: string;
+  /** The organisations a consent may name: partners of the lead organisation. */
+  partners: { id: string; name: string }[];
+  teamOrganisationIds: string[];
+}) {
   const { t, i18n } = useTranslation();
-  const schema = consentSchema(t);
   const today = todayInStockholm();
-  const teamOrganisationIds = [...new Set(page.team.map((m) => m.organisation_id))].filter(
-    (id) => id !== page.plan.lead_organisation_id,
-  );
-  const [form, fields] = useForm<ConsentFields>({
+  const [form, fields] = useAppForm<ConsentFields>({
+    intent: "record-consent",
     id: "consent",
-    lastResult: useReplyFor("record-consent"),
     defaultValue: {
       grantor: "self",
       form: "written",
       givenOn: today,
       validFrom: today,
       validUntil: addDays(today, 365),
-      organisationIds: teamOrganisationIds,
+      organisationIds: teamOrganisationIds.filter((id) => id !== leadOrganisationId),
     },
-    shouldValidate: "onSubmit",
-    // The schema's output types (enums, arrays) are narrower than the form's string fields.
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });
-  const withdrawReply = useReplyFor("withdraw-consent");
+  const withdrawReply = useReplyFor("withdraw-consent")?.result;
 
   return (
     <section aria-labelledby="consent-heading" className="card">
       <h2 id="consent-heading">{t("consent.title")}</h2>
-      {page.consents.length === 0 ? <p className="empty-state">{t("consent.none")}</p> : null}
+      {consents.length === 0 ? <p className="empty-state">{t("consent.none")}</p> : null}
       <ol className="consent-list" aria-label={t("consent.history")}>
-        {page.consents.map((c) => (
+        {consents.map((c) => (
           <li key={c.id} className={`consent consent--${c.state}`}>
             <p>
               <span className={`badge badge--consent-${c.state}`}>
-                {t(`consent.states.${c.state}`, { date: formatDate(c.valid_from, i18n.language) })}
+                {t(`consent.states.${c.state}`, { date: formatDate(c.validFrom, i18n.language) })}
               </span>{" "}
-              {formatDate(c.valid_from, i18n.language)} – {formatDate(c.valid_until, i18n.language)}
+              {formatDate(c.validFrom, i18n.language)} – {formatDate(c.validUntil, i18n.language)}
             </p>
             <dl className="facts facts--compact">
               <dt>{t("consent.organisations")}</dt>
               <dd>{c.organisations.map((o) => o.name).join(", ")}</dd>
               <dt>{t("consent.categories")}</dt>
-              <dd>{c.categories.map((k) => t(`consent.categoryNames.${k as "health"}`)).join(", ")}</dd>
+              <dd>{c.categories.map((k) => t(`consent.categoryNames.${k}`)).join(", ")}</dd>
               <dt>{t("consent.purpose")}</dt>
               <dd className="preserve-lines">{c.purpose}</dd>
               <dt>{t("consent.grantor")}</dt>
               <dd>
                 {t(`consent.grantors.${c.grantor}`)}
-                {c.child_view ? ` – ${t("consent.childView")}: ${c.child_view}` : ""}
+                {c.childView ? ` – ${t("consent.childView")}: ${c.childView}` : ""}
               </dd>
               <dt>{t("consent.form")}</dt>
               <dd>
-                {t(`consent.forms.${c.form}`)}, {formatDate(c.given_on, i18n.language)}
+                {t(`consent.forms.${c.form}`)}, {formatDate(c.givenOn, i18n.language)}
               </dd>
               <dt>{t("consent.documentedBy")}</dt>
-              <dd>{c.documented_by_name}</dd>
-              {c.withdrawn_at ? (
+              <dd>{c.documentedByName}</dd>
+              {c.withdrawnAt ? (
                 <>
                   <dt>{t("consent.states.withdrawn")}</dt>
                   <dd>
                     {t("consent.withdrawnOn", {
-                      date: formatDate(c.withdrawn_at, i18n.language),
-                      name: c.withdrawn_by_name ?? "",
+                      date: formatDate(c.withdrawnAt, i18n.language),
+                      name: c.withdrawnByName ?? "",
                     })}
-                    {c.withdrawal_reason ? `: ${c.withdrawal_reason}` : ""}
+                    {c.withdrawalReason ? `: ${c.withdrawalReason}` : ""}
                   </dd>
                 </>
               ) : null}
             </dl>
-            {page.isLead && !c.withdrawn_at && c.state !== "expired" ? (
+            {isLead && !c.withdrawnAt && c.state !== "expired" ? (
               <details>
                 <summary>{t("consent.withdraw")}</summary>
                 <Form method="post" className="stack">
@@ -126,7 +135,7 @@ export function ConsentSection({ page }: { page: PlanView }) {
           </li>
         ))}
       </ol>
-      {page.isLead ? (
+      {isLead ? (
         <details className="add-form" open={Boolean(Object.values(fields).some((f) => f.errors))}>
           <summary>{t("consent.record")}</summary>
           <p className="field__help">{t("consent.recordHint")}</p>
@@ -143,9 +152,7 @@ export function ConsentSection({ page }: { page: PlanView }) {
             <CheckboxGroup
               meta={fields.organisationIds}
               legend={t("consent.organisations")}
-              options={page.organisations
-                .filter((o) => o.id !== page.plan.lead_organisation_id)
-                .map((o) => ({ value: o.id, label: o.name }))}
+              options={partners.filter((o) => o.id !== leadOrganisationId).map((o) => ({ value: o.id, label: o.name }))}
             />
             <CheckboxGroup
               meta={fields.categories}

@@ -1,10 +1,16 @@
-// Consents are never edited: a change is a new consent; withdrawal is recorded and takes effect at once.
+// Consents are never edited: a change is a new consent; withdrawal is recorded and takes effect at
+// once. Only the lead organisation records and withdraws them (the access guard with `lead`).
 import type { DB } from "#db/client.server";
 import { fromJson, newId, nowIso, toJson } from "#db/portable";
 import type { CONSENT_CATEGORIES, CONSENT_FORMS, CONSENT_GRANTORS } from "#db/schema";
+import { consentState, planAccessFor, type AccessUser } from "~/features/access/access.server";
+import { actorOf } from "~/features/access/current-user";
 import { audit } from "~/features/audit/audit.server";
 import { recordHistory } from "~/features/plans/history.server";
-import { consentState, type PlanAccess } from "~/features/access/access.server";
+import { partnerOrganisations } from "~/features/plans/plan-parts.server";
+import { fail, notFoundFailure, ok, type Result } from "~/lib/result";
+import { inTransaction } from "~/lib/transaction.server";
+import type { ConsentRecord } from "./consent";
 
 export interface ConsentInput {
   grantor: (typeof CONSENT_GRANTORS)[number];
@@ -18,11 +24,30 @@ export interface ConsentInput {
   validUntil: string;
 }
 
-type Actor = { id: string; organisationId: string };
+/** Why a consent cannot be recorded as given, field by field (named failure codes). */
+async function consentProblems(trx: DB, leadOrganisationId: string, input: ConsentInput) {
+  const fields: Record<string, string> = {};
+  const partners = new Set((await partnerOrganisations(trx, { leadOrganisationId })).map((o) => o.id));
+  if (input.organisationIds.length === 0) fields.organisationIds = "required";
+  else if (!input.organisationIds.every((id) => partners.has(id))) fields.organisationIds = "not_partner";
+  if (input.categories.length === 0) fields.categories = "required";
+  if (input.validUntil < input.validFrom) fields.validUntil = "before_from";
+  return fields;
+}
 
-export async function recordConsent(db: DB, user: Actor, access: PlanAccess, input: ConsentInput): Promise<string> {
-  const id = newId();
-  await db.transaction().execute(async (trx) => {
+/** Records a consent given by the person (or guardian) naming partner organisations of the lead. */
+export async function recordConsent(
+  db: DB,
+  user: AccessUser,
+  planId: string,
+  input: ConsentInput,
+): Promise<Result<string, "invalid">> {
+  return inTransaction(db, async (trx) => {
+    const access = await planAccessFor(trx, user, planId, "consent.create", { lead: true });
+    if (!access) return notFoundFailure();
+    const fields = await consentProblems(trx, access.leadOrganisationId, input);
+    if (Object.keys(fields).length > 0) return fail("invalid", { fields });
+    const id = newId();
     await trx
       .insertInto("consents")
       .values({
@@ -52,25 +77,28 @@ export async function recordConsent(db: DB, user: Actor, access: PlanAccess, inp
       after: { organisations: input.organisationIds.length, validFrom: input.validFrom, validUntil: input.validUntil },
     });
     await audit(trx, {
-      actor: { userId: user.id, organisationId: user.organisationId },
+      actor: actorOf(user),
       action: "consent.create",
       recordType: "consent",
       recordId: id,
       planId: access.planId,
       personId: access.personId,
     });
+    return ok(id);
   });
-  return id;
 }
 
+/** Records a withdrawal; organisations no longer covered lose access on their next request. */
 export async function withdrawConsent(
   db: DB,
-  user: Actor,
-  access: PlanAccess,
+  user: AccessUser,
+  planId: string,
   consentId: string,
   reason: string,
-): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+): Promise<Result<undefined>> {
+  return inTransaction(db, async (trx) => {
+    const access = await planAccessFor(trx, user, planId, "consent.withdraw", { lead: true });
+    if (!access) return notFoundFailure();
     const result = await trx
       .updateTable("consents")
       .set({ withdrawn_at: nowIso(), withdrawn_by: user.id, withdrawal_reason: reason })
@@ -78,23 +106,24 @@ export async function withdrawConsent(
       .where("plan_id", "=", access.planId)
       .where("withdrawn_at", "is", null)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return false;
+    if (Number(result.numUpdatedRows) === 0) return notFoundFailure();
     await recordHistory(trx, { planId: access.planId, userId: user.id, change: "consent.withdraw", after: { reason } });
     await audit(trx, {
-      actor: { userId: user.id, organisationId: user.organisationId },
+      actor: actorOf(user),
       action: "consent.withdraw",
       recordType: "consent",
       recordId: consentId,
       planId: access.planId,
       personId: access.personId,
     });
-    return true;
+    return ok();
   });
 }
 
 export type { ConsentState } from "~/features/access/access.server";
 
-export async function listConsents(db: DB, planId: string) {
+/** The plan's consent history, newest first. The caller has passed the access guard. */
+export async function listConsents(db: DB, planId: string): Promise<ConsentRecord[]> {
   const consents = await db
     .selectFrom("consents")
     .innerJoin("users as documenter", "documenter.id", "consents.documented_by")
@@ -112,8 +141,19 @@ export async function listConsents(db: DB, planId: string) {
     .orderBy("organisations.name")
     .execute();
   return consents.map((c) => ({
-    ...c,
-    categories: fromJson<string[]>(c.categories, []),
+    id: c.id,
+    grantor: c.grantor,
+    childView: c.child_view,
+    categories: fromJson<ConsentRecord["categories"]>(c.categories, []),
+    purpose: c.purpose,
+    givenOn: c.given_on,
+    form: c.form,
+    documentedByName: c.documented_by_name,
+    validFrom: c.valid_from,
+    validUntil: c.valid_until,
+    withdrawnAt: c.withdrawn_at,
+    withdrawnByName: c.withdrawn_by_name,
+    withdrawalReason: c.withdrawal_reason,
     organisations: orgs.filter((o) => o.consent_id === c.id).map((o) => ({ id: o.id, name: o.name })),
     state: consentState(c),
   }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { newId, nowIso } from "#db/portable";
+import { planSetup } from "../../../test/plans";
 import { checkForPersonalData, findPatterns } from "./personal-data-guard.server";
 
 describe("the personal-data guard", () => {
@@ -34,16 +34,8 @@ describe("the personal-data guard", () => {
 
   it("refuses the full name of a person in the database, in any case, and names the field", async () => {
     const db = getDb();
-    await db
-      .insertInto("persons")
-      .values({
-        id: newId(),
-        identity_number: "199003142388",
-        name: "Sanna Exempelsson",
-        created_at: nowIso(),
-        updated_at: nowIso(),
-      })
-      .execute();
+    // Names are recorded per plan (docs/decisions/0010).
+    await planSetup("Sanna Exempelsson");
     const result = await checkForPersonalData(db, {
       description: "Vi kunde inte hjälpa SANNA EXEMPELSSON eftersom reglerna krockade.",
       triedLocally: "Ringde Försäkringskassan.",

@@ -55,7 +55,7 @@ export async function findPersonNames(db: DB, text: string): Promise<Finding[]> 
   for (let i = 0; i < candidates.length; i += 500) {
     const chunk = candidates.slice(i, i + 500);
     const rows = await db
-      .selectFrom("persons")
+      .selectFrom("plan_person_details")
       .select((eb) => eb.fn<string>("lower", ["name"]).as("name"))
       .where((eb) => eb(eb.fn("lower", ["name"]), "in", chunk))
       .distinct()

@@ -77,7 +77,7 @@ describe("convening: the consent check on invitees", () => {
       .where("plan_id", "=", planId)
       .executeTakeFirstOrThrow();
     // A fresh consent for AME only, then the one naming AF is withdrawn.
-    await withdrawConsent(db(), lead, await access(lead, planId), consent.id, "Återkallat");
+    await withdrawConsent(db(), lead, planId, consent.id, "Återkallat");
     const result = await conveneMeeting(
       db(),
       lead,
@@ -569,9 +569,8 @@ describe("suggested deviations for the lead user", () => {
   it("suggest an action overdue by more than the partnership's limit, not one within it", async () => {
     const { partnership, lead, ame, planId } = await meetingSetup();
     await db().updateTable("partnerships").set({ overdue_action_days: 10 }).where("id", "=", partnership.id).execute();
-    const a = await access(lead, planId);
     const today = todayInStockholm();
-    await addAction(db(), lead, a, {
+    await addAction(db(), lead, planId, {
       responsibleOrganisationId: ame.organisationId,
       responsibleUserId: null,
       description: "Långt försenad",
@@ -579,7 +578,7 @@ describe("suggested deviations for the lead user", () => {
       dueDate: addDays(today, -11),
       status: "ongoing",
     });
-    await addAction(db(), lead, a, {
+    await addAction(db(), lead, planId, {
       responsibleOrganisationId: ame.organisationId,
       responsibleUserId: null,
       description: "Lite försenad",
@@ -618,7 +617,7 @@ describe("the start page", () => {
       .select("id")
       .where("plan_id", "=", planId)
       .executeTakeFirstOrThrow();
-    await withdrawConsent(db(), lead, await access(lead, planId), consent.id, "Återkallat");
+    await withdrawConsent(db(), lead, planId, consent.id, "Återkallat");
     start = await meetingsStart(db(), ame);
     expect(start).toMatchObject({ upcomingMeetings: [], unanswered: [], notifications: [] });
   });

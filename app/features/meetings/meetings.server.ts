@@ -143,8 +143,8 @@ export async function conveneForm(db: DB, user: MeetingUser, access: PlanAccess,
   const [plan, staff] = await Promise.all([
     db
       .selectFrom("plans")
-      .innerJoin("persons", "persons.id", "plans.person_id")
-      .select(["plans.id", "plans.kind", "plans.status", "persons.name as person_name"])
+      .innerJoin("plan_person_details as person", "person.plan_id", "plans.id")
+      .select(["plans.id", "plans.kind", "plans.status", "person.name as person_name"])
       .where("plans.id", "=", access.planId)
       .executeTakeFirstOrThrow(),
     invitableStaff(db, access, today),
@@ -383,7 +383,7 @@ async function loadMeeting(db: DB, access: PlanAccess, meetingId: string) {
   return db
     .selectFrom("meetings")
     .innerJoin("plans", "plans.id", "meetings.plan_id")
-    .innerJoin("persons", "persons.id", "plans.person_id")
+    .innerJoin("plan_person_details as person", "person.plan_id", "plans.id")
     .innerJoin("users as organiser", "organiser.id", "meetings.organiser_id")
     .innerJoin("organisations as organiser_org", "organiser_org.id", "organiser.organisation_id")
     .selectAll("meetings")
@@ -391,7 +391,7 @@ async function loadMeeting(db: DB, access: PlanAccess, meetingId: string) {
       "plans.kind as plan_kind",
       "plans.status as plan_status",
       "plans.lead_user_id",
-      "persons.name as person_name",
+      "person.name as person_name",
       "organiser.name as organiser_name",
       "organiser.email as organiser_email",
       "organiser_org.name as organiser_organisation_name",
@@ -901,7 +901,7 @@ export async function recordMeeting(
   });
   // The meeting is where the plan is followed up and the next date set (DESIGN.md "follow-up").
   const sv = getFixedT("sv");
-  await recordFollowUp(db, user, access, {
+  await recordFollowUp(db, user, access.planId, {
     heldOn,
     reviewed: sv("meetings.followUpReviewed", { purpose: meeting.purpose }),
     nextDate: input.nextFollowUp,
@@ -937,7 +937,7 @@ async function actionFromDecision(
 ) {
   const organisations = await partnerOrganisations(db, access);
   if (!organisations.some((o) => o.id === action.responsibleOrganisationId)) return null;
-  return addAction(db, user, access, {
+  const added = await addAction(db, user, access.planId, {
     responsibleOrganisationId: action.responsibleOrganisationId,
     responsibleUserId: null,
     description: text,
@@ -945,6 +945,7 @@ async function actionFromDecision(
     dueDate: action.dueDate,
     status: "planned",
   });
+  return added.ok ? added.value : null;
 }
 
 /** A decision taken at the meeting; with `action` it becomes a plan action in the same step. */

@@ -15,7 +15,7 @@ export async function meetingsStart(db: DB, user: AccessUser, now = new Date()) 
     .selectFrom("meeting_invitees")
     .innerJoin("meetings", "meetings.id", "meeting_invitees.meeting_id")
     .innerJoin("plans", "plans.id", "meetings.plan_id")
-    .innerJoin("persons", "persons.id", "plans.person_id")
+    .innerJoin("plan_person_details as person", "person.plan_id", "plans.id")
     .select([
       "meetings.id",
       "meetings.starts_at",
@@ -24,7 +24,7 @@ export async function meetingsStart(db: DB, user: AccessUser, now = new Date()) 
       "meeting_invitees.response",
       "meetings.organiser_id",
       "plans.kind as plan_kind",
-      "persons.name as person_name",
+      "person.name as person_name",
     ])
     .where(planAccessFilter(user, today))
     .where("meeting_invitees.user_id", "=", user.id)
@@ -56,13 +56,13 @@ async function notificationsWithMeetings(db: DB, user: AccessUser, today: string
     ? await db
         .selectFrom("meetings")
         .innerJoin("plans", "plans.id", "meetings.plan_id")
-        .innerJoin("persons", "persons.id", "plans.person_id")
+        .innerJoin("plan_person_details as person", "person.plan_id", "plans.id")
         .select([
           "meetings.id",
           "meetings.starts_at",
           "meetings.duration_minutes",
           "plans.kind as plan_kind",
-          "persons.name as person_name",
+          "person.name as person_name",
         ])
         .where("meetings.id", "in", ids)
         .where(planAccessFilter(user, today))
@@ -100,7 +100,7 @@ export async function deviationSuggestions(db: DB, user: AccessUser, now = new D
     .selectFrom("meeting_invitees")
     .innerJoin("meetings", "meetings.id", "meeting_invitees.meeting_id")
     .innerJoin("plans", "plans.id", "meetings.plan_id")
-    .innerJoin("persons", "persons.id", "plans.person_id")
+    .innerJoin("plan_person_details as person", "person.plan_id", "plans.id")
     .leftJoin("organisations", "organisations.id", "meeting_invitees.organisation_id")
     .select([
       "meetings.id as meeting_id",
@@ -108,7 +108,7 @@ export async function deviationSuggestions(db: DB, user: AccessUser, now = new D
       "meetings.status",
       "plans.id as plan_id",
       "plans.kind as plan_kind",
-      "persons.name as person_name",
+      "person.name as person_name",
       "meeting_invitees.kind",
       "meeting_invitees.organisation_id",
       "organisations.name as organisation_name",
@@ -169,14 +169,14 @@ export async function deviationSuggestions(db: DB, user: AccessUser, now = new D
   const overdue = await db
     .selectFrom("plan_actions")
     .innerJoin("plans", "plans.id", "plan_actions.plan_id")
-    .innerJoin("persons", "persons.id", "plans.person_id")
+    .innerJoin("plan_person_details as person", "person.plan_id", "plans.id")
     .innerJoin("organisations", "organisations.id", "plan_actions.responsible_organisation_id")
     .select([
       "plan_actions.id",
       "plan_actions.due_date",
       "plans.id as plan_id",
       "plans.kind as plan_kind",
-      "persons.name as person_name",
+      "person.name as person_name",
       "organisations.id as organisation_id",
       "organisations.name as organisation_name",
     ])

@@ -166,3 +166,7 @@ export function withdrawSchema(t: TFunction) {
     reason: requiredText(t, t("consent.withdrawalReason"), { max: 1000 }),
   });
 }
+
+export function liftProtectionSchema() {
+  return z.object({ intent: z.literal("lift-protection") });
+}

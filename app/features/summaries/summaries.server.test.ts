@@ -170,7 +170,6 @@ async function fixture() {
       .values({
         id: personId,
         identity_number: `19${id.slice(0, 10)}`,
-        name: "Fixtur",
         created_at: p.created,
         updated_at: p.created,
       })

@@ -6,6 +6,7 @@ import enAuth from "./auth";
 import summaries from "./summaries";
 import enMeetings from "./meetings";
 import enPlatform from "./platform";
+import enPersons from "./persons";
 
 const en: TranslationShape<typeof sv> = {
   app: {
@@ -123,11 +124,13 @@ const en: TranslationShape<typeof sv> = {
     personName: "Name",
     identityNumber: "Personal identity or coordination number",
     identityNumberHint:
-      "12 digits, for example 19800101-1234. If the person already exists, the plan is linked to the same person.",
+      "12 digits, for example 19800101-1234. The name and contact details you fill in belong to this plan only.",
     invalidIdentityNumber: "The identity number is not valid. Check the date and the check digit (YYYYMMDD-NNNN).",
     protectedIdentity: "Protected identity",
-    protectedIdentityHint: "Address and contact details are then never stored or shown.",
-    protectedNotice: "The person has a protected identity. Address and contact details are not stored.",
+    protectedIdentityHint:
+      "Belongs to the identity number: address and contact details are then shown on no plan and never printed.",
+    protectedNotice:
+      "The person has a protected identity. Address and contact details are not shown and never printed.",
     address: "Address",
     phone: "Phone",
     email: "E-mail",
@@ -229,6 +232,8 @@ const en: TranslationShape<typeof sv> = {
       },
       person: {
         update: "Changed personal details",
+        protect: "Marked the identity as protected",
+        unprotect: "Removed the protected identity marking",
       },
       team: {
         add: "Added to the team",
@@ -261,6 +266,7 @@ const en: TranslationShape<typeof sv> = {
       member: "Team member",
       heldOn: "Follow-up",
       reason: "Reason",
+      protectedIdentity: "Protected identity",
     },
     conflictTitle: "The plan was changed by someone else",
     conflictText:
@@ -354,6 +360,7 @@ const en: TranslationShape<typeof sv> = {
   },
   meetings: enMeetings,
   platform: enPlatform,
+  persons: enPersons,
 };
 
 export default en;

@@ -4,6 +4,7 @@ import svAuth from "./auth";
 import summaries from "./summaries";
 import svMeetings from "./meetings";
 import svPlatform from "./platform";
+import svPersons from "./persons";
 
 // Swedish is the default language. Every key here must exist in ../en too
 // (the type in ../resources.ts enforces it).
@@ -122,11 +123,13 @@ const sv = {
     personName: "Namn",
     identityNumber: "Personnummer eller samordningsnummer",
     identityNumberHint:
-      "12 siffror, till exempel 19800101-1234. Om personen redan finns kopplas planen till samma person.",
+      "12 siffror, till exempel 19800101-1234. Namn och kontaktuppgifter som du fyller i gäller bara den här planen.",
     invalidIdentityNumber: "Personnumret är inte giltigt. Kontrollera datum och kontrollsiffra (ÅÅÅÅMMDD-NNNN).",
     protectedIdentity: "Skyddade personuppgifter",
-    protectedIdentityHint: "Adress och kontaktuppgifter sparas och visas då aldrig.",
-    protectedNotice: "Personen har skyddade personuppgifter. Adress och kontaktuppgifter sparas inte.",
+    protectedIdentityHint:
+      "Gäller personnumret: adress och kontaktuppgifter visas då inte på någon plan och skrivs aldrig ut.",
+    protectedNotice:
+      "Personen har skyddade personuppgifter. Adress och kontaktuppgifter visas inte och skrivs aldrig ut.",
     address: "Adress",
     phone: "Telefon",
     email: "E-post",
@@ -228,6 +231,8 @@ const sv = {
       },
       person: {
         update: "Ändrade personuppgifter",
+        protect: "Markerade skyddade personuppgifter",
+        unprotect: "Tog bort markeringen om skyddade personuppgifter",
       },
       team: {
         add: "Lade till i teamet",
@@ -260,6 +265,7 @@ const sv = {
       member: "Teammedlem",
       heldOn: "Uppföljning",
       reason: "Skäl",
+      protectedIdentity: "Skyddade personuppgifter",
     },
     conflictTitle: "Planen har ändrats av någon annan",
     conflictText:
@@ -353,6 +359,7 @@ const sv = {
   },
   meetings: svMeetings,
   platform: svPlatform,
+  persons: svPersons,
 } as const;
 
 export default sv;
