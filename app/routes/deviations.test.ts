@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { deviationSetup, sampleReport } from "../../test/deviations";
+import { deviationSetup, reportCase, sampleReport } from "../../test/deviations";
 import { signedInRequest } from "../../test/factories";
-import { reportDeviation } from "~/features/deviations/deviations.server";
 import { neutralise } from "~/lib/csv.server";
 import { action as caseAction, loader as caseLoader } from "./deviations.$deviationId";
 import { loader as exportLoader } from "./deviations.export[.]csv";
@@ -47,7 +46,8 @@ describe("reporting a deviation", () => {
       ),
     );
     expect(result.status).toBe(400);
-    const body = result.body as { error: Record<string, string[]>; initialValue: Record<string, string> };
+    const body = (result.body as { result: { error: Record<string, string[]>; initialValue: Record<string, string> } })
+      .result;
     expect(body.error.description).toEqual([
       "”19121212-1212” liknar ett personnummer eller samordningsnummer.",
       "”070-123 45 67” liknar ett telefonnummer.",
@@ -115,7 +115,7 @@ describe("the case page", () => {
     const db = getDb();
     const { partnership, reporter, party, steering } = await deviationSetup();
     const stranger = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
+    const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
     expect(
       (
         await settle(
@@ -146,7 +146,7 @@ describe("the case page", () => {
   it("applies the personal-data guard to the coordinator's summary too", async () => {
     const db = getDb();
     const { partnership, reporter, coordinator } = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, []));
+    const id = await reportCase(reporter, sampleReport(partnership.id, []));
     const result = await settle(
       caseAction(
         args(
@@ -189,7 +189,7 @@ describe("CSV export", () => {
     const db = getDb();
     const { partnership, reporter, coordinator } = await deviationSetup();
     const other = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, []));
+    const id = await reportCase(reporter, sampleReport(partnership.id, []));
     await caseAction(
       args(
         await signedInRequest(
@@ -291,12 +291,10 @@ describe("the personal-data guard is no existence oracle (issue 11, item 3)", ()
   it("checks the reason for reopening a case too", async () => {
     const db = getDb();
     const { partnership, reporter, coordinator } = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, []));
+    const id = await reportCase(reporter, sampleReport(partnership.id, []));
     const act = async (fields: Record<string, string>) =>
       settle(
-        caseAction(
-          args(await signedInRequest(coordinator.id, `/deviations/${id}`, post(fields)), { deviationId: id }),
-        ),
+        caseAction(args(await signedInRequest(coordinator.id, `/deviations/${id}`, post(fields)), { deviationId: id })),
       );
     expect((await act({ intent: "close", outcome: "resolved_locally", note: "Löst lokalt." })).status).toBe(303);
     const refused = await act({ intent: "reopen", reason: "Ring 070-123 45 67 för mer information." });
@@ -310,7 +308,9 @@ describe("contacts and steering members read the summary, never the reporter's t
   const RAW = ["Beslutet skickades aldrig", "Ringde handläggaren", "Gemensam funktionsbrevlåda"];
 
   async function caseAs(userId: string, id: string) {
-    const result = await settle(caseLoader(args(await signedInRequest(userId, `/deviations/${id}`), { deviationId: id })));
+    const result = await settle(
+      caseLoader(args(await signedInRequest(userId, `/deviations/${id}`), { deviationId: id })),
+    );
     expect(result.status).toBe(200);
     return result.body as { theCase: { summary: string } };
   }
@@ -318,12 +318,10 @@ describe("contacts and steering members read the summary, never the reporter's t
   it("shows a contact no raw text before the summary is written, and only the summary after", async () => {
     const db = getDb();
     const { partnership, reporter, coordinator, steering, party } = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
+    const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
     const act = async (fields: Record<string, string | string[]>) =>
       settle(
-        caseAction(
-          args(await signedInRequest(coordinator.id, `/deviations/${id}`, post(fields)), { deviationId: id }),
-        ),
+        caseAction(args(await signedInRequest(coordinator.id, `/deviations/${id}`, post(fields)), { deviationId: id })),
       );
     // Routed after a question only: no summary yet.
     expect((await act({ intent: "ask", body: "När hände det?" })).status).toBe(303);
@@ -347,9 +345,9 @@ describe("contacts and steering members read the summary, never the reporter's t
         })
       ).status,
     ).toBe(303);
-    expect((await act({ intent: "answer", organisationId: party.organisationId, body: "Vi ses över rutinen." })).status).toBe(
-      303,
-    );
+    expect(
+      (await act({ intent: "answer", organisationId: party.organisationId, body: "Vi ses över rutinen." })).status,
+    ).toBe(303);
     expect((await act({ intent: "publish" })).status).toBe(303);
     for (const viewer of [party, steering]) {
       const view = await caseAs(viewer.id, id);
@@ -367,7 +365,7 @@ describe("contacts and steering members read the summary, never the reporter's t
   it("keeps the reporter's text out of the contact's and steering member's lists", async () => {
     const db = getDb();
     const { partnership, reporter, coordinator, steering, party } = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
+    const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
     await caseAction(
       args(
         await signedInRequest(

@@ -1,6 +1,7 @@
 import type sv from "../sv/index";
 import type { TranslationShape } from "../resources";
 import deviations from "./deviations";
+import privacy from "./privacy";
 import summaries from "./summaries";
 import enMeetings from "./meetings";
 
@@ -424,6 +425,7 @@ const en: TranslationShape<typeof sv> = {
     unknownPerson: "No identity number in the log matches.",
   },
   deviations,
+  privacy,
   summaries,
   notifications: {
     title: "Notifications",

@@ -1,4 +1,5 @@
 import deviations from "./deviations";
+import privacy from "./privacy";
 import summaries from "./summaries";
 import svMeetings from "./meetings";
 
@@ -426,6 +427,7 @@ const sv = {
     unknownPerson: "Inget personnummer i loggen matchar.",
   },
   deviations,
+  privacy,
   summaries,
   notifications: {
     title: "Aviseringar",
