@@ -112,7 +112,6 @@ describe("a suggested deviation", () => {
 
 describe("the case page", () => {
   it("answers 404 to strangers and to roles acting outside their part", async () => {
-    const db = getDb();
     const { partnership, reporter, party, steering } = await deviationSetup();
     const stranger = await deviationSetup();
     const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
@@ -144,7 +143,6 @@ describe("the case page", () => {
   });
 
   it("applies the personal-data guard to the coordinator's summary too", async () => {
-    const db = getDb();
     const { partnership, reporter, coordinator } = await deviationSetup();
     const id = await reportCase(reporter, sampleReport(partnership.id, []));
     const result = await settle(
@@ -186,7 +184,6 @@ describe("CSV export", () => {
   });
 
   it("is UTF-8 with a BOM, for the coordinator's own partnership only, and carries no reporter", async () => {
-    const db = getDb();
     const { partnership, reporter, coordinator } = await deviationSetup();
     const other = await deviationSetup();
     const id = await reportCase(reporter, sampleReport(partnership.id, []));
@@ -316,7 +313,6 @@ describe("contacts and steering members read the summary, never the reporter's t
   }
 
   it("shows a contact no raw text before the summary is written, and only the summary after", async () => {
-    const db = getDb();
     const { partnership, reporter, coordinator, steering, party } = await deviationSetup();
     const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
     const act = async (fields: Record<string, string | string[]>) =>
@@ -363,7 +359,6 @@ describe("contacts and steering members read the summary, never the reporter's t
   });
 
   it("keeps the reporter's text out of the contact's and steering member's lists", async () => {
-    const db = getDb();
     const { partnership, reporter, coordinator, steering, party } = await deviationSetup();
     const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
     await caseAction(
