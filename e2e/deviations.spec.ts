@@ -148,7 +148,7 @@ test("report → triage → route to Arbetsförmedlingen → answer → close �
   await expectAxeClean(karin);
   await screenshot(karin, testInfo, "2-coordinator-routed-sv");
 
-  // 3. Per, the contact at Arbetsförmedlingen, answers. He sees the summary and the text, not the reporter.
+  // 3. Per, the contact at Arbetsförmedlingen, answers. He sees the summary, never the reporter or the reporter's text.
   const per = await pageFor(await newContext());
   await loginAs(PER, per.context());
   await per.goto("/deviations");
@@ -158,7 +158,8 @@ test("report → triage → route to Arbetsförmedlingen → answer → close �
   await routed.getByRole("link", { name: caseTitle }).click();
   await expect(per.getByRole("heading", { level: 1, name: caseTitle })).toBeVisible();
   await expect(per.getByText(summary)).toBeVisible();
-  await expect(per.getByText(cleanDescription)).toBeVisible();
+  await expect(per.getByText(cleanDescription)).toHaveCount(0);
+  await expect(per.getByText(tried)).toHaveCount(0);
   await expect(per.getByRole("heading", { name: "Anmälare" })).toHaveCount(0);
   await expect(per.getByText("Anna Handläggare")).toHaveCount(0);
   await expect(per.getByText(SOC)).toHaveCount(1); // as a party concerned, never as the reporter's organisation
@@ -215,4 +216,52 @@ test("report → triage → route to Arbetsförmedlingen → answer → close �
   await screenshot(page, testInfo, "5-reporter-closed-en");
   await page.getByRole("button", { name: "På svenska" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+});
+
+test("a contact reads a placeholder, never the reporter's text, until the coordinator has written the summary", async ({
+  page,
+  loginAs,
+  newContext,
+  expectAxeClean,
+}) => {
+  test.slow();
+  const tag = unique("raw-");
+  const description = `Remissen mellan parterna kom aldrig fram och insatsen försenades. (${tag})`;
+
+  // Karin reports a case herself, asks a question (so it is under review) and routes it without a summary.
+  await loginAs(KARIN);
+  await page.goto("/deviations/new");
+  await page.getByRole("radio", { name: "Mellan parter (Lex Heller)" }).check();
+  await page.getByLabel(/^Kategori/).selectOption({ label: "Informationsöverföring" });
+  await page.getByLabel(/^Konsekvens för personen/).selectOption({ label: "Försenad insats" });
+  await page.getByLabel(/^Vad hände/).fill(description);
+  await page.getByRole("button", { name: "Skicka anmälan" }).click();
+  await expect(page).toHaveURL(/\/deviations\/mine$/);
+  const newest = page.getByRole("table").getByRole("row").nth(1);
+  const caseTitle = (await newest.getByRole("link").textContent())!.trim();
+  await newest.getByRole("link", { name: caseTitle }).click();
+  await expect(page.getByRole("heading", { level: 1, name: caseTitle })).toBeVisible();
+  const questions = page.getByRole("region", { name: "Frågor till anmälaren", exact: true });
+  await questions.getByRole("textbox", { name: /^Fråga/ }).fill("Vilken vecka hände det?");
+  await questions.getByRole("button", { name: "Skicka fråga" }).click();
+  await expect(flash(page, "Frågan är skickad till anmälaren.")).toBeVisible();
+  const route = page.getByRole("region", { name: "Skicka till parterna", exact: true });
+  await route.getByRole("group", { name: "Skicka till" }).getByRole("checkbox", { name: AF }).check();
+  await route.getByRole("button", { name: "Skicka till parterna" }).click();
+  await expect(flash(page, "Ärendet är skickat till parterna.")).toBeVisible();
+
+  // Per, the contact at Arbetsförmedlingen, reads the placeholder in his list and on the case.
+  const per = await pageFor(await newContext());
+  await loginAs(PER, per.context());
+  await per.goto("/deviations");
+  const routed = per.getByRole("region", { name: "Ärenden till min organisation", exact: true });
+  await expect(
+    routed.getByRole("row").filter({ has: per.getByRole("link", { name: caseTitle, exact: true }) }),
+  ).toContainText("Samordnaren har inte skrivit någon sammanfattning ännu.");
+  await routed.getByRole("link", { name: caseTitle, exact: true }).click();
+  await expect(per.getByRole("heading", { level: 1, name: caseTitle })).toBeVisible();
+  await expect(per.getByText("Samordnaren har inte skrivit någon sammanfattning ännu.")).toBeVisible();
+  await expect(per.getByText(description)).toHaveCount(0);
+  await expect(per.getByRole("heading", { name: "Vad hände" })).toHaveCount(0);
+  await expectAxeClean(per);
 });

@@ -1,5 +1,8 @@
 import { getDb } from "#db/client.server";
 import type { OrganisationKind, Role } from "#db/schema";
+import type { CurrentUser } from "~/features/access/current-user";
+import { reportDeviation } from "~/features/deviations/deviations.server";
+import type { Result } from "~/lib/result";
 import { makeOrganisation, makePartnership, makeUser } from "./factories";
 
 /** A partnership with a coordinator, a steering member, a reporting caseworker and a party with a contact. */
@@ -32,3 +35,19 @@ export const sampleReport = (partnershipId: string, partyIds: string[]) => ({
   triedLocally: "Ringde handläggaren.",
   suggestedImprovement: "Gemensam funktionsbrevlåda.",
 });
+
+/** Files a report through the command and returns its id; a refusal fails the test. */
+export async function reportCase(
+  user: Pick<CurrentUser, "id" | "organisationId" | "grants">,
+  input: Parameters<typeof reportDeviation>[2],
+): Promise<string> {
+  const result = await reportDeviation(getDb(), user, input);
+  if (!result.ok) throw new Error(`report refused: ${result.error}`);
+  return result.value.id;
+}
+
+/** The value of a command's result; a failure fails the test with its name. */
+export function okValue<T>(result: Result<T, string, unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error}`);
+  return result.value;
+}

@@ -1,10 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import type { z } from "zod";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireUser } from "~/features/auth/auth.server";
-import { CasePage, type CaseActionResult } from "~/features/deviations/case-page";
+import { CasePage } from "~/features/deviations/case-page";
 import {
   agendaSchema,
   answerSchema,
@@ -18,149 +20,109 @@ import {
 import {
   answer,
   askReporter,
+  casePage,
   closeCase,
-  defaultAnswerBy,
   escalate,
-  getCase,
-  partnershipOrganisations,
   publish,
   reopen,
   replyAsReporter,
-  requireDeviationAccess,
-  requireViewer,
   routeToParties,
   setAgenda,
   triage,
 } from "~/features/deviations/deviations.server";
-import { personalDataErrors } from "~/features/deviations/guard-errors.server";
+import type { PersonalDataFindings } from "~/features/privacy/personal-data.server";
+import { personalDataErrors } from "~/features/privacy/messages";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { formReply, notFound } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/meta";
+import type { Result } from "~/lib/result";
 
 export const meta = pageTitle("deviations.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const db = getDb();
-  const access = await requireDeviationAccess(db, user, params.deviationId ?? "");
-  const theCase = await getCase(db, user, access);
-  const partnership = await db
-    .selectFrom("partnerships")
-    .select("answer_days")
-    .where("id", "=", access.partnershipId)
-    .executeTakeFirstOrThrow();
-  return {
-    theCase,
-    organisations: access.viewers.has("coordinator") ? await partnershipOrganisations(db, access.partnershipId) : [],
-    defaultAnswerBy: defaultAnswerBy(partnership.answer_days),
-    ownOrganisationId: user.organisationId,
-  };
+  const page = await casePage(getDb(), user, params.deviationId ?? "");
+  if (!page.ok) throw notFound();
+  return { ...page.value, ownOrganisationId: user.organisationId };
+}
+
+type CaseFailure =
+  "personal_data" | "closed" | "not_closed" | "not_routed" | "no_parties" | "not_answered" | "not_found";
+
+/** What each named failure of a step says on the form it came from. */
+function replyFor(t: TFunction, error: Exclude<CaseFailure, "not_found">, detail: unknown) {
+  switch (error) {
+    case "personal_data":
+      return {
+        fieldErrors: personalDataErrors(t, detail as PersonalDataFindings, t("deviations.personalData.why")),
+      };
+    case "not_routed":
+      return { fieldErrors: { organisationId: [t("deviations.notRouted")] } };
+    case "no_parties":
+      return { fieldErrors: { organisationIds: [t("deviations.chooseParties")] } };
+    case "not_answered":
+      return { formErrors: [t("deviations.publishNeedsAnswer")] };
+    case "closed":
+      return { formErrors: [t("deviations.caseClosed")] };
+    case "not_closed":
+      return { formErrors: [t("deviations.caseNotClosed")] };
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
-  const access = await requireDeviationAccess(db, user, params.deviationId ?? "");
+  const id = params.deviationId ?? "";
   const t = await getT(request);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const here = `/deviations/${access.id}`;
-  const invalid = (result: unknown) => data({ intent, result } as CaseActionResult, { status: 400 });
-  const done = (key: string) => redirectWithFlash(here, { kind: "success", key });
-  const members = async () => new Set((await partnershipOrganisations(db, access.partnershipId)).map((o) => o.id));
+  const done = (key: string) => redirectWithFlash(`/deviations/${id}`, { kind: "success", key });
+
+  /** Parses the form, runs the one command for it, and maps its result to HTTP. */
+  async function step<S extends z.ZodTypeAny>(
+    schema: S,
+    run: (value: z.infer<S>) => Promise<Result<unknown, CaseFailure, unknown>>,
+    flash: string,
+  ) {
+    const submission = parseWithZod(formData, { schema });
+    if (submission.status !== "success") return formReply(intent, submission.reply());
+    const result = await run(submission.value);
+    if (result.ok) return done(flash);
+    if (result.error === "not_found") throw notFound();
+    // A case that moved on (closed, or reopened) conflicts with the form; anything else is the form's to fix.
+    const status = result.error === "closed" || result.error === "not_closed" ? 409 : 400;
+    return formReply(intent, submission.reply(replyFor(t, result.error, result.detail)), { status });
+  }
 
   switch (intent) {
-    case "triage": {
-      requireViewer(access, "coordinator");
-      const submission = parseWithZod(formData, { schema: triageSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const guard = await personalDataErrors(db, t, { summary: submission.value.summary });
-      if (guard) return invalid(submission.reply({ fieldErrors: guard }));
-      const allowed = await members();
-      await triage(db, user, access, {
-        ...submission.value,
-        partyIds: submission.value.partyIds.filter((id) => allowed.has(id)),
-      });
-      return done("deviations.triaged");
-    }
+    case "triage":
+      return step(triageSchema(t), (v) => triage(db, user, id, v), "deviations.triaged");
     case "ask":
-    case "reply": {
-      requireViewer(access, intent === "ask" ? "coordinator" : "reporter");
-      const submission = parseWithZod(formData, { schema: messageSchema(t, intent) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const guard = await personalDataErrors(db, t, { body: submission.value.body });
-      if (guard) return invalid(submission.reply({ fieldErrors: guard }));
-      if (intent === "ask") await askReporter(db, user, access, submission.value.body);
-      else await replyAsReporter(db, user, access, submission.value.body);
-      return done(intent === "ask" ? "deviations.asked" : "deviations.replied");
-    }
-    case "route": {
-      requireViewer(access, "coordinator");
-      const submission = parseWithZod(formData, { schema: routeSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const allowed = await members();
-      const organisationIds = submission.value.organisationIds.filter((id) => allowed.has(id));
-      if (organisationIds.length === 0)
-        return invalid(submission.reply({ fieldErrors: { organisationIds: [t("deviations.chooseParties")] } }));
-      await routeToParties(db, user, access, { organisationIds, answerBy: submission.value.answerBy });
-      return done("deviations.routed");
-    }
-    case "answer": {
-      requireViewer(access, "coordinator", "contact");
-      const submission = parseWithZod(formData, { schema: answerSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const guard = await personalDataErrors(db, t, { body: submission.value.body });
-      if (guard) return invalid(submission.reply({ fieldErrors: guard }));
-      // A contact answers for their own organisation; the coordinator records an answer received elsewhere.
-      const organisationId =
-        access.viewers.has("contact") && !access.viewers.has("coordinator")
-          ? user.organisationId
-          : (submission.value.organisationId ?? "");
-      if (!(await answer(db, user, access, { organisationId, body: submission.value.body }))) {
-        return invalid(submission.reply({ fieldErrors: { organisationId: [t("deviations.notRouted")] } }));
-      }
-      return done("deviations.answerSaved");
-    }
-    case "close": {
-      requireViewer(access, "coordinator");
-      const submission = parseWithZod(formData, { schema: closeSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const guard = await personalDataErrors(db, t, { note: submission.value.note });
-      if (guard) return invalid(submission.reply({ fieldErrors: guard }));
-      await closeCase(db, user, access, submission.value);
-      return done("deviations.closed");
-    }
-    case "escalate": {
-      requireViewer(access, "coordinator");
-      const submission = parseWithZod(formData, { schema: escalateSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      await escalate(db, user, access, submission.value.level);
-      return done("deviations.escalated");
-    }
-    case "agenda": {
-      requireViewer(access, "coordinator");
-      const submission = parseWithZod(formData, { schema: agendaSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      await setAgenda(db, user, access, submission.value.agendaDate ?? null);
-      return done("deviations.agendaSaved");
-    }
+      return step(messageSchema(t, "ask"), (v) => askReporter(db, user, id, v.body), "deviations.asked");
+    case "reply":
+      return step(messageSchema(t, "reply"), (v) => replyAsReporter(db, user, id, v.body), "deviations.replied");
+    case "route":
+      return step(routeSchema(t), (v) => routeToParties(db, user, id, v), "deviations.routed");
+    case "answer":
+      return step(answerSchema(t), (v) => answer(db, user, id, v), "deviations.answerSaved");
+    case "close":
+      return step(closeSchema(t), (v) => closeCase(db, user, id, v), "deviations.closed");
+    case "escalate":
+      return step(escalateSchema(t), (v) => escalate(db, user, id, v.level), "deviations.escalated");
+    case "agenda":
+      return step(agendaSchema(t), (v) => setAgenda(db, user, id, v.agendaDate ?? null), "deviations.agendaSaved");
+    case "reopen":
+      return step(reopenSchema(t), (v) => reopen(db, user, id, v.reason), "deviations.reopened");
     case "publish":
     case "unpublish": {
-      requireViewer(access, "coordinator");
-      const outcome = await publish(db, user, access, intent === "publish");
-      if (outcome === "not_answered")
-        return redirectWithFlash(here, { kind: "error", key: "deviations.publishNeedsAnswer" });
-      return done(intent === "publish" ? "deviations.publishedNotice" : "deviations.unpublishedNotice");
-    }
-    case "reopen": {
-      requireViewer(access, "coordinator");
-      const submission = parseWithZod(formData, { schema: reopenSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      await reopen(db, user, access, submission.value.reason);
-      return done("deviations.reopened");
+      const result = await publish(db, user, id, intent === "publish");
+      if (result.ok) return done(intent === "publish" ? "deviations.publishedNotice" : "deviations.unpublishedNotice");
+      if (result.error === "not_found") throw notFound();
+      return redirectWithFlash(`/deviations/${id}`, { kind: "error", key: "deviations.publishNeedsAnswer" });
     }
     default:
-      return data({ intent } as CaseActionResult, { status: 400 });
+      return formReply(intent, undefined);
   }
 }
 

@@ -6,15 +6,8 @@ import { DEVIATION_CATEGORIES, DEVIATION_KINDS, DEVIATION_STATUSES } from "#db/s
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Pagination } from "~/components/list";
 import { requireUser } from "~/features/auth/auth.server";
-import { can } from "~/features/access/policy";
 import { readDeviationFilter } from "~/features/deviations/deviations.schema";
-import {
-  contactInbox,
-  coordinatorInbox,
-  partnershipOrganisations,
-  publishedCases,
-} from "~/features/deviations/deviations.server";
-import { partnershipNames } from "~/features/organisations/organisations.server";
+import { deviationsIndex } from "~/features/deviations/deviations.server";
 import { readListParams } from "~/lib/pagination";
 import { formatDate } from "~/lib/time";
 import { pageTitle } from "~/lib/meta";
@@ -23,33 +16,12 @@ export const meta = pageTitle("deviations.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const db = getDb();
   const url = new URL(request.url);
-  const { page } = readListParams(request);
-  const coordinated = user.grants
-    .filter((g) => g.role === "coordinator" && g.partnershipId)
-    .map((g) => g.partnershipId!);
-  const steered = user.grants.filter((g) => g.role === "steering" && g.partnershipId).map((g) => g.partnershipId!);
-  const names = await partnershipNames(db, [...coordinated, ...steered]);
-
-  let coordinator = null;
-  if (coordinated.length > 0) {
-    const requested = url.searchParams.get("partnershipId");
-    const partnershipId = requested && coordinated.includes(requested) ? requested : coordinated[0];
-    const filter = readDeviationFilter(url);
-    coordinator = {
-      partnershipId,
-      partnerships: coordinated.map((id) => ({ id, name: names.get(id) ?? id })),
-      filter,
-      organisations: await partnershipOrganisations(db, partnershipId),
-      inbox: await coordinatorInbox(db, partnershipId, filter, page),
-    };
-  }
-  return {
-    coordinator,
-    contact: can(user, "deviations:answer") ? await contactInbox(db, user, coordinated.length > 0 ? 1 : page) : null,
-    steering: steered.length > 0 ? await publishedCases(db, steered, 1) : null,
-  };
+  return deviationsIndex(getDb(), user, {
+    partnershipId: url.searchParams.get("partnershipId"),
+    filter: readDeviationFilter(url),
+    page: readListParams(request).page,
+  });
 }
 
 /** One filter of the inbox: "all" first, then the choices; the current filter stays selected. */
@@ -197,7 +169,7 @@ export default function Deviations() {
                     <td>
                       <Link to={`/deviations/${d.id}`}>{t("deviations.caseTitle", { number: d.number })}</Link>
                     </td>
-                    <td>{formatDate(d.event_date, i18n.language)}</td>
+                    <td>{formatDate(d.eventDate, i18n.language)}</td>
                     <td>{t(`deviations.categories.${d.category}`)}</td>
                     <td className="clamp">{d.summary || d.description}</td>
                     <td>
@@ -239,12 +211,12 @@ export default function Deviations() {
                     <td>
                       <Link to={`/deviations/${d.id}`}>{t("deviations.caseTitle", { number: d.number })}</Link>
                     </td>
-                    <td>{d.partnership_name}</td>
+                    <td>{d.partnershipName}</td>
                     <td className="clamp">{d.summary || t("deviations.noSummary")}</td>
                     <td>
-                      {d.answered_at
-                        ? t("deviations.answeredOn", { date: formatDate(d.answered_at, i18n.language) })
-                        : formatDate(d.answer_by, i18n.language)}
+                      {d.answeredAt
+                        ? t("deviations.answeredOn", { date: formatDate(d.answeredAt, i18n.language) })
+                        : formatDate(d.answerBy, i18n.language)}
                       {d.overdue ? (
                         <>
                           {" "}

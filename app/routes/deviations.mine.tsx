@@ -47,12 +47,12 @@ export default function MyReports() {
                 <td>
                   <Link to={`/deviations/${d.id}`}>{t("deviations.caseTitle", { number: d.number })}</Link>
                 </td>
-                <td>{d.partnership_name}</td>
-                <td>{formatDate(d.event_date, i18n.language)}</td>
+                <td>{d.partnershipName}</td>
+                <td>{formatDate(d.eventDate, i18n.language)}</td>
                 <td>{t(`deviations.categories.${d.category}`)}</td>
                 <td>
                   <span className={`badge badge--dev-${d.status}`}>{t(`deviations.statuses.${d.status}`)}</span>
-                  {d.closing_outcome ? ` – ${t(`deviations.closingOutcomes.${d.closing_outcome}`)}` : ""}
+                  {d.closingOutcome ? ` – ${t(`deviations.closingOutcomes.${d.closingOutcome}`)}` : ""}
                 </td>
               </tr>
             ))}

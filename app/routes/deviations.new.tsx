@@ -1,7 +1,7 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { DEVIATION_CATEGORIES, DEVIATION_CONSEQUENCES, DEVIATION_KINDS } from "#db/schema";
@@ -14,94 +14,64 @@ import {
   SubmitButton,
   TextareaField,
   TextField,
+  useAppForm,
 } from "~/components/forms";
-import { canAccessPlan, planAccessFilter } from "~/features/access/access.server";
 import { requireUser } from "~/features/auth/auth.server";
 import { reportSchema } from "~/features/deviations/deviations.schema";
-import {
-  partnershipOrganisations,
-  reportablePartnerships,
-  reportDeviation,
-} from "~/features/deviations/deviations.server";
-import { personalDataErrors } from "~/features/deviations/guard-errors.server";
+import { reportDeviation, reportForm } from "~/features/deviations/deviations.server";
+import { personalDataErrors } from "~/features/privacy/messages";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { formReply } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
 import { todayInStockholm } from "~/lib/time";
 import { pageTitle } from "~/lib/meta";
 
 export const meta = pageTitle("deviations.report");
 
-// Kinds the start page suggests (app/features/meetings/start.server.ts).
+// Kinds the start page suggests (app/features/deviations/suggestions.server.ts).
 const SUGGESTIONS = ["overdue_action", "meeting_absence"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const db = getDb();
-  const partnerships = await reportablePartnerships(db, user);
-  const organisations = new Map<string, { id: string; name: string }>();
-  for (const p of partnerships) for (const o of await partnershipOrganisations(db, p.id)) organisations.set(o.id, o);
-  // Plans the reporter may link: exactly those the access rule lets them see.
-  const plans = await db
-    .selectFrom("plans")
-    .innerJoin("plan_person_details as person", "person.plan_id", "plans.id")
-    .select(["plans.id", "plans.kind", "person.name"])
-    .where(planAccessFilter(user))
-    .where("plans.status", "!=", "closed")
-    .orderBy("person.name")
-    .limit(200)
-    .execute();
-
   // A suggestion from a plan or a meeting opens the form prefilled; the URL carries ids only.
   const url = new URL(request.url);
   const suggestion = SUGGESTIONS.find((s) => s === url.searchParams.get("suggestion"));
-  const planId = url.searchParams.get("planId") ?? "";
-  const suggestedPlan = planId && (await canAccessPlan(db, user, planId)) ? planId : undefined;
+  const form = await reportForm(getDb(), user, { planId: url.searchParams.get("planId") ?? undefined });
   const t = await getT(request);
-  const days = partnerships[0]?.answer_days ?? 14;
   return {
-    partnerships: partnerships.map((p) => ({ id: p.id, name: p.name })),
-    organisations: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name, "sv")),
-    plans,
+    partnerships: form.partnerships,
+    organisations: form.organisations,
+    plans: form.plans,
     defaults: {
-      partnershipId: partnerships.length === 1 ? partnerships[0].id : undefined,
+      partnershipId: form.partnerships.length === 1 ? form.partnerships[0].id : undefined,
       eventDate: todayInStockholm(),
       kind: suggestion ? "routine" : undefined,
       category: suggestion === "overdue_action" ? "capacity" : suggestion ? "availability" : undefined,
       consequence: suggestion ? "delayed_measure" : undefined,
       description: suggestion
-        ? t("deviations.suggestionPrefill", { text: t(`deviations.suggestion.${suggestion}`, { days }) })
+        ? t("deviations.suggestionPrefill", {
+            text: t(`deviations.suggestion.${suggestion}`, { days: form.answerDays }),
+          })
         : undefined,
-      planId: suggestedPlan,
+      planId: form.suggestedPlanId,
     },
   };
 }
 
+const INTENT = "report";
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const t = await getT(request);
-  const db = getDb();
   const submission = parseWithZod(await request.formData(), { schema: reportSchema(t) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const input = submission.value;
-  const partnerships = await reportablePartnerships(db, user);
-  if (!partnerships.some((p) => p.id === input.partnershipId)) {
-    return data(
-      submission.reply({
-        fieldErrors: { partnershipId: [t("validation.choose", { field: t("deviations.partnership").toLowerCase() })] },
-      }),
-      { status: 400 },
-    );
-  }
-  const members = new Set((await partnershipOrganisations(db, input.partnershipId)).map((o) => o.id));
-  const guard = await personalDataErrors(db, t, {
-    description: input.description,
-    triedLocally: input.triedLocally,
-    suggestedImprovement: input.suggestedImprovement,
-  });
-  if (guard) return data(submission.reply({ fieldErrors: guard }), { status: 400 });
-  const planId = input.planId && (await canAccessPlan(db, user, input.planId)) ? input.planId : undefined;
-  await reportDeviation(db, user, { ...input, partyIds: input.partyIds.filter((id) => members.has(id)), planId });
-  return redirectWithFlash("/deviations/mine", { kind: "success", key: "deviations.submitted" });
+  if (submission.status !== "success") return formReply(INTENT, submission.reply());
+  const result = await reportDeviation(getDb(), user, submission.value);
+  if (result.ok) return redirectWithFlash("/deviations/mine", { kind: "success", key: "deviations.submitted" });
+  const fieldErrors =
+    result.error === "personal_data"
+      ? personalDataErrors(t, result.detail ?? {}, t("deviations.personalData.why"))
+      : { partnershipId: [t("validation.choose", { field: t("deviations.partnership").toLowerCase() })] };
+  return formReply(INTENT, submission.reply({ fieldErrors }));
 }
 
 type ReportFields = Record<
@@ -120,16 +90,10 @@ type ReportFields = Record<
 export default function ReportDeviation() {
   const { t } = useTranslation();
   const { partnerships, organisations, plans, defaults } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const schema = reportSchema(t);
-  const [form, fields] = useForm<ReportFields>({
+  const [form, fields] = useAppForm<ReportFields>({
+    intent: INTENT,
     id: "report-deviation",
-    lastResult,
     defaultValue: defaults as Partial<ReportFields>,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });
   return (
     <div className="narrow narrow--wide">

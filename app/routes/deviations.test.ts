@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { deviationSetup, sampleReport } from "../../test/deviations";
+import { deviationSetup, reportCase, sampleReport } from "../../test/deviations";
 import { signedInRequest } from "../../test/factories";
-import { reportDeviation } from "~/features/deviations/deviations.server";
 import { neutralise } from "~/lib/csv.server";
 import { action as caseAction, loader as caseLoader } from "./deviations.$deviationId";
 import { loader as exportLoader } from "./deviations.export[.]csv";
+import { loader as indexLoader } from "./deviations._index";
 import { action as newAction, loader as newLoader } from "./deviations.new";
 import { planSetup } from "../../test/plans";
 
@@ -46,7 +46,8 @@ describe("reporting a deviation", () => {
       ),
     );
     expect(result.status).toBe(400);
-    const body = result.body as { error: Record<string, string[]>; initialValue: Record<string, string> };
+    const body = (result.body as { result: { error: Record<string, string[]>; initialValue: Record<string, string> } })
+      .result;
     expect(body.error.description).toEqual([
       "”19121212-1212” liknar ett personnummer eller samordningsnummer.",
       "”070-123 45 67” liknar ett telefonnummer.",
@@ -111,10 +112,9 @@ describe("a suggested deviation", () => {
 
 describe("the case page", () => {
   it("answers 404 to strangers and to roles acting outside their part", async () => {
-    const db = getDb();
     const { partnership, reporter, party, steering } = await deviationSetup();
     const stranger = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
+    const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
     expect(
       (
         await settle(
@@ -143,9 +143,8 @@ describe("the case page", () => {
   });
 
   it("applies the personal-data guard to the coordinator's summary too", async () => {
-    const db = getDb();
     const { partnership, reporter, coordinator } = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, []));
+    const id = await reportCase(reporter, sampleReport(partnership.id, []));
     const result = await settle(
       caseAction(
         args(
@@ -185,10 +184,9 @@ describe("CSV export", () => {
   });
 
   it("is UTF-8 with a BOM, for the coordinator's own partnership only, and carries no reporter", async () => {
-    const db = getDb();
     const { partnership, reporter, coordinator } = await deviationSetup();
     const other = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, []));
+    const id = await reportCase(reporter, sampleReport(partnership.id, []));
     await caseAction(
       args(
         await signedInRequest(
@@ -225,5 +223,160 @@ describe("CSV export", () => {
     expect(denied.status).toBe(404);
     const caseworker = await settle(exportLoader(args(await signedInRequest(reporter.id, "/deviations/export.csv"))));
     expect(caseworker.status).toBe(404);
+  });
+});
+
+describe("the personal-data guard is no existence oracle (issue 11, item 3)", () => {
+  // What a writer is told about a text: its status and messages, with the name itself blanked out.
+  async function reportAs(userId: string, partnershipId: string, description: string, name: string) {
+    const result = await settle(
+      newAction(
+        args(
+          await signedInRequest(userId, "/deviations/new", post({ ...sampleReport(partnershipId, []), description })),
+        ),
+      ),
+    );
+    return { status: result.status, answer: JSON.stringify(result.body ?? null).replaceAll(name, "NAMN") };
+  }
+
+  it("answers a real name on a plan the writer may not see exactly as an invented name of the same shape", async () => {
+    await planSetup("Mikael Provsson");
+    const { partnership, coordinator } = await deviationSetup();
+    const real = await reportAs(
+      coordinator.id,
+      partnership.id,
+      "Mikael Provsson fick vänta i tre månader.",
+      "Mikael Provsson",
+    );
+    const invented = await reportAs(
+      coordinator.id,
+      partnership.id,
+      "Mikael Påhittsson fick vänta i tre månader.",
+      "Mikael Påhittsson",
+    );
+    expect(real).toEqual(invented);
+    expect(real.status).toBe(400);
+    expect(real.answer).not.toContain("i Samsyn");
+    expect(
+      await getDb().selectFrom("deviations").select("id").where("reporter_id", "=", coordinator.id).execute(),
+    ).toEqual([]);
+  });
+
+  it("says nothing about a real name that is not name-shaped, written by someone who may not see its plan", async () => {
+    await planSetup("Ytterligare Exempelperson");
+    const { partnership, coordinator } = await deviationSetup();
+    const result = await reportAs(
+      coordinator.id,
+      partnership.id,
+      "Ärendet om ytterligare exempelperson dröjde.",
+      "ytterligare exempelperson",
+    );
+    expect(result.status).toBe(303);
+  });
+
+  it("refuses the name of a person on the writer's own plan, in any case", async () => {
+    const { lead, partnership } = await planSetup("Ytterligare Exempelperson");
+    const result = await reportAs(
+      lead.id,
+      partnership.id,
+      "Ärendet om ytterligare exempelperson dröjde.",
+      "ytterligare exempelperson",
+    );
+    expect(result.status).toBe(400);
+  });
+
+  it("checks the reason for reopening a case too", async () => {
+    const db = getDb();
+    const { partnership, reporter, coordinator } = await deviationSetup();
+    const id = await reportCase(reporter, sampleReport(partnership.id, []));
+    const act = async (fields: Record<string, string>) =>
+      settle(
+        caseAction(args(await signedInRequest(coordinator.id, `/deviations/${id}`, post(fields)), { deviationId: id })),
+      );
+    expect((await act({ intent: "close", outcome: "resolved_locally", note: "Löst lokalt." })).status).toBe(303);
+    const refused = await act({ intent: "reopen", reason: "Ring 070-123 45 67 för mer information." });
+    expect(refused.status).toBe(400);
+    const row = await db.selectFrom("deviations").select("status").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row.status).toBe("closed");
+  });
+});
+
+describe("contacts and steering members read the summary, never the reporter's text (issue 11, item 7)", () => {
+  const RAW = ["Beslutet skickades aldrig", "Ringde handläggaren", "Gemensam funktionsbrevlåda"];
+
+  async function caseAs(userId: string, id: string) {
+    const result = await settle(
+      caseLoader(args(await signedInRequest(userId, `/deviations/${id}`), { deviationId: id })),
+    );
+    expect(result.status).toBe(200);
+    return result.body as { theCase: { summary: string } };
+  }
+
+  it("shows a contact no raw text before the summary is written, and only the summary after", async () => {
+    const { partnership, reporter, coordinator, steering, party } = await deviationSetup();
+    const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
+    const act = async (fields: Record<string, string | string[]>) =>
+      settle(
+        caseAction(args(await signedInRequest(coordinator.id, `/deviations/${id}`, post(fields)), { deviationId: id })),
+      );
+    // Routed after a question only: no summary yet.
+    expect((await act({ intent: "ask", body: "När hände det?" })).status).toBe(303);
+    expect(
+      (await act({ intent: "route", organisationIds: [party.organisationId], answerBy: "2026-12-01" })).status,
+    ).toBe(303);
+    const before = await caseAs(party.id, id);
+    expect(before.theCase.summary).toBe("");
+    for (const raw of RAW) expect(JSON.stringify(before)).not.toContain(raw);
+
+    const summary = "Beslut nådde inte fram mellan parterna.";
+    expect(
+      (
+        await act({
+          intent: "triage",
+          kind: "between_parties",
+          category: "information_transfer",
+          consequence: "without_income",
+          partyIds: [party.organisationId],
+          summary,
+        })
+      ).status,
+    ).toBe(303);
+    expect(
+      (await act({ intent: "answer", organisationId: party.organisationId, body: "Vi ses över rutinen." })).status,
+    ).toBe(303);
+    expect((await act({ intent: "publish" })).status).toBe(303);
+    for (const viewer of [party, steering]) {
+      const view = await caseAs(viewer.id, id);
+      expect(view.theCase.summary).toBe(summary);
+      expect(JSON.stringify(view)).toContain("Vi ses över rutinen.");
+      for (const raw of RAW) expect(JSON.stringify(view)).not.toContain(raw);
+    }
+    // The coordinator and the reporter still read the whole report.
+    for (const viewer of [coordinator, reporter]) {
+      const view = JSON.stringify(await caseAs(viewer.id, id));
+      for (const raw of RAW) expect(view).toContain(raw);
+    }
+  });
+
+  it("keeps the reporter's text out of the contact's and steering member's lists", async () => {
+    const { partnership, reporter, coordinator, steering, party } = await deviationSetup();
+    const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
+    await caseAction(
+      args(
+        await signedInRequest(
+          coordinator.id,
+          `/deviations/${id}`,
+          post({ intent: "route", organisationIds: [party.organisationId], answerBy: "2026-12-01" }),
+        ),
+        { deviationId: id },
+      ),
+    );
+    for (const viewer of [party, steering]) {
+      const list = await settle(indexLoader(args(await signedInRequest(viewer.id, "/deviations"))));
+      for (const raw of RAW) expect(JSON.stringify(list.body)).not.toContain(raw);
+    }
+    const csv = (await exportLoader(args(await signedInRequest(coordinator.id, "/deviations/export.csv")))) as Response;
+    const text = await csv.text();
+    for (const raw of RAW) expect(text).not.toContain(raw);
   });
 });

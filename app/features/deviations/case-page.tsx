@@ -1,61 +1,12 @@
-// One deviation case, shown as the viewer may see it (see deviations.server.ts for who sees what).
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form, Link, useActionData } from "@remix-run/react";
-import type { ReactNode } from "react";
+// One deviation case, shown as the viewer may see it (app/features/access/deviation-policy.ts
+// decides who sees what; the server has already left out what this viewer may not read).
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import {
-  CLOSING_OUTCOMES,
-  DEVIATION_CATEGORIES,
-  DEVIATION_CONSEQUENCES,
-  DEVIATION_KINDS,
-  ESCALATION_LEVELS,
-} from "#db/schema";
-import {
-  CheckboxGroup,
-  FormErrors,
-  RadioGroup,
-  SelectField,
-  SubmitButton,
-  TextareaField,
-  TextField,
-} from "~/components/forms";
+import { SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { formatDate, formatDateTime } from "~/lib/time";
-import type { DeviationCase } from "./deviations.server";
-
-export interface CaseActionResult {
-  intent: string;
-  result?: SubmissionResult<string[]>;
-}
-
-function useReply(intent: string) {
-  const actionData = useActionData<CaseActionResult>();
-  return actionData?.intent === intent ? actionData.result : undefined;
-}
-
-/** A small Conform form for one intent: errors and typed values come back on a 400. */
-function IntentForm({
-  intent,
-  defaultValue,
-  children,
-}: {
-  intent: string;
-  defaultValue?: Record<string, unknown>;
-  children: (fields: ReturnType<typeof useForm<Record<string, string | string[]>>>[1]) => ReactNode;
-}) {
-  const [form, fields] = useForm<Record<string, string | string[]>>({
-    id: `case-${intent}`,
-    lastResult: useReply(intent),
-    defaultValue: defaultValue as never,
-    shouldValidate: "onSubmit",
-  });
-  return (
-    <Form method="post" {...getFormProps(form)} className="stack">
-      <input type="hidden" name="intent" value={intent} />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      {children(fields)}
-    </Form>
-  );
-}
+import { CaseForm } from "./case-form";
+import { CoordinatorPanel } from "./case-coordinator";
+import type { DeviationCase } from "./mapping";
 
 type Props = {
   theCase: DeviationCase;
@@ -68,12 +19,14 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
   // Forms start empty again after a successful save: they are keyed on what saving changes.
   const saved = `${c.version}-${c.answers.length}-${c.messages.length}`;
   const { t, i18n } = useTranslation();
-  const isCoordinator = c.viewers.includes("coordinator");
-  const isReporter = c.viewers.includes("reporter");
-  const isContact = c.viewers.includes("contact");
+  const isCoordinator = c.views.includes("coordinator");
+  const isReporter = c.views.includes("reporter");
+  const isContact = c.views.includes("contact");
   const open = c.status !== "closed";
   const myRoute = c.routes.find((r) => r.id === ownOrganisationId);
   const date = (d: string | null) => formatDate(d, i18n.language);
+  // Contacts and steering members read the coordinator's summary, never the reporter's own words.
+  const readsReporterText = isCoordinator || isReporter;
 
   return (
     <article className="case">
@@ -118,15 +71,19 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
             </dl>
             <h3>{t("deviations.summary")}</h3>
             <p className="preserve-lines">{c.summary || <span className="muted">{t("deviations.noSummary")}</span>}</p>
-            <h3>{t("deviations.description")}</h3>
-            <p className="preserve-lines">{c.description}</p>
-            {c.triedLocally ? (
+            {readsReporterText ? (
+              <>
+                <h3>{t("deviations.description")}</h3>
+                <p className="preserve-lines">{c.description}</p>
+              </>
+            ) : null}
+            {readsReporterText && c.triedLocally ? (
               <>
                 <h3>{t("deviations.triedLocally")}</h3>
                 <p className="preserve-lines">{c.triedLocally}</p>
               </>
             ) : null}
-            {c.suggestedImprovement ? (
+            {readsReporterText && c.suggestedImprovement ? (
               <>
                 <h3>{t("deviations.suggestedImprovement")}</h3>
                 <p className="preserve-lines">{c.suggestedImprovement}</p>
@@ -152,9 +109,9 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
               {c.routes.map((r) => (
                 <li key={r.id}>
                   <strong>{r.name}</strong>:{" "}
-                  {r.answered_at
-                    ? t("deviations.answeredOn", { date: date(r.answered_at) })
-                    : t("deviations.awaiting", { date: date(r.answer_by) })}
+                  {r.answeredAt
+                    ? t("deviations.answeredOn", { date: date(r.answeredAt) })
+                    : t("deviations.awaiting", { date: date(r.answerBy) })}
                   {r.overdue ? (
                     <>
                       {" "}
@@ -168,33 +125,33 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
               {c.answers.map((a) => (
                 <li key={a.id}>
                   <p>
-                    <strong>{a.organisation_name}</strong>{" "}
-                    <span className="muted">– {formatDateTime(a.created_at, i18n.language)}</span>
+                    <strong>{a.organisationName}</strong>{" "}
+                    <span className="muted">– {formatDateTime(a.createdAt, i18n.language)}</span>
                   </p>
                   <p className="preserve-lines">{a.body}</p>
                 </li>
               ))}
             </ol>
             {open && ((isContact && myRoute) || (isCoordinator && c.routes.length > 0)) ? (
-              <IntentForm intent="answer" key={`answer-${saved}`}>
+              <CaseForm<{ organisationId: string; body: string }> intent="answer" key={`answer-${saved}`}>
                 {(fields) => (
                   <>
                     {isCoordinator && !isContact ? (
                       <SelectField
-                        meta={fields.organisationId as never}
+                        meta={fields.organisationId}
                         label={t("deviations.answerFor")}
                         required
                         placeholder=""
                         options={c.routes.map((r) => ({ value: r.id, label: r.name }))}
                       />
                     ) : null}
-                    <TextareaField meta={fields.body as never} label={t("deviations.answer")} rows={4} required />
+                    <TextareaField meta={fields.body} label={t("deviations.answer")} rows={4} required />
                     <SubmitButton variant="secondary">
                       {isCoordinator && !isContact ? t("deviations.recordAnswer") : t("deviations.sendAnswer")}
                     </SubmitButton>
                   </>
                 )}
-              </IntentForm>
+              </CaseForm>
             ) : null}
           </section>
 
@@ -207,31 +164,31 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
                   <li key={m.id}>
                     <p>
                       <strong>{m.kind === "question" ? t("deviations.question") : t("deviations.reply")}</strong>{" "}
-                      <span className="muted">– {formatDateTime(m.created_at, i18n.language)}</span>
+                      <span className="muted">– {formatDateTime(m.createdAt, i18n.language)}</span>
                     </p>
                     <p className="preserve-lines">{m.body}</p>
                   </li>
                 ))}
               </ol>
               {isCoordinator && open ? (
-                <IntentForm intent="ask" key={`ask-${saved}`}>
+                <CaseForm<{ body: string }> intent="ask" key={`ask-${saved}`}>
                   {(fields) => (
                     <>
-                      <TextareaField meta={fields.body as never} label={t("deviations.question")} rows={2} required />
+                      <TextareaField meta={fields.body} label={t("deviations.question")} rows={2} required />
                       <SubmitButton variant="secondary">{t("deviations.ask")}</SubmitButton>
                     </>
                   )}
-                </IntentForm>
+                </CaseForm>
               ) : null}
               {isReporter && !isCoordinator && open && c.messages.some((m) => m.kind === "question") ? (
-                <IntentForm intent="reply" key={`reply-${saved}`}>
+                <CaseForm<{ body: string }> intent="reply" key={`reply-${saved}`}>
                   {(fields) => (
                     <>
-                      <TextareaField meta={fields.body as never} label={t("deviations.reply")} rows={3} required />
+                      <TextareaField meta={fields.body} label={t("deviations.reply")} rows={3} required />
                       <SubmitButton variant="secondary">{t("deviations.sendReply")}</SubmitButton>
                     </>
                   )}
-                </IntentForm>
+                </CaseForm>
               ) : null}
             </section>
           ) : null}
@@ -239,194 +196,7 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
 
         <div className="plan__side">
           {isCoordinator ? (
-            <>
-              <section className="card" aria-labelledby="reporter-heading">
-                <h2 id="reporter-heading">{t("deviations.reporter")}</h2>
-                {c.reporter ? (
-                  <p>
-                    {c.reporter.name}, {c.reporter.organisation_name} ({t(`roles.${c.reporter.role as "caseworker"}`)})
-                    <br />
-                    <span className="muted">{t("deviations.reportedOn", { date: date(c.createdAt) })}</span>
-                  </p>
-                ) : null}
-                <p className="field__help">{t("deviations.reporterHidden")}</p>
-              </section>
-              {open ? (
-                <section className="card" aria-labelledby="triage-heading">
-                  <h2 id="triage-heading">{t("deviations.triage")}</h2>
-                  <IntentForm
-                    intent="triage"
-                    defaultValue={{
-                      kind: c.kind,
-                      category: c.category,
-                      consequence: c.consequence,
-                      partyIds: c.parties.map((p) => p.id),
-                      summary: c.summary,
-                    }}
-                  >
-                    {(fields) => (
-                      <>
-                        <RadioGroup
-                          meta={fields.kind as never}
-                          legend={t("deviations.kind")}
-                          required
-                          options={DEVIATION_KINDS.map((k) => ({ value: k, label: t(`deviations.kinds.${k}`) }))}
-                        />
-                        <SelectField
-                          meta={fields.category as never}
-                          label={t("deviations.category")}
-                          required
-                          options={DEVIATION_CATEGORIES.map((v) => ({
-                            value: v,
-                            label: t(`deviations.categories.${v}`),
-                          }))}
-                        />
-                        <SelectField
-                          meta={fields.consequence as never}
-                          label={t("deviations.consequence")}
-                          required
-                          options={DEVIATION_CONSEQUENCES.map((v) => ({
-                            value: v,
-                            label: t(`deviations.consequences.${v}`),
-                          }))}
-                        />
-                        <CheckboxGroup
-                          meta={fields.partyIds as never}
-                          legend={t("deviations.parties")}
-                          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
-                        />
-                        <TextareaField
-                          meta={fields.summary as never}
-                          label={t("deviations.summary")}
-                          help={t("deviations.summaryHint")}
-                          rows={4}
-                          required
-                        />
-                        <SubmitButton variant="secondary">{t("deviations.saveTriage")}</SubmitButton>
-                      </>
-                    )}
-                  </IntentForm>
-                </section>
-              ) : null}
-              {open && c.status !== "submitted" ? (
-                <section className="card" aria-labelledby="route-heading">
-                  <h2 id="route-heading">{t("deviations.route")}</h2>
-                  <p className="field__help">{t("deviations.routeHint")}</p>
-                  <IntentForm
-                    intent="route"
-                    defaultValue={{
-                      organisationIds: c.parties.map((p) => p.id),
-                      answerBy: c.answerBy ?? defaultAnswerBy,
-                    }}
-                  >
-                    {(fields) => (
-                      <>
-                        <CheckboxGroup
-                          meta={fields.organisationIds as never}
-                          legend={t("deviations.routeTo")}
-                          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
-                        />
-                        <TextField
-                          meta={fields.answerBy as never}
-                          label={t("deviations.answerBy")}
-                          type="date"
-                          required
-                        />
-                        <SubmitButton variant="secondary">{t("deviations.route")}</SubmitButton>
-                      </>
-                    )}
-                  </IntentForm>
-                </section>
-              ) : null}
-              <section className="card" aria-labelledby="steering-heading">
-                <h2 id="steering-heading">{t("deviations.agenda")}</h2>
-                <IntentForm intent="agenda" defaultValue={{ agendaDate: c.agendaDate ?? "" }}>
-                  {(fields) => (
-                    <>
-                      <TextField meta={fields.agendaDate as never} label={t("deviations.agendaDate")} type="date" />
-                      <SubmitButton variant="secondary">{t("deviations.setAgenda")}</SubmitButton>
-                    </>
-                  )}
-                </IntentForm>
-                <Form method="post" className="stack">
-                  <input type="hidden" name="intent" value={c.publishedAt ? "unpublish" : "publish"} />
-                  <SubmitButton variant="secondary">
-                    {c.publishedAt ? t("deviations.unpublish") : t("deviations.publish")}
-                  </SubmitButton>
-                </Form>
-              </section>
-              {open ? (
-                <section className="card" aria-labelledby="close-heading">
-                  <h2 id="close-heading">{t("deviations.close")}</h2>
-                  <IntentForm intent="close">
-                    {(fields) => (
-                      <>
-                        <SelectField
-                          meta={fields.outcome as never}
-                          label={t("deviations.closingOutcome")}
-                          required
-                          placeholder=""
-                          options={CLOSING_OUTCOMES.map((o) => ({
-                            value: o,
-                            label: t(`deviations.closingOutcomes.${o}`),
-                          }))}
-                        />
-                        <SelectField
-                          meta={fields.escalationLevel as never}
-                          label={t("deviations.escalationLevel")}
-                          placeholder=""
-                          options={ESCALATION_LEVELS.map((l) => ({
-                            value: l,
-                            label: t(`deviations.escalationLevels.${l}`),
-                          }))}
-                        />
-                        <TextareaField
-                          meta={fields.note as never}
-                          label={t("deviations.closingNote")}
-                          rows={4}
-                          required
-                        />
-                        <SubmitButton>{t("deviations.close")}</SubmitButton>
-                      </>
-                    )}
-                  </IntentForm>
-                  <IntentForm intent="escalate">
-                    {(fields) => (
-                      <>
-                        <SelectField
-                          meta={fields.level as never}
-                          label={t("deviations.escalationLevel")}
-                          required
-                          placeholder=""
-                          options={ESCALATION_LEVELS.map((l) => ({
-                            value: l,
-                            label: t(`deviations.escalationLevels.${l}`),
-                          }))}
-                        />
-                        <SubmitButton variant="secondary">{t("deviations.escalate")}</SubmitButton>
-                      </>
-                    )}
-                  </IntentForm>
-                </section>
-              ) : (
-                <section className="card" aria-labelledby="reopen-heading">
-                  <h2 id="reopen-heading">{t("deviations.reopen")}</h2>
-                  <IntentForm intent="reopen">
-                    {(fields) => (
-                      <>
-                        <TextareaField
-                          meta={fields.reason as never}
-                          label={t("deviations.reopenReason")}
-                          rows={2}
-                          required
-                        />
-                        <SubmitButton variant="secondary">{t("deviations.reopen")}</SubmitButton>
-                      </>
-                    )}
-                  </IntentForm>
-                </section>
-              )}
-            </>
+            <CoordinatorPanel theCase={c} organisations={organisations} defaultAnswerBy={defaultAnswerBy} />
           ) : null}
         </div>
       </div>
@@ -441,7 +211,7 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
             <ol className="timeline">
               {c.events.map((e) => (
                 <li key={e.id}>
-                  {formatDateTime(e.occurred_at, i18n.language)} – {e.user_name}:{" "}
+                  {formatDateTime(e.occurredAt, i18n.language)} – {e.userName}:{" "}
                   {t(`deviations.changes.${e.change}` as never, { defaultValue: e.change }) as string}
                   {e.details && "reason" in e.details ? ` (${String(e.details.reason)})` : ""}
                 </li>

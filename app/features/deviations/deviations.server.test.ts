@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { deviationSetup, sampleReport } from "../../../test/deviations";
+import { deviationSetup, okValue, reportCase, sampleReport } from "../../../test/deviations";
 import { makeOrganisation, makeUser } from "../../../test/factories";
 import { planSetup } from "../../../test/plans";
 import {
@@ -12,20 +12,14 @@ import {
   getCase,
   publish,
   reopen,
-  reportDeviation,
-  requireDeviationAccess,
   routeToParties,
   triage,
 } from "./deviations.server";
 
-async function status(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return 200;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
+/** What the route would answer for reading the case: 200, or 404 when it is nothing to the user. */
+async function status(promise: Promise<{ ok: boolean; error?: string }>) {
+  const result = await promise;
+  return result.ok ? 200 : result.error === "not_found" ? 404 : 400;
 }
 
 async function notificationsFor(userId: string) {
@@ -43,31 +37,28 @@ describe("the deviation workflow", () => {
   it("goes from report to closing note, telling each party in turn", async () => {
     const db = getDb();
     const { partnership, reporter, coordinator, party } = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
+    const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
     expect(await notificationsFor(coordinator.id)).toEqual(["deviation.submitted"]);
-
-    const access = await requireDeviationAccess(db, coordinator, id);
-    await triage(db, coordinator, access, {
+    await triage(db, coordinator, id, {
       kind: "between_parties",
       category: "information_transfer",
       consequence: "without_income",
       partyIds: [party.organisationId],
       summary: "Beslut nådde inte fram mellan parterna.",
     });
-    await askReporter(db, coordinator, access, "Hur länge stod personen utan försörjning?");
-    await routeToParties(db, coordinator, access, { organisationIds: [party.organisationId], answerBy: "2026-12-01" });
+    await askReporter(db, coordinator, id, "Hur länge stod personen utan försörjning?");
+    await routeToParties(db, coordinator, id, { organisationIds: [party.organisationId], answerBy: "2026-12-01" });
     expect(await notificationsFor(party.id)).toEqual(["deviation.routed"]);
 
-    const contactAccess = await requireDeviationAccess(db, party, id);
-    expect([...contactAccess.viewers]).toEqual(["contact"]);
-    await answer(db, party, contactAccess, {
+    expect(okValue(await getCase(db, party, id)).views).toEqual(["contact"]);
+    await answer(db, party, id, {
       organisationId: party.organisationId,
       body: "Vi inför en kontrollpunkt.",
     });
     let row = await db.selectFrom("deviations").select("status").where("id", "=", id).executeTakeFirstOrThrow();
     expect(row.status).toBe("answered");
 
-    await closeCase(db, coordinator, access, {
+    await closeCase(db, coordinator, id, {
       outcome: "improvement_agreed",
       note: "Parterna har enats om en ny rutin.",
     });
@@ -81,12 +72,12 @@ describe("the deviation workflow", () => {
       "deviation.closed",
     ]);
 
-    const reporterView = await getCase(db, reporter, await requireDeviationAccess(db, reporter, id));
+    const reporterView = okValue(await getCase(db, reporter, id));
     expect(reporterView.closingNote).toBe("Parterna har enats om en ny rutin.");
     expect(reporterView.answers.map((a) => a.body)).toEqual(["Vi inför en kontrollpunkt."]);
 
-    await reopen(db, coordinator, access, "Ny information från parten");
-    const reopened = await getCase(db, coordinator, access);
+    await reopen(db, coordinator, id, "Ny information från parten");
+    const reopened = okValue(await getCase(db, coordinator, id));
     expect(reopened.status).toBe("in_review");
     expect(reopened.events.map((e) => e.change)).toEqual([
       "reopen",
@@ -103,7 +94,7 @@ describe("the deviation workflow", () => {
     const db = getDb();
     const { partnership, reporter, coordinator, party } = await deviationSetup();
     const second = await makeOrganisation(db, { kind: "healthcare", partnershipIds: [partnership.id] });
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId, second.id]));
+    const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId, second.id]));
     const facts = () =>
       db
         .selectFrom("deviations")
@@ -111,12 +102,10 @@ describe("the deviation workflow", () => {
         .where("id", "=", id)
         .executeTakeFirstOrThrow();
     expect(await facts()).toEqual({ reviewed_at: null, first_answered_at: null, answered_at: null });
-
-    const access = await requireDeviationAccess(db, coordinator, id);
-    await askReporter(db, coordinator, access, "När hände det?");
+    await askReporter(db, coordinator, id, "När hände det?");
     const reviewed = (await facts()).reviewed_at;
     expect(reviewed).not.toBeNull();
-    await triage(db, coordinator, access, {
+    await triage(db, coordinator, id, {
       kind: "between_parties",
       category: "information_transfer",
       consequence: "without_income",
@@ -125,23 +114,23 @@ describe("the deviation workflow", () => {
     });
     expect((await facts()).reviewed_at).toBe(reviewed);
 
-    await routeToParties(db, coordinator, access, {
+    await routeToParties(db, coordinator, id, {
       organisationIds: [party.organisationId, second.id],
       answerBy: "2026-12-01",
     });
-    await answer(db, coordinator, access, { organisationId: party.organisationId, body: "Första svaret" });
+    await answer(db, coordinator, id, { organisationId: party.organisationId, body: "Första svaret" });
     const first = await facts();
     expect(first.first_answered_at).not.toBeNull();
     expect(first.answered_at).toBeNull();
 
-    await answer(db, coordinator, access, { organisationId: second.id, body: "Andra svaret" });
+    await answer(db, coordinator, id, { organisationId: second.id, body: "Andra svaret" });
     const both = await facts();
     expect(both.first_answered_at).toBe(first.first_answered_at);
     expect(both.answered_at! >= both.first_answered_at!).toBe(true);
 
     // A party routed afterwards has not answered: the case is no longer answered by every party.
     const third = await makeOrganisation(db, { kind: "adult_education", partnershipIds: [partnership.id] });
-    await routeToParties(db, coordinator, access, { organisationIds: [third.id], answerBy: "2026-12-15" });
+    await routeToParties(db, coordinator, id, { organisationIds: [third.id], answerBy: "2026-12-15" });
     expect(await facts()).toEqual({
       reviewed_at: reviewed,
       first_answered_at: first.first_answered_at,
@@ -152,10 +141,8 @@ describe("the deviation workflow", () => {
   it("refuses to publish a case before it is answered", async () => {
     const db = getDb();
     const { partnership, reporter, coordinator } = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, []));
-    expect(await publish(db, coordinator, await requireDeviationAccess(db, coordinator, id), true)).toBe(
-      "not_answered",
-    );
+    const id = await reportCase(reporter, sampleReport(partnership.id, []));
+    expect(await publish(db, coordinator, id, true)).toMatchObject({ ok: false, error: "not_answered" });
   });
 });
 
@@ -163,16 +150,15 @@ describe("who sees a case", () => {
   it("hides the reporter from contacts and steering members", async () => {
     const db = getDb();
     const { partnership, reporter, coordinator, steering, party } = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
-    const access = await requireDeviationAccess(db, coordinator, id);
-    await routeToParties(db, coordinator, access, { organisationIds: [party.organisationId], answerBy: "2026-12-01" });
-    await answer(db, coordinator, access, { organisationId: party.organisationId, body: "Svar" });
-    await publish(db, coordinator, access, true);
+    const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
+    await routeToParties(db, coordinator, id, { organisationIds: [party.organisationId], answerBy: "2026-12-01" });
+    await answer(db, coordinator, id, { organisationId: party.organisationId, body: "Svar" });
+    await publish(db, coordinator, id, true);
 
-    const forCoordinator = await getCase(db, coordinator, access);
+    const forCoordinator = okValue(await getCase(db, coordinator, id));
     expect(forCoordinator.reporter?.email).toBe(reporter.email);
     for (const viewer of [party, steering]) {
-      const view = await getCase(db, viewer, await requireDeviationAccess(db, viewer, id));
+      const view = okValue(await getCase(db, viewer, id));
       expect(view.reporter).toBeNull();
       expect(JSON.stringify(view)).not.toContain(reporter.email);
       expect(JSON.stringify(view)).not.toContain(reporter.id);
@@ -183,31 +169,32 @@ describe("who sees a case", () => {
   it("keeps steering members out until the case is published", async () => {
     const db = getDb();
     const { partnership, reporter, steering } = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, []));
-    expect(await status(requireDeviationAccess(db, steering, id))).toBe(404);
+    const id = await reportCase(reporter, sampleReport(partnership.id, []));
+    expect(await status(getCase(db, steering, id))).toBe(404);
   });
 
   it("isolates partnerships: another partnership's coordinator gets 404 and an empty inbox", async () => {
     const db = getDb();
     const a = await deviationSetup();
     const b = await deviationSetup();
-    const id = await reportDeviation(db, a.reporter, sampleReport(a.partnership.id, []));
-    expect(await status(requireDeviationAccess(db, b.coordinator, id))).toBe(404);
-    expect((await coordinatorInbox(db, b.partnership.id, {}, 1)).total).toBe(0);
-    expect((await coordinatorInbox(db, a.partnership.id, {}, 1)).items.map((d) => d.id)).toEqual([id]);
+    const id = await reportCase(a.reporter, sampleReport(a.partnership.id, []));
+    expect(await status(getCase(db, b.coordinator, id))).toBe(404);
+    expect((await coordinatorInbox(db, b.coordinator, b.partnership.id, {}, 1))!.total).toBe(0);
+    expect(await coordinatorInbox(db, b.coordinator, a.partnership.id, {}, 1)).toBeNull();
+    expect((await coordinatorInbox(db, a.coordinator, a.partnership.id, {}, 1))!.items.map((d) => d.id)).toEqual([id]);
   });
 
   it("shows a contact only the cases routed to their organisation", async () => {
     const db = getDb();
     const { partnership, reporter, coordinator, party } = await deviationSetup();
-    const routed = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
-    const notRouted = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
-    await routeToParties(db, coordinator, await requireDeviationAccess(db, coordinator, routed), {
+    const routed = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
+    const notRouted = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
+    await routeToParties(db, coordinator, routed, {
       organisationIds: [party.organisationId],
       answerBy: "2026-12-01",
     });
-    expect((await contactInbox(db, party, 1)).items.map((d) => d.id)).toEqual([routed]);
-    expect(await status(requireDeviationAccess(db, party, notRouted))).toBe(404);
+    expect((await contactInbox(db, party, 1))!.items.map((d) => d.id)).toEqual([routed]);
+    expect(await status(getCase(db, party, notRouted))).toBe(404);
   });
 
   it("shows a linked plan only to users who may see the plan", async () => {
@@ -215,20 +202,20 @@ describe("who sees a case", () => {
     const { lead, planId, partnership } = await planSetup();
     const coordinator = await makeUser(db, { roles: [{ role: "coordinator", partnershipId: partnership.id }] });
     const coord = { ...coordinator, grants: [{ role: "coordinator" as const, partnershipId: partnership.id }] };
-    const id = await reportDeviation(db, lead, { ...sampleReport(partnership.id, []), planId });
-    expect((await getCase(db, lead, await requireDeviationAccess(db, lead, id))).planId).toBe(planId);
-    expect((await getCase(db, coord, await requireDeviationAccess(db, coord, id))).planId).toBeNull();
+    const id = await reportCase(lead, { ...sampleReport(partnership.id, []), planId });
+    expect(okValue(await getCase(db, lead, id)).planId).toBe(planId);
+    expect(okValue(await getCase(db, coord, id)).planId).toBeNull();
   });
 
   it("flags answers past their answer-by date", async () => {
     const db = getDb();
     const { partnership, reporter, coordinator, party } = await deviationSetup();
-    const id = await reportDeviation(db, reporter, sampleReport(partnership.id, [party.organisationId]));
-    await routeToParties(db, coordinator, await requireDeviationAccess(db, coordinator, id), {
+    const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
+    await routeToParties(db, coordinator, id, {
       organisationIds: [party.organisationId],
       answerBy: "2026-01-01",
     });
-    expect((await coordinatorInbox(db, partnership.id, {}, 1, "2026-02-01")).items[0].overdue).toBe(true);
-    expect((await contactInbox(db, party, 1, "2026-02-01")).items[0].overdue).toBe(true);
+    expect((await coordinatorInbox(db, coordinator, partnership.id, {}, 1, "2026-02-01"))!.items[0].overdue).toBe(true);
+    expect((await contactInbox(db, party, 1, "2026-02-01"))!.items[0].overdue).toBe(true);
   });
 });

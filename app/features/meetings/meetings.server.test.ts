@@ -29,7 +29,8 @@ import {
   rescheduleMeeting,
   respondToMeeting,
 } from "./meetings.server";
-import { deviationSuggestions, meetingsStart } from "./start.server";
+import { deviationSuggestions } from "~/features/deviations/suggestions.server";
+import { meetingsStart } from "./start.server";
 
 const db = () => getDb();
 const emailOf = async (userId: string) =>

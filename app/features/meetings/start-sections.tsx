@@ -3,7 +3,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "~/lib/time";
-import type { DeviationSuggestion } from "./start.server";
+import type { DeviationSuggestion } from "~/features/deviations/suggestions.server";
 import { useMeetingWhen } from "./meeting-page";
 import { notificationText } from "~/features/notifications/notification-kinds";
 

@@ -3,6 +3,7 @@ import type { TranslationShape } from "../resources";
 import audit from "./audit";
 import deviations from "./deviations";
 import enAuth from "./auth";
+import privacy from "./privacy";
 import summaries from "./summaries";
 import enMeetings from "./meetings";
 import enPlatform from "./platform";
@@ -330,6 +331,7 @@ const en: TranslationShape<typeof sv> = {
   },
   audit,
   deviations,
+  privacy,
   summaries,
   notifications: {
     title: "Notifications",

@@ -1,6 +1,7 @@
 import audit from "./audit";
 import deviations from "./deviations";
 import svAuth from "./auth";
+import privacy from "./privacy";
 import summaries from "./summaries";
 import svMeetings from "./meetings";
 import svPlatform from "./platform";
@@ -329,6 +330,7 @@ const sv = {
   },
   audit,
   deviations,
+  privacy,
   summaries,
   notifications: {
     title: "Aviseringar",
