@@ -5,6 +5,7 @@ import type { DB } from "#db/client.server";
 import { fromBool } from "#db/portable";
 import type { PlanKind } from "#db/schema";
 import { planAccessFilter, type AccessUser } from "~/features/access/access.server";
+import { toMeetingGlance, toStartMeeting } from "./meeting-mapping.server";
 import { unreadNotifications } from "~/features/notifications/notifications.server";
 import { addDays, daysBetween, todayInStockholm } from "~/lib/time";
 import { utcToStockholm } from "./meeting-time";
@@ -36,8 +37,8 @@ export async function meetingsStart(db: DB, user: AccessUser, now = new Date()) 
     .limit(50)
     .execute();
   return {
-    upcomingMeetings: rows.filter((r) => r.response !== "declined"),
-    unanswered: rows.filter((r) => r.response === "pending" && r.organiser_id !== user.id),
+    upcomingMeetings: rows.filter((r) => r.response !== "declined").map(toStartMeeting),
+    unanswered: rows.filter((r) => r.response === "pending" && r.organiser_id !== user.id).map(toStartMeeting),
     notifications: await notificationsWithMeetings(db, user, today),
     suggestions: await deviationSuggestions(db, user, now),
   };
@@ -68,7 +69,10 @@ async function notificationsWithMeetings(db: DB, user: AccessUser, today: string
         .where(planAccessFilter(user, today))
         .execute()
     : [];
-  return notifications.map((n) => ({ ...n, meeting: meetings.find((m) => n.link === `/meetings/${m.id}`) ?? null }));
+  return notifications.map((n) => {
+    const meeting = meetings.find((m) => n.link === `/meetings/${m.id}`);
+    return { ...n, meeting: meeting ? toMeetingGlance(meeting) : null };
+  });
 }
 
 export interface DeviationSuggestion {
