@@ -15,7 +15,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(databaseUrl: string) {
   return spawnSync(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUDIT_KEY: auditKey().toString("utf8") },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SESSION_SECRET: "s".repeat(40),
+      DATABASE_URL: databaseUrl,
+      AUDIT_KEY: auditKey().toString("utf8"),
+    },
     encoding: "utf8",
   });
 }

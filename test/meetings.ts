@@ -3,8 +3,9 @@
 import ICAL from "ical.js";
 import { sql } from "kysely";
 import { getDb } from "#db/client.server";
-import { requirePlanAccess, type AccessUser } from "~/features/access/access.server";
+import { planAccessFor, type AccessUser } from "~/features/access/access.server";
 import { conveneMeeting, type ConveneInput } from "~/features/meetings/meetings.server";
+import type { Result } from "~/lib/result";
 import { addToTeam, caseworkerIn, giveConsent, planSetup } from "./plans";
 
 /** A plan led by social services with two covered colleagues on the team (AME and AF). */
@@ -25,7 +26,15 @@ export async function meetingSetup(name = "Mötesperson Ett") {
   return { partnership, lead, ame, af, planId, person };
 }
 
-export const access = (user: AccessUser, planId: string) => requirePlanAccess(getDb(), user, planId, "test");
+/** The user's access to the plan, for the other features' commands that take it. */
+export async function access(user: AccessUser, planId: string) {
+  const found = await planAccessFor(getDb(), user, planId, "test");
+  if (!found) throw new Error("access: the user may not see the plan");
+  return found;
+}
+
+/** A command's result as one word: "ok" or the name of its failure. */
+export const outcome = (result: Result<unknown, string, unknown>) => (result.ok ? "ok" : result.error);
 
 export function meetingInput(overrides: Partial<ConveneInput> = {}): ConveneInput {
   return {
@@ -43,9 +52,9 @@ export function meetingInput(overrides: Partial<ConveneInput> = {}): ConveneInpu
 }
 
 export async function convene(lead: AccessUser, planId: string, overrides: Partial<ConveneInput> = {}, sentAt?: Date) {
-  const result = await conveneMeeting(getDb(), lead, await access(lead, planId), meetingInput(overrides), sentAt);
-  if (!result.ok) throw new Error(`not convened: ${result.reason}`);
-  return result.meetingId;
+  const result = await conveneMeeting(getDb(), lead, planId, meetingInput(overrides), sentAt);
+  if (!result.ok) throw new Error(`not convened: ${result.error}`);
+  return result.value.meetingId;
 }
 
 export interface ParsedCalendar {
@@ -107,4 +116,10 @@ export async function lastMailTo(email: string) {
   const last = messages.at(-1);
   if (!last) throw new Error(`no mail to ${email}`);
   return { ...last, calendar: last.ics ? parseCalendar(last.ics) : null };
+}
+
+/** A command's or query's value, failing the test when it failed. */
+export function valueOf<T>(result: Result<T, string, unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error}`);
+  return result.value;
 }

@@ -43,7 +43,9 @@ describe("environment", () => {
       /SESSION_SECRET: must be at least 32/,
     );
     const secret = "a".repeat(64);
-    expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret }).SESSION_SECRET).toBe(secret);
+    expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, AUDIT_KEY: "k".repeat(32) }).SESSION_SECRET).toBe(
+      secret,
+    );
     expect(parseEnv({ NODE_ENV: "development" }).SESSION_SECRET).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { createPlan } from "~/features/plans/plans.server";
-import { makeOrganisation, makePartnership, makeUser, signedInRequest } from "../../test/factories";
+import { currentUser, makeOrganisation, makePartnership, makeUser, signedInRequest } from "../../test/factories";
 import { caseworkerIn, planSetup, testIdentityNumber } from "../../test/plans";
 import { action, loader } from "./audit";
 
@@ -52,7 +52,7 @@ describe("log review by identity number", () => {
     const partnership = await makePartnership();
     const own = await makeOrganisation(db, { partnershipIds: [partnership.id] });
     const auditor = await makeUser(db, { organisationId: own.id, roles: [{ role: "auditor" }] });
-    const ownCaseworker = { ...(await makeUser(db, { organisationId: own.id })), grants: [] };
+    const ownCaseworker = await currentUser((await makeUser(db, { organisationId: own.id })).id);
     const elsewhere = await caseworkerIn("employment_service", partnership.id);
 
     const inOwnLog = testIdentityNumber();

@@ -11,7 +11,6 @@ import { logReviewPage, NO_FILTER } from "~/features/audit/log-review.server";
 import { formReply, invariantResponse } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/meta";
-import { pageNumber } from "~/lib/pagination";
 
 export const meta = pageTitle("audit.title");
 

@@ -6,19 +6,17 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/print-button";
 import { requirePermission } from "~/features/auth/auth.server";
 import { endOf, formatClock, formatMeetingDate } from "~/features/meetings/meeting-time";
-import { getMeetingLetter, requireMeetingAccess } from "~/features/meetings/meetings.server";
-import { notFound } from "~/lib/http.server";
-import { formatDate, todayInStockholm } from "~/lib/time";
+import { meetingLetter } from "~/features/meetings/meetings.server";
+import { invariantResponse } from "~/lib/http.server";
+import { formatDate } from "~/lib/time";
 
 export const meta: MetaFunction = () => [{ title: "Samsyn – brev om möte" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "plans:work");
-  const db = getDb();
-  const { access, meetingId } = await requireMeetingAccess(db, user, params.meetingId ?? "", "meeting.letter");
-  const letter = await getMeetingLetter(db, user, access, meetingId);
-  if (!letter) throw notFound();
-  return { ...letter, today: todayInStockholm() };
+  const letter = await meetingLetter(getDb(), user, params.meetingId ?? "");
+  invariantResponse(letter.ok);
+  return letter.value;
 }
 
 // The person's letter: plain language, printable on one A4 page.

@@ -1,10 +1,14 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import type { z } from "zod";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import type { CurrentUser } from "~/features/access/current-user";
 import { requirePermission } from "~/features/auth/auth.server";
-import { MeetingPageView, type MeetingActionResult } from "~/features/meetings/meeting-page";
+import type { DecisionActionDetail } from "~/features/meetings/meeting-decisions";
+import { MeetingPageView } from "~/features/meetings/meeting-page";
 import { stockholmToUtcIso } from "~/features/meetings/meeting-time";
 import {
   acceptSchema,
@@ -18,157 +22,159 @@ import {
 import {
   addDecision,
   cancelMeeting,
+  checkMeetingAccess,
   decisionToAction,
-  getMeetingPage,
+  meetingPage,
   recordMeeting,
-  requireMeetingAccess,
   rescheduleMeeting,
   respondToMeeting,
 } from "~/features/meetings/meetings.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { notFound } from "~/lib/http.server";
+import { formReply, invariantResponse, notFound } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
+import type { Result } from "~/lib/result";
 
 export const meta: MetaFunction = () => [{ title: "Samsyn – möte" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "plans:work");
-  const db = getDb();
-  const { access, meetingId } = await requireMeetingAccess(db, user, params.meetingId ?? "", "meeting.read");
-  const page = await getMeetingPage(db, user, access, meetingId);
-  if (!page) throw notFound();
-  return { ...page, currentUserId: user.id };
+  const page = await meetingPage(getDb(), user, params.meetingId ?? "");
+  invariantResponse(page.ok);
+  return page.value;
 }
 
-const ACTIONS: Record<string, string> = {
-  accept: "meeting.respond",
-  decline: "meeting.respond",
-  reschedule: "meeting.reschedule",
-  cancel: "meeting.cancel",
-  record: "meeting.record",
-  "add-decision": "meeting.decision",
-  "decision-action": "meeting.decision",
+/** How a named failure reads on the form: a message, on a field or the whole form. */
+type Messages = Record<string, { key: string; field?: string }>;
+
+const COMMON: Messages = {
+  not_scheduled: { key: "meetings.notScheduled" },
+  reason_required: { key: "meetings.declineReasonRequired", field: "reason" },
+  bad_replacement: { key: "meetings.badReplacement", field: "replacementUserId" },
+  too_early: { key: "meetings.tooEarly" },
+  next_before_meeting: { key: "meetings.nextAfterMeeting", field: "nextFollowUp" },
+  bad_organisation: { key: "meetings.chooseOrganisation", field: "responsibleOrganisationId" },
+  has_action: { key: "meetings.hasAction" },
 };
+const DECISIONS: Messages = { ...COMMON, too_early: { key: "meetings.decisionsLater" } };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "plans:work");
-  const db = getDb();
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const { access, meetingId } = await requireMeetingAccess(
-    db,
-    user,
-    params.meetingId ?? "",
-    ACTIONS[intent] ?? "meeting.update",
-  );
-  const t = await getT(request);
-  const here = `/meetings/${meetingId}`;
-  const invalid = (result: unknown, extra: Partial<MeetingActionResult> = {}) =>
-    data({ intent, result, ...extra } as MeetingActionResult, { status: 400 });
-  const done = (key: string) => redirectWithFlash(here, { kind: "success", key });
-  // Anything the user may not do on a meeting they can see reads as "not found", like the plan routes.
-  const refusedAsNotFound = (outcome: string) => {
-    if (outcome === "not_found" || outcome === "not_allowed" || outcome === "not_invited") throw notFound();
-  };
+interface Step<S extends z.ZodTypeAny> {
+  schema: (t: TFunction) => S;
+  /** The audit action of the guard, when the form is refused before the command runs. */
+  guard: string;
+  run: (user: CurrentUser, meetingId: string, value: z.output<S>) => Promise<Result<unknown, string>>;
+  done: (value: z.output<S>) => string;
+  messages?: Messages;
+  detail?: (formData: FormData) => DecisionActionDetail;
+}
 
-  switch (intent) {
-    case "accept":
-    case "decline": {
-      const submission = parseWithZod(formData, { schema: intent === "accept" ? acceptSchema() : declineSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const value = submission.value as { reason?: string; replacementUserId?: string };
-      const outcome = await respondToMeeting(db, user, access, meetingId, {
-        response: intent === "accept" ? "accepted" : "declined",
-        reason: value.reason ?? null,
-        replacementUserId: value.replacementUserId || null,
-      });
-      refusedAsNotFound(outcome);
-      if (outcome === "not_scheduled") return invalid(submission.reply({ formErrors: [t("meetings.notScheduled")] }));
-      if (outcome === "reason_required")
-        return invalid(submission.reply({ fieldErrors: { reason: [t("meetings.declineReasonRequired")] } }));
-      if (outcome === "bad_replacement")
-        return invalid(submission.reply({ fieldErrors: { replacementUserId: [t("meetings.badReplacement")] } }));
-      return done(intent === "accept" ? "meetings.acceptedFlash" : "meetings.declinedFlash");
-    }
-    case "reschedule": {
-      const submission = parseWithZod(formData, { schema: rescheduleSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const v = submission.value;
-      const outcome = await rescheduleMeeting(db, user, access, meetingId, {
+const step = <S extends z.ZodTypeAny>(s: Step<S>) => s as unknown as Step<z.ZodTypeAny>;
+
+const STEPS: Record<string, Step<z.ZodTypeAny>> = {
+  accept: step({
+    schema: () => acceptSchema(),
+    guard: "meeting.respond",
+    run: (user, meetingId) => respondToMeeting(getDb(), user, meetingId, { response: "accepted" }),
+    done: () => "meetings.acceptedFlash",
+  }),
+  decline: step({
+    schema: declineSchema,
+    guard: "meeting.respond",
+    run: (user, meetingId, v) =>
+      respondToMeeting(getDb(), user, meetingId, {
+        response: "declined",
+        reason: v.reason,
+        replacementUserId: v.replacementUserId || null,
+      }),
+    done: () => "meetings.declinedFlash",
+  }),
+  reschedule: step({
+    schema: (t) => rescheduleSchema(t),
+    guard: "meeting.reschedule",
+    run: (user, meetingId, v) =>
+      rescheduleMeeting(getDb(), user, meetingId, {
         startsAt: stockholmToUtcIso(v.date, v.time),
         durationMinutes: v.durationMinutes,
         place: v.place || null,
         videoLink: v.videoLink || null,
-      });
-      refusedAsNotFound(outcome);
-      if (outcome === "not_scheduled") return invalid(submission.reply({ formErrors: [t("meetings.notScheduled")] }));
-      return done("meetings.rescheduled");
-    }
-    case "cancel": {
-      const submission = parseWithZod(formData, { schema: cancelSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const outcome = await cancelMeeting(db, user, access, meetingId, submission.value.reason);
-      refusedAsNotFound(outcome);
-      if (outcome === "not_scheduled") return invalid(submission.reply({ formErrors: [t("meetings.notScheduled")] }));
-      return done("meetings.cancelled");
-    }
-    case "record": {
-      const submission = parseWithZod(formData, { schema: recordSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const outcome = await recordMeeting(db, user, access, meetingId, {
-        attendedInviteeIds: submission.value.attended,
-        minutes: submission.value.minutes,
-        nextFollowUp: submission.value.nextFollowUp,
-      });
-      refusedAsNotFound(outcome);
-      if (outcome === "not_scheduled") return invalid(submission.reply({ formErrors: [t("meetings.notScheduled")] }));
-      if (outcome === "too_early") return invalid(submission.reply({ formErrors: [t("meetings.tooEarly")] }));
-      if (outcome === "next_before_meeting")
-        return invalid(submission.reply({ fieldErrors: { nextFollowUp: [t("meetings.nextAfterMeeting")] } }));
-      return done("meetings.recorded");
-    }
-    case "add-decision": {
-      const submission = parseWithZod(formData, { schema: decisionSchema(t) });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const v = submission.value;
-      const outcome = await addDecision(db, user, access, meetingId, {
+      }),
+    done: () => "meetings.rescheduled",
+  }),
+  cancel: step({
+    schema: cancelSchema,
+    guard: "meeting.cancel",
+    run: (user, meetingId, v) => cancelMeeting(getDb(), user, meetingId, v.reason),
+    done: () => "meetings.cancelled",
+  }),
+  record: step({
+    schema: recordSchema,
+    guard: "meeting.record",
+    run: (user, meetingId, v) =>
+      recordMeeting(getDb(), user, meetingId, {
+        attendedInviteeIds: v.attended,
+        minutes: v.minutes,
+        nextFollowUp: v.nextFollowUp,
+      }),
+    done: () => "meetings.recorded",
+  }),
+  "add-decision": step({
+    schema: decisionSchema,
+    guard: "meeting.decision",
+    run: (user, meetingId, v) =>
+      addDecision(getDb(), user, meetingId, {
         text: v.text,
         action: v.makeAction
           ? { responsibleOrganisationId: v.responsibleOrganisationId!, dueDate: v.dueDate ?? null }
           : null,
-      });
-      refusedAsNotFound(outcome);
-      if (outcome === "bad_organisation")
-        return invalid(
-          submission.reply({ fieldErrors: { responsibleOrganisationId: [t("meetings.chooseOrganisation")] } }),
-        );
-      if (outcome === "not_scheduled") return invalid(submission.reply({ formErrors: [t("meetings.notScheduled")] }));
-      if (outcome === "too_early") return invalid(submission.reply({ formErrors: [t("meetings.decisionsLater")] }));
-      return done(v.makeAction ? "meetings.decisionAndAction" : "meetings.decisionAdded");
-    }
-    case "decision-action": {
-      const submission = parseWithZod(formData, { schema: decisionToActionSchema(t) });
-      if (submission.status !== "success")
-        return invalid(submission.reply(), { decisionId: String(formData.get("decisionId") ?? "") });
-      const v = submission.value;
-      const outcome = await decisionToAction(db, user, access, meetingId, v.decisionId, {
+      }),
+    done: (v) => (v.makeAction ? "meetings.decisionAndAction" : "meetings.decisionAdded"),
+    messages: DECISIONS,
+  }),
+  "decision-action": step({
+    schema: decisionToActionSchema,
+    guard: "meeting.decision",
+    run: (user, meetingId, v) =>
+      decisionToAction(getDb(), user, meetingId, v.decisionId, {
         responsibleOrganisationId: v.responsibleOrganisationId,
         dueDate: v.dueDate ?? null,
-      });
-      refusedAsNotFound(outcome);
-      const fail = (message: string, field?: string) =>
-        invalid(submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }), {
-          decisionId: v.decisionId,
-        });
-      if (outcome === "bad_organisation") return fail(t("meetings.chooseOrganisation"), "responsibleOrganisationId");
-      if (outcome === "has_action") return fail(t("meetings.hasAction"));
-      if (outcome === "not_scheduled") return fail(t("meetings.notScheduled"));
-      if (outcome === "too_early") return fail(t("meetings.decisionsLater"));
-      return done("meetings.decisionAndAction");
-    }
-    default:
-      return data({ intent } as MeetingActionResult, { status: 400 });
+      }),
+    done: () => "meetings.decisionAndAction",
+    messages: DECISIONS,
+    // Each decision has its own small form: the answer says which one failed.
+    detail: (formData) => ({ decisionId: String(formData.get("decisionId") ?? "") }),
+  }),
+};
+
+// Anything the user may not do on a meeting they can see reads as "not found", like the plan routes.
+const REFUSED = new Set(["not_found", "not_allowed", "not_invited"]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "plans:work");
+  const meetingId = params.meetingId ?? "";
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const s = STEPS[intent];
+  if (!s) {
+    invariantResponse((await checkMeetingAccess(getDb(), user, meetingId, "meeting.update")).ok);
+    return formReply(intent, undefined);
   }
+  const t = await getT(request);
+  const detail = s.detail?.(formData);
+  const submission = parseWithZod(formData, { schema: s.schema(t) });
+  if (submission.status !== "success") {
+    // Someone who may not see the meeting learns nothing from the form either.
+    invariantResponse((await checkMeetingAccess(getDb(), user, meetingId, s.guard)).ok);
+    return formReply(intent, submission.reply(), { detail });
+  }
+  const result = await s.run(user, meetingId, submission.value);
+  if (result.ok) return redirectWithFlash(`/meetings/${meetingId}`, { kind: "success", key: s.done(submission.value) });
+  if (REFUSED.has(result.error)) throw notFound();
+  const message = (s.messages ?? COMMON)[result.error] ?? { key: "meetings.notScheduled" };
+  const text = t(message.key as never) as string;
+  return formReply(
+    intent,
+    submission.reply(message.field ? { fieldErrors: { [message.field]: [text] } } : { formErrors: [text] }),
+    { detail },
+  );
 }
 
 export default function MeetingRoute() {

@@ -225,7 +225,8 @@ describe("convening through the form", () => {
       conveneAction(args(await signedInRequest(lead.id, `/plans/${planId}/meetings/new`, post(fields)), { planId })),
     );
     expect(result.status).toBe(400);
-    const body = result.body as { error: Record<string, string[]>; initialValue: Record<string, unknown> };
+    const body = (result.body as { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } })
+      .result;
     expect(body.error[""][0]).toMatch(
       new RegExp(`^Kallelsen skickades inte. Samtycket omfattar inte ${uncovered.org.name}`),
     );
@@ -309,7 +310,7 @@ describe("convening through the form", () => {
       ),
     );
     expect(result.status).toBe(400);
-    const error = (result.body as { error: Record<string, string[]> }).error;
+    const error = (result.body as { result: { error: Record<string, string[]> } }).result.error;
     expect(error.date).toEqual(["Mötet måste ligga framåt i tiden."]);
     expect(error.place).toEqual(["Ange plats eller videolänk."]);
     expect(error.purpose).toEqual(["Fyll i syfte med mötet."]);
@@ -356,10 +357,10 @@ describe("responding through the meeting page", () => {
     );
     const body = page.body as {
       counts: { accepted: number; invited: number };
-      invitees: { user_id: string | null; response: string }[];
+      invitees: { userId: string | null; response: string }[];
     };
     expect(body.counts).toMatchObject({ accepted: 2, invited: 2 });
-    expect(body.invitees.find((i) => i.user_id === ame.id)?.response).toBe("accepted");
+    expect(body.invitees.find((i) => i.userId === ame.id)?.response).toBe("accepted");
   });
 });
 

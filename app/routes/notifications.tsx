@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  await markAllRead(getDb(), user.id);
+  await markAllRead(getDb(), user);
   return redirectWithFlash("/notifications", { kind: "success", key: "common.saved" });
 }
 
@@ -31,7 +31,7 @@ export default function Notifications() {
     <>
       <div className="page-heading">
         <h1>{t("notifications.title")}</h1>
-        {notifications.some((n) => !n.read_at) ? (
+        {notifications.some((n) => !n.readAt) ? (
           <Form method="post">
             <button type="submit" className="button button--secondary">
               {t("notifications.markRead")}
@@ -44,9 +44,9 @@ export default function Notifications() {
       ) : (
         <ul className="notification-list">
           {notifications.map((n) => (
-            <li key={n.id} className={n.read_at ? undefined : "notification--unread"}>
+            <li key={n.id} className={n.readAt ? undefined : "notification--unread"}>
               <Link to={n.link}>{notificationText(t, n.kind)}</Link>{" "}
-              <span className="muted">{formatDateTime(n.created_at, i18n.language)}</span>
+              <span className="muted">{formatDateTime(n.createdAt, i18n.language)}</span>
             </li>
           ))}
         </ul>

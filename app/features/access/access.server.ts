@@ -16,7 +16,6 @@ import type { Database } from "#db/schema";
 import { audit } from "~/features/audit/audit.server";
 import { actorOf, type CurrentUser } from "./current-user";
 import { can } from "./policy";
-import { notFound } from "~/lib/http.server";
 import { todayInStockholm } from "~/lib/time";
 
 /** What the access rule needs of the signed-in user. */
@@ -140,26 +139,6 @@ export async function planAccessFor(
     outcome: "denied",
   });
   return null;
-}
-
-/** @deprecated Transitional: commands call planAccessFor() and return not_found instead. */
-export async function requirePlanAccess(
-  db: DB,
-  user: AccessUser,
-  planId: string,
-  action: string,
-  today = todayInStockholm(),
-): Promise<PlanAccess> {
-  const access = await planAccessFor(db, user, planId, action, { today });
-  if (!access) throw notFound();
-  return access;
-}
-
-/** @deprecated Transitional: commands call planAccessFor(…, { lead: true }) instead. */
-export async function requireLeadAccess(db: DB, user: AccessUser, planId: string, action: string): Promise<PlanAccess> {
-  const access = await planAccessFor(db, user, planId, action, { lead: true });
-  if (!access) throw notFound();
-  return access;
 }
 
 /** Organisations an active consent on the plan names today. */

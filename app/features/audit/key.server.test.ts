@@ -8,7 +8,7 @@ import { AuditKeyError, loadAuditKey } from "./key.server";
 const dir = mkdtempSync(join(tmpdir(), "samsyn-key-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const base = { DATABASE_URL: `file:${join(dir, "db.sqlite")}` };
+const base = { DATABASE_URL: `file:${join(dir, "db.sqlite")}`, SESSION_SECRET: "s".repeat(40) };
 
 describe("the audit key", () => {
   it("is required in production, with a message that says what to set", () => {

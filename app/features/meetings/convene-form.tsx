@@ -1,20 +1,20 @@
 // Convening a meeting: when and where, the purpose, and who is summoned or invited.
 // A plain POST form; works without JavaScript.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, FormErrors, SelectField, SubmitButton, TextareaField, TextField } from "~/components/forms";
-import type { StaffOption } from "./meetings.server";
-import { conveneSchema, STAFF_CHOICES } from "./meetings.schema";
+import {
+  ErrorList,
+  FormErrors,
+  SelectField,
+  SubmitButton,
+  TextareaField,
+  TextField,
+  useAppForm,
+} from "~/components/forms";
+import { STAFF_CHOICES, type ConvenePage } from "./meeting-types";
 
-export interface ConvenePage {
-  plan: { id: string; kind: "SIP" | "GIP"; status: string; person_name: string };
-  staff: StaffOption[];
-  uncoveredOrganisations: string[];
-}
-
-interface ConveneFields {
+type ConveneFields = {
   date: string;
   time: string;
   durationMinutes: string;
@@ -26,22 +26,16 @@ interface ConveneFields {
   personKind: string;
   relativeName: string;
   relativeContact: string;
-}
+};
 
 export function ConveneMeetingView({ page }: { page: ConvenePage }) {
   const { t } = useTranslation();
-  const lastResult = useActionData<SubmissionResult<string[]>>();
-  const schema = conveneSchema(t);
-  const [form, fields] = useForm<ConveneFields>({
-    id: "convene",
-    lastResult,
+  const [form, fields] = useAppForm<ConveneFields>({
+    intent: "convene",
     defaultValue: { durationMinutes: "60", personKind: "invitation" },
-    shouldValidate: "onBlur",
-    // The schema's output types (numbers, enums) are narrower than the form's string fields.
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });
   const chosen = (fields.staff.initialValue ?? {}) as Record<string, string | undefined>;
-  const planName = t("plans.planFor", { kind: t(`plans.kindShort.${page.plan.kind}`), name: page.plan.person_name });
+  const planName = t("plans.planFor", { kind: t(`plans.kindShort.${page.plan.kind}`), name: page.plan.personName });
   return (
     <article className="meeting-form">
       <p>
@@ -115,7 +109,7 @@ export function ConveneMeetingView({ page }: { page: ConvenePage }) {
                       {!s.onTeam ? <span className="muted invitee-table__note">{t("meetings.notOnTeam")}</span> : null}
                     </th>
                     <td>
-                      {s.organisation_name}
+                      {s.organisationName}
                       {!s.covered ? (
                         <>
                           {" "}

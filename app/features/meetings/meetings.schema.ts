@@ -1,11 +1,10 @@
-// One zod schema per meeting form, shared by Conform in the browser and the route actions.
+// One zod schema per meeting form, used by the route actions (server only: docs/decisions/0009).
 import type { TFunction } from "i18next";
 import { z } from "zod";
 import { isIsoDate, todayInStockholm } from "~/lib/time";
 import { choice, manyOf, optionalText, requiredText, wholeNumber } from "~/lib/validation";
 import { existsInStockholm, isClockTime, stockholmToUtcIso } from "./meeting-time";
-
-export const STAFF_CHOICES = ["none", "summons", "invitation"] as const;
+import { STAFF_CHOICES } from "./meeting-types";
 
 function date(t: TFunction, field: string) {
   return z

@@ -1,22 +1,10 @@
 // The plan page's meetings card: upcoming and past meetings, and the way to convene one.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { MeetingStatus } from "#db/schema";
 import { useMeetingWhen } from "./meeting-page";
+import type { PlanMeeting, PlanMeetings } from "./meeting-types";
 
-interface PlanMeeting {
-  id: string;
-  starts_at: string;
-  duration_minutes: number;
-  status: MeetingStatus;
-  purpose: string;
-  counts: { invited: number; accepted: number; declined: number; pending: number };
-}
-
-export interface PlanMeetings {
-  upcoming: PlanMeeting[];
-  past: PlanMeeting[];
-}
+export type { PlanMeetings };
 
 function MeetingList({ meetings }: { meetings: PlanMeeting[] }) {
   const { t } = useTranslation();
@@ -26,7 +14,7 @@ function MeetingList({ meetings }: { meetings: PlanMeeting[] }) {
       {meetings.map((m) => (
         <li key={m.id} className="action">
           <p className="action__description">
-            <Link to={`/meetings/${m.id}`}>{when(m.starts_at, m.duration_minutes)}</Link>{" "}
+            <Link to={`/meetings/${m.id}`}>{when(m.startsAt, m.durationMinutes)}</Link>{" "}
             <span className={`badge badge--meeting-${m.status}`}>{t(`meetings.statuses.${m.status}`)}</span>
           </p>
           <p className="preserve-lines">{m.purpose}</p>

@@ -6,35 +6,20 @@ import { formatDate, formatDateTime } from "~/lib/time";
 import type { DeviationSuggestion } from "~/features/deviations/suggestions.server";
 import { useMeetingWhen } from "./meeting-page";
 import { notificationText } from "~/features/notifications/notification-kinds";
-
-interface StartMeeting {
-  id: string;
-  starts_at: string;
-  duration_minutes: number;
-  kind: "summons" | "invitation";
-  response: "pending" | "accepted" | "declined";
-  plan_kind: "SIP" | "GIP";
-  person_name: string;
-}
+import type { MeetingGlance, StartMeeting } from "./meeting-types";
 
 export interface MeetingsStartData {
   upcomingMeetings: StartMeeting[];
   unanswered: StartMeeting[];
-  notifications: {
-    id: string;
-    kind: string;
-    link: string;
-    created_at: string;
-    meeting: { starts_at: string; duration_minutes: number; plan_kind: "SIP" | "GIP"; person_name: string } | null;
-  }[];
+  notifications: { id: string; kind: string; link: string; createdAt: string; meeting: MeetingGlance | null }[];
   suggestions: DeviationSuggestion[];
 }
 
 export function MeetingsStart({ data }: { data: MeetingsStartData }) {
   const { t, i18n } = useTranslation();
   const when = useMeetingWhen();
-  const planName = (m: { plan_kind: "SIP" | "GIP"; person_name: string }) =>
-    t("plans.planFor", { kind: t(`plans.kindShort.${m.plan_kind}`), name: m.person_name });
+  const planName = (m: Pick<MeetingGlance, "planKind" | "personName">) =>
+    t("plans.planFor", { kind: t(`plans.kindShort.${m.planKind}`), name: m.personName });
   return (
     <div className="card-grid card-grid--wide start-meetings">
       <section className="card" aria-labelledby="unanswered-heading">
@@ -46,7 +31,7 @@ export function MeetingsStart({ data }: { data: MeetingsStartData }) {
             {data.unanswered.map((m) => (
               <li key={m.id}>
                 <Link to={`/meetings/${m.id}`}>
-                  {t("meetings.start.meetingFor", { plan: planName(m), when: when(m.starts_at, m.duration_minutes) })}
+                  {t("meetings.start.meetingFor", { plan: planName(m), when: when(m.startsAt, m.durationMinutes) })}
                 </Link>{" "}
                 <span className="badge badge--warning">{t(`meetings.kinds.${m.kind}`)}</span>
               </li>
@@ -62,7 +47,7 @@ export function MeetingsStart({ data }: { data: MeetingsStartData }) {
           <ul className="plain-list">
             {data.upcomingMeetings.map((m) => (
               <li key={m.id}>
-                <Link to={`/meetings/${m.id}`}>{planName(m)}</Link>: {when(m.starts_at, m.duration_minutes)}
+                <Link to={`/meetings/${m.id}`}>{planName(m)}</Link>: {when(m.startsAt, m.durationMinutes)}
               </li>
             ))}
           </ul>
@@ -79,10 +64,10 @@ export function MeetingsStart({ data }: { data: MeetingsStartData }) {
                 <Link to={n.link}>
                   {notificationText(t, n.kind)}
                   {n.meeting
-                    ? `: ${t("meetings.start.meetingFor", { plan: planName(n.meeting), when: when(n.meeting.starts_at, n.meeting.duration_minutes) })}`
+                    ? `: ${t("meetings.start.meetingFor", { plan: planName(n.meeting), when: when(n.meeting.startsAt, n.meeting.durationMinutes) })}`
                     : ""}
                 </Link>{" "}
-                <span className="muted">({formatDateTime(n.created_at, i18n.language)})</span>
+                <span className="muted">({formatDateTime(n.createdAt, i18n.language)})</span>
               </li>
             ))}
           </ul>
@@ -94,7 +79,7 @@ export function MeetingsStart({ data }: { data: MeetingsStartData }) {
           <p className="field__help">{t("meetings.start.suggestionsIntro")}</p>
           <ul className="plain-list">
             {data.suggestions.map((s) => {
-              const plan = planName({ plan_kind: s.planKind, person_name: s.personName });
+              const plan = planName(s);
               const values: Record<string, string | number> = {
                 ...s.text.values,
                 date: formatDate(String(s.text.values.date), i18n.language),

@@ -3,6 +3,7 @@
 // Everything goes through the access rule's list fragment.
 import type { DB } from "#db/client.server";
 import { planAccessFilter, type AccessUser } from "~/features/access/access.server";
+import { toMeetingGlance, toStartMeeting } from "./meeting-mapping.server";
 import { unreadNotifications } from "~/features/notifications/notifications.server";
 import { deviationSuggestions } from "~/features/deviations/suggestions.server";
 import { todayInStockholm } from "~/lib/time";
@@ -34,8 +35,8 @@ export async function meetingsStart(db: DB, user: AccessUser, now = new Date()) 
     .limit(50)
     .execute();
   return {
-    upcomingMeetings: rows.filter((r) => r.response !== "declined"),
-    unanswered: rows.filter((r) => r.response === "pending" && r.organiser_id !== user.id),
+    upcomingMeetings: rows.filter((r) => r.response !== "declined").map(toStartMeeting),
+    unanswered: rows.filter((r) => r.response === "pending" && r.organiser_id !== user.id).map(toStartMeeting),
     notifications: await notificationsWithMeetings(db, user, today),
     suggestions: await deviationSuggestions(db, user, now),
   };
@@ -66,5 +67,8 @@ async function notificationsWithMeetings(db: DB, user: AccessUser, today: string
         .where(planAccessFilter(user, today))
         .execute()
     : [];
-  return notifications.map((n) => ({ ...n, meeting: meetings.find((m) => n.link === `/meetings/${m.id}`) ?? null }));
+  return notifications.map((n) => {
+    const meeting = meetings.find((m) => n.link === `/meetings/${m.id}`);
+    return { ...n, meeting: meeting ? toMeetingGlance(meeting) : null };
+  });
 }

@@ -1,11 +1,24 @@
 // In-app notifications: a kind (shown as translated text), a link with random ids only, and
 // the plan it concerns, if any, so that every list applies the access rule: a notification
-// about a plan the user may no longer see is not shown.
+// about a plan the user may no longer see is not shown. Each user reads and marks only their own.
 import type { DB } from "#db/client.server";
 import { newId, nowIso } from "#db/portable";
 import { planAccessFilter, type AccessUser } from "~/features/access/access.server";
 import { todayInStockholm } from "~/lib/time";
 import type { NotificationKind } from "./notification-kinds";
+
+export interface Notification {
+  id: string;
+  kind: string;
+  /** An in-app path with random ids only. */
+  link: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+function toNotification(r: { id: string; kind: string; link: string; created_at: string; read_at?: string | null }) {
+  return { id: r.id, kind: r.kind, link: r.link, createdAt: r.created_at, readAt: r.read_at ?? null };
+}
 
 export async function notify(
   db: DB,
@@ -47,13 +60,19 @@ function visibleTo(db: DB, user: AccessUser, today: string) {
 }
 
 /** Unread notifications about plans the user may still see (or about no plan at all). */
-export async function unreadNotifications(db: DB, user: AccessUser, today = todayInStockholm(), limit = 20) {
-  return visibleTo(db, user, today)
+export async function unreadNotifications(
+  db: DB,
+  user: AccessUser,
+  today = todayInStockholm(),
+  limit = 20,
+): Promise<Notification[]> {
+  const rows = await visibleTo(db, user, today)
     .select(["notifications.id", "notifications.kind", "notifications.link", "notifications.created_at"])
     .where("notifications.read_at", "is", null)
     .orderBy("notifications.created_at", "desc")
     .limit(limit)
     .execute();
+  return rows.map(toNotification);
 }
 
 export async function unreadCount(db: DB, user: AccessUser, today = todayInStockholm()): Promise<number> {
@@ -64,8 +83,14 @@ export async function unreadCount(db: DB, user: AccessUser, today = todayInStock
   return Number(row.n);
 }
 
-export async function listNotifications(db: DB, user: AccessUser, today = todayInStockholm(), limit = 50) {
-  return visibleTo(db, user, today)
+/** The notifications page: the newest first, read or not. */
+export async function listNotifications(
+  db: DB,
+  user: AccessUser,
+  today = todayInStockholm(),
+  limit = 50,
+): Promise<Notification[]> {
+  const rows = await visibleTo(db, user, today)
     .select([
       "notifications.id",
       "notifications.kind",
@@ -76,24 +101,25 @@ export async function listNotifications(db: DB, user: AccessUser, today = todayI
     .orderBy("notifications.created_at", "desc")
     .limit(limit)
     .execute();
+  return rows.map(toNotification);
 }
 
 /** Opening the page a notification points to reads it. */
-export async function markRead(db: DB, userId: string, link: string): Promise<void> {
+export async function markRead(db: DB, user: AccessUser, link: string, now = new Date()): Promise<void> {
   await db
     .updateTable("notifications")
-    .set({ read_at: nowIso() })
-    .where("user_id", "=", userId)
+    .set({ read_at: nowIso(now) })
+    .where("user_id", "=", user.id)
     .where("link", "=", link)
     .where("read_at", "is", null)
     .execute();
 }
 
-export async function markAllRead(db: DB, userId: string): Promise<void> {
+export async function markAllRead(db: DB, user: AccessUser): Promise<void> {
   await db
     .updateTable("notifications")
     .set({ read_at: nowIso() })
-    .where("user_id", "=", userId)
+    .where("user_id", "=", user.id)
     .where("read_at", "is", null)
     .execute();
 }

@@ -49,6 +49,8 @@ const audit: TranslationShape<typeof svAudit> = {
     logout: "Signed out",
     audit: { review: "Reviewed the log", verify: "Checked the log's chain" },
     plan: {
+      list: "Saw the plan in a list",
+      search: "Found the plan in a search",
       read: "Opened the plan",
       create: "Created the plan",
       update: "Changed the plan",
@@ -57,6 +59,8 @@ const audit: TranslationShape<typeof svAudit> = {
       print: "Printed “My plan”",
     },
     person: {
+      protect: "Marked protected identity",
+      unprotect: "Removed the protected-identity mark",
       read: "Opened personal details",
       create: "Registered the person",
       link: "Linked the person to a plan",
@@ -106,6 +110,7 @@ const audit: TranslationShape<typeof svAudit> = {
     },
     outbox: { read: "Read the outbox" },
     user: {
+      password_set: "Chose a new password by link",
       create: "Created a user",
       update: "Changed a user",
       disable: "Disabled a user",
@@ -114,6 +119,8 @@ const audit: TranslationShape<typeof svAudit> = {
       change_password: "Changed the password",
     },
     role: { grant: "Granted a role", revoke: "Revoked a role" },
+    partnership: { create: "Created a partnership", update: "Changed a partnership" },
+    organisation: { create: "Created an organisation", update: "Changed an organisation" },
     other: "Other event",
   },
   recordTypes: {
@@ -131,6 +138,8 @@ const audit: TranslationShape<typeof svAudit> = {
     session: "Sign-in",
     user: "User",
     outbox: "Outbox",
+    partnership: "Partnership",
+    organisation: "Organisation",
     audit_log: "The log",
     other: "Other record",
   },

@@ -51,6 +51,8 @@ const audit = {
     logout: "Loggade ut",
     audit: { review: "Granskade loggen", verify: "Kontrollerade loggens kedja" },
     plan: {
+      list: "Såg planen i en lista",
+      search: "Hittade planen i en sökning",
       read: "Öppnade planen",
       create: "Skapade planen",
       update: "Ändrade planen",
@@ -59,6 +61,8 @@ const audit = {
       print: "Skrev ut ”Min plan”",
     },
     person: {
+      protect: "Markerade skyddade personuppgifter",
+      unprotect: "Tog bort markering om skyddade personuppgifter",
       read: "Öppnade personuppgifter",
       create: "Registrerade personen",
       link: "Kopplade personen till en plan",
@@ -108,6 +112,7 @@ const audit = {
     },
     outbox: { read: "Läste utkorgen" },
     user: {
+      password_set: "Valde nytt lösenord via länk",
       create: "Skapade användare",
       update: "Ändrade användare",
       disable: "Stängde av användare",
@@ -116,6 +121,8 @@ const audit = {
       change_password: "Bytte lösenord",
     },
     role: { grant: "Gav roll", revoke: "Tog bort roll" },
+    partnership: { create: "Skapade samverkansområde", update: "Ändrade samverkansområde" },
+    organisation: { create: "Skapade organisation", update: "Ändrade organisation" },
     other: "Annan händelse",
   },
   recordTypes: {
@@ -133,6 +140,8 @@ const audit = {
     session: "Inloggning",
     user: "Användare",
     outbox: "Utkorg",
+    partnership: "Samverkansområde",
+    organisation: "Organisation",
     audit_log: "Loggen",
     other: "Annan post",
   },
