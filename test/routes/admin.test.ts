@@ -1,15 +1,15 @@
 // The admin area: only admins get in; everyone else sees "no such page".
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { makeOrganisation, makePartnership, makeUser, signedInRequest } from "../../test/factories";
-import { loader as usersLoader } from "./admin.users._index";
-import { action as newUserAction } from "./admin.users.new";
-import { action as userAction } from "./admin.users.$userId";
+import { makeOrganisation, makePartnership, makeUser, signedInRequest } from "../factories";
+import { loader as usersLoader } from "../../app/routes/admin.users._index";
+import { action as newUserAction } from "../../app/routes/admin.users.new";
+import { action as userAction } from "../../app/routes/admin.users.$userId";
 import { validateSessionToken, createSession } from "~/features/auth/session.server";
-import { action as newPartnershipAction } from "./admin.partnerships.new";
-import { action as editPartnershipAction } from "./admin.partnerships.$partnershipId";
-import { action as newOrganisationAction } from "./admin.organisations.new";
-import { action as editOrganisationAction } from "./admin.organisations.$organisationId";
+import { action as newPartnershipAction } from "../../app/routes/admin.partnerships.new";
+import { action as editPartnershipAction } from "../../app/routes/admin.partnerships.$partnershipId";
+import { action as newOrganisationAction } from "../../app/routes/admin.organisations.new";
+import { action as editOrganisationAction } from "../../app/routes/admin.organisations.$organisationId";
 
 const args = (request: Request, params: Record<string, string> = {}) =>
   ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;

@@ -6,10 +6,10 @@ import { sendPasswordReset } from "~/features/users/admin-users.server";
 import { attemptLogin } from "~/features/auth/sign-in.server";
 import { choosePasswordWithLink, findPasswordLink } from "~/features/auth/password-links.server";
 import { createSession, validateSessionToken } from "~/features/auth/session.server";
-import { makeUser, signedInRequest, TEST_PASSWORD } from "../../test/factories";
-import { loader as outboxLoader } from "./admin.outbox";
-import { action as userAction } from "./admin.users.$userId";
-import { action as resetAction, loader as resetLoader } from "./reset-password";
+import { makeUser, signedInRequest, TEST_PASSWORD } from "../factories";
+import { loader as outboxLoader } from "../../app/routes/admin.outbox";
+import { action as userAction } from "../../app/routes/admin.users.$userId";
+import { action as resetAction, loader as resetLoader } from "../../app/routes/reset-password";
 
 const ORIGIN = "http://localhost:3999";
 const NEW_PASSWORD = "en helt egen lösenfras";

@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { createPlan } from "~/features/plans/plans.server";
-import { currentUser, makeOrganisation, makePartnership, makeUser, signedInRequest } from "../../test/factories";
-import { caseworkerIn, planSetup, testIdentityNumber } from "../../test/plans";
-import { action, loader } from "./audit";
+import { currentUser, makeOrganisation, makePartnership, makeUser, signedInRequest } from "../factories";
+import { caseworkerIn, planSetup, testIdentityNumber } from "../plans";
+import { action, loader } from "../../app/routes/audit";
 
 const args = (request: Request) => ({ request, params: {}, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { closeDb, getDb } from "#db/client.server";
-import { loader } from "./healthz";
+import { loader } from "../../app/routes/healthz";
 
 describe("GET /healthz", () => {
   it("answers 200 when the database answers", async () => {

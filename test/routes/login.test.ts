@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { makeUser, TEST_PASSWORD } from "../../test/factories";
-import { action } from "./login";
+import { makeUser, TEST_PASSWORD } from "../factories";
+import { action } from "../../app/routes/login";
 
 type Reply = {
   init: { status: number };

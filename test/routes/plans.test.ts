@@ -1,12 +1,12 @@
 // Plan routes as an outsider, a team member and the lead see them.
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { makeUser, signedInRequest } from "../../test/factories";
-import { addToTeam, caseworkerIn, giveConsent, planSetup, testIdentityNumber } from "../../test/plans";
-import { action as planAction, loader as planLoader } from "./plans.$planId";
-import { loader as myPlanLoader } from "./plans.$planId.my-plan";
-import { action as searchAction, loader as listLoader } from "./plans._index";
-import { action as newPlanAction } from "./plans.new";
+import { makeUser, signedInRequest } from "../factories";
+import { addToTeam, caseworkerIn, giveConsent, planSetup, testIdentityNumber } from "../plans";
+import { action as planAction, loader as planLoader } from "../../app/routes/plans.$planId";
+import { loader as myPlanLoader } from "../../app/routes/plans.$planId.my-plan";
+import { action as searchAction, loader as listLoader } from "../../app/routes/plans._index";
+import { action as newPlanAction } from "../../app/routes/plans.new";
 
 const args = (request: Request, params: Record<string, string> = {}) =>
   ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;

@@ -2,9 +2,9 @@
 // return path only when it stays on this site, however the attacker dresses up another address.
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { makeUser, TEST_PASSWORD } from "../../test/factories";
-import { action as languageAction } from "./language";
-import { action as loginAction } from "./login";
+import { makeUser, TEST_PASSWORD } from "../factories";
+import { action as languageAction } from "../../app/routes/language";
+import { action as loginAction } from "../../app/routes/login";
 
 const ORIGIN = "http://localhost:3999";
 

@@ -4,14 +4,14 @@ import { getDb } from "#db/client.server";
 import { withdrawConsent } from "~/features/consent/consent.server";
 import { utcToStockholm } from "~/features/meetings/meeting-time";
 import { addDays, todayInStockholm } from "~/lib/time";
-import { makeUser, signedInRequest } from "../../test/factories";
-import { convene, lastMailTo, meetingSetup, parseCalendar } from "../../test/meetings";
-import { addToTeam, caseworkerIn } from "../../test/plans";
-import { loader as outboxLoader } from "./admin.outbox";
-import { loader as calendarLoader } from "./meetings.$meetingId.calendar";
-import { loader as letterLoader } from "./meetings.$meetingId.letter";
-import { action as meetingAction, loader as meetingLoader } from "./meetings.$meetingId";
-import { action as conveneAction, loader as conveneLoader } from "./plans.$planId.meetings.new";
+import { makeUser, signedInRequest } from "../factories";
+import { convene, lastMailTo, meetingSetup, parseCalendar } from "../meetings";
+import { addToTeam, caseworkerIn } from "../plans";
+import { loader as outboxLoader } from "../../app/routes/admin.outbox";
+import { loader as calendarLoader } from "../../app/routes/meetings.$meetingId.calendar";
+import { loader as letterLoader } from "../../app/routes/meetings.$meetingId.letter";
+import { action as meetingAction, loader as meetingLoader } from "../../app/routes/meetings.$meetingId";
+import { action as conveneAction, loader as conveneLoader } from "../../app/routes/plans.$planId.meetings.new";
 
 const args = (request: Request, params: Record<string, string> = {}) =>
   ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { deviationSetup, reportCase, sampleReport } from "../../test/deviations";
-import { signedInRequest } from "../../test/factories";
+import { deviationSetup, reportCase, sampleReport } from "../deviations";
+import { signedInRequest } from "../factories";
 import { neutralise } from "~/lib/csv.server";
-import { action as caseAction, loader as caseLoader } from "./deviations.$deviationId";
-import { loader as exportLoader } from "./deviations.export[.]csv";
-import { loader as indexLoader } from "./deviations._index";
-import { action as newAction, loader as newLoader } from "./deviations.new";
-import { planSetup } from "../../test/plans";
+import { action as caseAction, loader as caseLoader } from "../../app/routes/deviations.$deviationId";
+import { loader as exportLoader } from "../../app/routes/deviations.export[.]csv";
+import { loader as indexLoader } from "../../app/routes/deviations._index";
+import { action as newAction, loader as newLoader } from "../../app/routes/deviations.new";
+import { planSetup } from "../plans";
 
 const args = (request: Request, params: Record<string, string> = {}) =>
   ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
