@@ -60,6 +60,8 @@ export interface UserTable {
   must_change_password: Generated<Bool>;
   locale: string | null;
   disabled_at: Timestamp | null;
+  /** When the daily digest last went out to this user. */
+  last_digest_at: Generated<Timestamp | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -488,6 +490,9 @@ export interface Database {
   meeting_decisions: MeetingDecisionTable;
   notifications: NotificationTable;
   outbox: OutboxTable;
+  scheduled_jobs: ScheduledJobTable;
+  reminders_sent: ReminderSentTable;
+  notification_mail_choices: NotificationMailChoiceTable;
 }
 
 export type Partnership = Selectable<PartnershipTable>;
@@ -583,6 +588,38 @@ export interface NotificationTable {
   plan_id: string | null;
   created_at: Timestamp;
   read_at: Timestamp | null;
+  /** What it is about, de-identified: a case number, a plan kind, a meeting date. */
+  subject_type: "deviation" | "plan" | "meeting" | null;
+  subject_ref: string | null;
+  /** The date that matters: an answer-by date, a follow-up date, a meeting day. */
+  due_on: DateOnly | null;
+  /** When it went out by e-mail, or was found not wanted by e-mail. */
+  mailed_at: Timestamp | null;
+}
+
+export interface ScheduledJobTable {
+  name: string;
+  next_run_at: Timestamp;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  last_run_at: Timestamp | null;
+  last_error: string | null;
+  failures: Generated<number>;
+}
+
+export interface ReminderSentTable {
+  user_id: string;
+  kind: string;
+  item_id: string;
+  /** Which reminder of the item: "ahead", "passed", or the date it was about. */
+  occasion: string;
+  sent_at: Timestamp;
+}
+
+export interface NotificationMailChoiceTable {
+  user_id: string;
+  /** A notification kind, or "digest" for the daily digest. */
+  kind: string;
 }
 
 /** E-mail kept when no SMTP server is configured (or sending failed), visible to admins. */

@@ -7,26 +7,71 @@ import { planAccessFilter, type AccessUser } from "~/features/access/access.serv
 import { todayInStockholm } from "~/lib/time";
 import type { NotificationKind } from "./notification-kinds";
 
+/**
+ * What a notification is about, never naming a person: a case number, a plan's kind, a meeting;
+ * and the date that matters (answer by, follow up by, meeting day).
+ */
+export interface NotificationSubject {
+  type: "deviation" | "plan" | "meeting";
+  ref: string | null;
+  dueOn: string | null;
+}
+
 export interface Notification {
   id: string;
   kind: string;
   /** An in-app path with random ids only. */
   link: string;
+  subject: NotificationSubject | null;
   createdAt: string;
   readAt: string | null;
 }
 
-function toNotification(r: { id: string; kind: string; link: string; created_at: string; read_at?: string | null }) {
-  return { id: r.id, kind: r.kind, link: r.link, createdAt: r.created_at, readAt: r.read_at ?? null };
+const columns = [
+  "notifications.id",
+  "notifications.kind",
+  "notifications.link",
+  "notifications.subject_type",
+  "notifications.subject_ref",
+  "notifications.due_on",
+  "notifications.created_at",
+  "notifications.read_at",
+] as const;
+
+function toNotification(r: {
+  id: string;
+  kind: string;
+  link: string;
+  subject_type: NotificationSubject["type"] | null;
+  subject_ref: string | null;
+  due_on: string | null;
+  created_at: string;
+  read_at: string | null;
+}): Notification {
+  return {
+    id: r.id,
+    kind: r.kind,
+    link: r.link,
+    subject: r.subject_type ? { type: r.subject_type, ref: r.subject_ref, dueOn: r.due_on } : null,
+    createdAt: r.created_at,
+    readAt: r.read_at,
+  };
 }
 
 export async function notify(
   db: DB,
-  input: { userIds: Iterable<string>; kind: NotificationKind; link: string; planId?: string | null },
+  input: {
+    userIds: Iterable<string>;
+    kind: NotificationKind;
+    link: string;
+    planId?: string | null;
+    subject?: NotificationSubject;
+    now?: Date;
+  },
 ): Promise<void> {
   const unique = [...new Set(input.userIds)];
   if (unique.length === 0) return;
-  const now = nowIso();
+  const now = nowIso(input.now);
   await db
     .insertInto("notifications")
     .values(
@@ -36,8 +81,12 @@ export async function notify(
         kind: input.kind,
         link: input.link,
         plan_id: input.planId ?? null,
+        subject_type: input.subject?.type ?? null,
+        subject_ref: input.subject?.ref ?? null,
+        due_on: input.subject?.dueOn ?? null,
         created_at: now,
         read_at: null,
+        mailed_at: null,
       })),
     )
     .execute();
@@ -67,7 +116,7 @@ export async function unreadNotifications(
   limit = 20,
 ): Promise<Notification[]> {
   const rows = await visibleTo(db, user, today)
-    .select(["notifications.id", "notifications.kind", "notifications.link", "notifications.created_at"])
+    .select(columns)
     .where("notifications.read_at", "is", null)
     .orderBy("notifications.created_at", "desc")
     .limit(limit)
@@ -91,13 +140,7 @@ export async function listNotifications(
   limit = 50,
 ): Promise<Notification[]> {
   const rows = await visibleTo(db, user, today)
-    .select([
-      "notifications.id",
-      "notifications.kind",
-      "notifications.link",
-      "notifications.created_at",
-      "notifications.read_at",
-    ])
+    .select(columns)
     .orderBy("notifications.created_at", "desc")
     .limit(limit)
     .execute();
@@ -111,6 +154,17 @@ export async function markRead(db: DB, user: AccessUser, link: string, now = new
     .set({ read_at: nowIso(now) })
     .where("user_id", "=", user.id)
     .where("link", "=", link)
+    .where("read_at", "is", null)
+    .execute();
+}
+
+/** Marks one of the user's own notifications read; another user's id changes nothing. */
+export async function markOneRead(db: DB, user: AccessUser, id: string, now = new Date()): Promise<void> {
+  await db
+    .updateTable("notifications")
+    .set({ read_at: nowIso(now) })
+    .where("user_id", "=", user.id)
+    .where("id", "=", id)
     .where("read_at", "is", null)
     .execute();
 }

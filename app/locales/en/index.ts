@@ -7,6 +7,7 @@ import privacy from "./privacy";
 import summaries from "./summaries";
 import enMeetings from "./meetings";
 import enPlatform from "./platform";
+import enNotifications from "./notifications";
 import enPersons from "./persons";
 
 const en: TranslationShape<typeof sv> = {
@@ -333,33 +334,7 @@ const en: TranslationShape<typeof sv> = {
   deviations,
   privacy,
   summaries,
-  notifications: {
-    title: "Notifications",
-    empty: "You have no notifications.",
-    markRead: "Mark all as read",
-    unread: "{{count}} unread",
-    open: "Open",
-    kinds: {
-      meeting: {
-        summons: "You are summoned to a meeting",
-        invitation: "You are invited to a meeting",
-        rescheduled: "A meeting has a new time or place",
-        cancelled: "A meeting is cancelled",
-        declined: "Someone declined your meeting",
-      },
-      deviation: {
-        submitted: "A new deviation has been reported.",
-        in_review: "Your report is being reviewed.",
-        question: "The coordinator has a question about your report.",
-        reply: "The reporter has answered your question.",
-        routed: "A case has been sent to your organisation for an answer.",
-        routed_reporter: "Your report has been sent to the parties concerned.",
-        answered: "A party has answered in a case.",
-        closed: "Your report is closed. Read the outcome.",
-        reopened: "A case has been reopened.",
-      },
-    },
-  },
+  notifications: enNotifications,
   meetings: enMeetings,
   platform: enPlatform,
   persons: enPersons,

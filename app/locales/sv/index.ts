@@ -5,6 +5,7 @@ import privacy from "./privacy";
 import summaries from "./summaries";
 import svMeetings from "./meetings";
 import svPlatform from "./platform";
+import svNotifications from "./notifications";
 import svPersons from "./persons";
 
 // Swedish is the default language. Every key here must exist in ../en too
@@ -332,33 +333,7 @@ const sv = {
   deviations,
   privacy,
   summaries,
-  notifications: {
-    title: "Aviseringar",
-    empty: "Du har inga aviseringar.",
-    markRead: "Markera alla som lästa",
-    unread: "{{count}} olästa",
-    open: "Öppna",
-    kinds: {
-      meeting: {
-        summons: "Du är kallad till ett möte",
-        invitation: "Du är inbjuden till ett möte",
-        rescheduled: "Ett möte har fått ny tid eller plats",
-        cancelled: "Ett möte är inställt",
-        declined: "Någon har tackat nej till ditt möte",
-      },
-      deviation: {
-        submitted: "En ny avvikelse har anmälts.",
-        in_review: "Din anmälan granskas nu.",
-        question: "Samordnaren har en fråga om din anmälan.",
-        reply: "Anmälaren har svarat på din fråga.",
-        routed: "Ett ärende har skickats till din organisation för svar.",
-        routed_reporter: "Din anmälan har skickats till de berörda parterna.",
-        answered: "En part har svarat i ett ärende.",
-        closed: "Din anmälan är avslutad. Läs beskedet.",
-        reopened: "Ett ärende har öppnats igen.",
-      },
-    },
-  },
+  notifications: svNotifications,
   meetings: svMeetings,
   platform: svPlatform,
   persons: svPersons,
