@@ -38,6 +38,7 @@ export default [
     route(":partnershipId/:period/csv/:table", "routes/reports.$partnershipId.$period.csv.$table.ts"),
   ]),
   route("notifications", "routes/notifications.tsx"),
+  route("notifications/settings", "routes/notifications.settings.tsx"),
   route("audit", "routes/audit.tsx"),
   route("admin", "routes/admin.tsx", [
     index("routes/admin._index.tsx"),

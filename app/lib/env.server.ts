@@ -81,6 +81,11 @@ const schema = z
     /** Where audit checkpoints are appended (JSON lines); defaults to the data directory. */
     AUDIT_CHECKPOINT_FILE: z.string().optional(),
     AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+    /**
+     * "on": each instance runs the scheduled jobs (reminders, e-mail, digest); a lease in the
+     * database makes each due job run once. "off" for deployments that run `npm run jobs -- --once` from cron.
+     */
+    SCHEDULER: z.enum(["on", "off"]).default("on"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

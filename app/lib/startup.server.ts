@@ -1,6 +1,8 @@
 import { getDb } from "#db/client.server";
 import { pendingMigrations } from "#db/migrate";
 import { startAuditLog } from "~/features/audit/runtime.server";
+import { JOBS } from "~/features/scheduler/jobs.server";
+import { startScheduler } from "~/features/scheduler/scheduler.server";
 import { getEnv, type Env } from "./env.server";
 
 /** Called by server.js before it listens: a wrong setup stops start-up with a readable message. */
@@ -14,5 +16,6 @@ export async function startup(): Promise<Env> {
     );
   }
   startAuditLog(getDb(), env);
+  if (env.SCHEDULER === "on") startScheduler(getDb, JOBS);
   return env;
 }

@@ -46,3 +46,12 @@ export function formatDateTime(iso: string | null | undefined, locale: string): 
     timeZone: TIME_ZONE,
   }).format(new Date(iso));
 }
+
+/** The time of day in Sweden, e.g. "14:05". */
+export function formatTime(iso: string | null | undefined, locale: string): string {
+  if (!iso) return "";
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", {
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  }).format(new Date(iso));
+}

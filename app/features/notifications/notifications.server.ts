@@ -58,6 +58,27 @@ function toNotification(r: {
   };
 }
 
+/**
+ * What a link points at, for notifications whose caller named no subject: the case's number and
+ * answer-by date, the plan's kind and next follow-up, the meeting's day. Never a name.
+ */
+async function subjectOfLink(db: DB, link: string): Promise<NotificationSubject | null> {
+  const [, type, id] = /^\/(deviations|plans|meetings)\/([^/?#]+)/.exec(link) ?? [];
+  if (type === "deviations") {
+    const d = await db.selectFrom("deviations").select(["number", "answer_by"]).where("id", "=", id).executeTakeFirst();
+    return d ? { type: "deviation", ref: String(d.number), dueOn: d.answer_by } : null;
+  }
+  if (type === "plans") {
+    const p = await db.selectFrom("plans").select(["kind", "next_follow_up"]).where("id", "=", id).executeTakeFirst();
+    return p ? { type: "plan", ref: p.kind, dueOn: p.next_follow_up } : null;
+  }
+  if (type === "meetings") {
+    const m = await db.selectFrom("meetings").select("starts_at").where("id", "=", id).executeTakeFirst();
+    return m ? { type: "meeting", ref: null, dueOn: todayInStockholm(new Date(m.starts_at)) } : null;
+  }
+  return null;
+}
+
 export async function notify(
   db: DB,
   input: {
@@ -72,6 +93,7 @@ export async function notify(
   const unique = [...new Set(input.userIds)];
   if (unique.length === 0) return;
   const now = nowIso(input.now);
+  const subject = input.subject ?? (await subjectOfLink(db, input.link));
   await db
     .insertInto("notifications")
     .values(
@@ -81,9 +103,9 @@ export async function notify(
         kind: input.kind,
         link: input.link,
         plan_id: input.planId ?? null,
-        subject_type: input.subject?.type ?? null,
-        subject_ref: input.subject?.ref ?? null,
-        due_on: input.subject?.dueOn ?? null,
+        subject_type: subject?.type ?? null,
+        subject_ref: subject?.ref ?? null,
+        due_on: subject?.dueOn ?? null,
         created_at: now,
         read_at: null,
         mailed_at: null,
