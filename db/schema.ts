@@ -62,6 +62,9 @@ export interface UserTable {
   disabled_at: Timestamp | null;
   /** When the daily digest last went out to this user. */
   last_digest_at: Generated<Timestamp | null>;
+  /** The steering member's start page: this visit and the one before it. */
+  start_seen_at: Generated<Timestamp | null>;
+  start_previous_seen_at: Generated<Timestamp | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireUser } from "~/features/auth/auth.server";
 import { MeetingsStart } from "~/features/meetings/start-sections";
 import { startPage } from "~/features/start/start.server";
+import { WorkQueues } from "~/features/start/work-queues";
 import { formatDate } from "~/lib/time";
 import { pageTitle } from "~/lib/meta";
 
@@ -18,11 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Start() {
   const { t, i18n } = useTranslation();
-  const { name, isAdmin, isAuditor, work, meetings } = useLoaderData<typeof loader>();
+  const { name, isAdmin, work, meetings, queues } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("start.welcome", { name })}</h1>
       <p className="lead">{t("start.intro")}</p>
+      <WorkQueues queues={queues} />
       {work ? (
         <div className="card-grid card-grid--wide">
           <section className="card" aria-labelledby="overdue-heading">
@@ -86,15 +88,6 @@ export default function Start() {
           </Link>
         </p>
       ) : null}
-      {isAuditor ? (
-        <section className="card" aria-labelledby="audit-heading">
-          <h2 id="audit-heading">{t("audit.title")}</h2>
-          <p>{t("audit.intro")}</p>
-          <Link to="/audit" className="button button--secondary">
-            {t("audit.title")}
-          </Link>
-        </section>
-      ) : null}
       {isAdmin ? (
         <section className="card" aria-labelledby="admin-heading">
           <h2 id="admin-heading">{t("nav.admin")}</h2>
@@ -104,7 +97,7 @@ export default function Start() {
           </Link>
         </section>
       ) : null}
-      {!work && !isAdmin && !isAuditor ? <p className="empty-state">{t("start.nothingYet")}</p> : null}
+      {queues.length === 0 && !work ? <p className="empty-state">{t("start.nothingYet")}</p> : null}
     </>
   );
 }

@@ -59,9 +59,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["mailed_at", "created_at"])
     .execute();
   await db.schema.alterTable("users").addColumn("last_digest_at", "text").execute();
+  // The steering member's start page shows what is new since the previous visit.
+  await db.schema.alterTable("users").addColumn("start_seen_at", "text").execute();
+  await db.schema.alterTable("users").addColumn("start_previous_seen_at", "text").execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("users").dropColumn("start_previous_seen_at").execute();
+  await db.schema.alterTable("users").dropColumn("start_seen_at").execute();
   await db.schema.alterTable("users").dropColumn("last_digest_at").execute();
   await db.schema.dropIndex("notifications_unmailed_idx").execute();
   await db.schema.alterTable("notifications").dropColumn("mailed_at").execute();

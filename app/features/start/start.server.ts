@@ -4,14 +4,15 @@ import type { CurrentUser } from "~/features/access/current-user";
 import { can } from "~/features/access/policy";
 import { meetingsStart } from "~/features/meetings/start.server";
 import { caseworkerStart } from "~/features/plans/start.server";
+import { workQueues } from "./queues.server";
 
 export async function startPage(db: DB, user: CurrentUser) {
   const isCaseworker = can(user, "plans:work");
   return {
     name: user.name,
     isAdmin: can(user, "admin:manage"),
-    isAuditor: can(user, "audit:review"),
     work: isCaseworker ? await caseworkerStart(db, user) : null,
     meetings: isCaseworker ? await meetingsStart(db, user) : null,
+    queues: await workQueues(db, user),
   };
 }

@@ -9,6 +9,7 @@ import enMeetings from "./meetings";
 import enPlatform from "./platform";
 import enNotifications from "./notifications";
 import enPersons from "./persons";
+import enWorkQueue from "./work-queue";
 
 const en: TranslationShape<typeof sv> = {
   app: {
@@ -335,6 +336,7 @@ const en: TranslationShape<typeof sv> = {
   privacy,
   summaries,
   notifications: enNotifications,
+  workQueue: enWorkQueue,
   meetings: enMeetings,
   platform: enPlatform,
   persons: enPersons,

@@ -7,6 +7,7 @@ import svMeetings from "./meetings";
 import svPlatform from "./platform";
 import svNotifications from "./notifications";
 import svPersons from "./persons";
+import svWorkQueue from "./work-queue";
 
 // Swedish is the default language. Every key here must exist in ../en too
 // (the type in ../resources.ts enforces it).
@@ -334,6 +335,7 @@ const sv = {
   privacy,
   summaries,
   notifications: svNotifications,
+  workQueue: svWorkQueue,
   meetings: svMeetings,
   platform: svPlatform,
   persons: svPersons,
