@@ -61,12 +61,16 @@ export async function genuineHead(db: DB, key: Buffer): Promise<{ seq: number; m
     .select(["legacy_until_seq", "legacy_until_hash"])
     .where("id", "=", "main")
     .executeTakeFirst();
+  // After retention removed old segments the predecessor may be gone: the removal recorded its MAC.
+  const pruned = previous
+    ? undefined
+    : await db.selectFrom("audit_prunes").select(["seq", "mac"]).where("seq", "=", seq - 1).executeTakeFirst();
   const chainedTo =
     boundary && seq === Number(boundary.legacy_until_seq) + 1
       ? genesisMac(key, seq - 1, boundary.legacy_until_hash)
       : previous && Number(previous.seq) === seq - 1
         ? previous.mac
-        : null;
+        : (pruned?.mac ?? null);
   if (chainedTo === null || eventMac(key, { ...head, seq }, chainedTo) !== head.mac) return "forged";
   return { seq, mac: head.mac };
 }
