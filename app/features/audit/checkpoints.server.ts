@@ -64,7 +64,11 @@ export async function genuineHead(db: DB, key: Buffer): Promise<{ seq: number; m
   // After retention removed old segments the predecessor may be gone: the removal recorded its MAC.
   const pruned = previous
     ? undefined
-    : await db.selectFrom("audit_prunes").select(["seq", "mac"]).where("seq", "=", seq - 1).executeTakeFirst();
+    : await db
+        .selectFrom("audit_prunes")
+        .select(["seq", "mac"])
+        .where("seq", "=", seq - 1)
+        .executeTakeFirst();
   const chainedTo =
     boundary && seq === Number(boundary.legacy_until_seq) + 1
       ? genesisMac(key, seq - 1, boundary.legacy_until_hash)
