@@ -10,7 +10,7 @@
 import type { DB } from "#db/client.server";
 import { getEnv } from "~/lib/env.server";
 import { eventHash, eventMac, GENESIS_HASH, genesisMac, legacyHash } from "./chain.server";
-import { readCheckpoints, type Checkpoint } from "./checkpoints.server";
+import { readCheckpoints, type Checkpoint, type LostByRestore } from "./checkpoints.server";
 import { checkpointFilePath } from "./config.server";
 import { auditKey } from "./key.server";
 
@@ -170,7 +170,7 @@ export async function verifyAuditChain(
 export async function verifyAuditLog(
   db: DB,
   { key = auditKey(), checkpointFile = checkpointFilePath(getEnv()) }: { key?: Buffer; checkpointFile?: string } = {},
-): Promise<ChainReport & { unreadableCheckpoints: number }> {
-  const { checkpoints, unreadable } = await readCheckpoints(checkpointFile);
-  return { ...(await verifyAuditChain(db, { key, checkpoints })), unreadableCheckpoints: unreadable };
+): Promise<ChainReport & { unreadableCheckpoints: number; lostByRestore: LostByRestore[] }> {
+  const { checkpoints, unreadable, lostByRestore } = await readCheckpoints(checkpointFile);
+  return { ...(await verifyAuditChain(db, { key, checkpoints })), unreadableCheckpoints: unreadable, lostByRestore };
 }
