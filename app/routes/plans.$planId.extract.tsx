@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Fragment, type ReactNode } from "react";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { planId, extract: extract.value };
 }
 
-function List<T>({ items, render }: { items: T[]; render: (item: T, i: number) => React.ReactNode }) {
+function List<T>({ items, render }: { items: T[]; render: (item: T, i: number) => ReactNode }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p>{t("registerExtract.none")}</p>;
   return (
@@ -146,7 +147,7 @@ export default function RegisterExtractPage() {
           <dt>{t("registerExtract.identityNumber")}</dt>
           <dd>{person.identityNumber}</dd>
           {person.details.map((d, i) => (
-            <div key={i} className="facts__group">
+            <Fragment key={i}>
               <dt>{t("registerExtract.name")}</dt>
               <dd>{d.name || "–"}</dd>
               {d.address ? (
@@ -167,7 +168,7 @@ export default function RegisterExtractPage() {
                   <dd>{d.email}</dd>
                 </>
               ) : null}
-            </div>
+            </Fragment>
           ))}
         </dl>
         {person.protectedIdentity ? <p>{t("registerExtract.protected")}</p> : null}

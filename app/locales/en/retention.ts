@@ -44,8 +44,9 @@ const retention: TranslationShape<typeof sv> = {
   confirmField: "Number of plans",
   confirmMismatch: "Type {{count}}, the number of plans due right now.",
   purge: "Purge now",
-  purged: "{{count}} plans have been purged.",
-  total: "{{count}} plans are due for purging in all.",
+  purged: "The purge is done. Plans purged: {{count}}.",
+  total_one: "{{count}} plan is due for purging in all.",
+  total_other: "{{count}} plans are due for purging in all.",
 };
 
 export default retention;

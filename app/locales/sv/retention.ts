@@ -44,8 +44,9 @@ const retention = {
   confirmField: "Antal planer",
   confirmMismatch: "Skriv {{count}}, antalet planer som ska gallras just nu.",
   purge: "Gallra nu",
-  purged: "{{count}} planer är gallrade.",
-  total: "Totalt {{count}} planer ska gallras.",
+  purged: "Gallringen är klar. Gallrade planer: {{count}}.",
+  total_one: "Totalt {{count}} plan ska gallras.",
+  total_other: "Totalt {{count}} planer ska gallras.",
 };
 
 export default retention;
