@@ -15,6 +15,8 @@ export default [
     route("new", "routes/plans.new.tsx"),
     route(":planId", "routes/plans.$planId.tsx"),
     route(":planId/my-plan", "routes/plans.$planId.my-plan.tsx"),
+    route(":planId/extract", "routes/plans.$planId.extract.tsx"),
+    route(":planId/extract.json", "routes/plans.$planId.extract[.]json.ts"),
     route(":planId/meetings/new", "routes/plans.$planId.meetings.new.tsx"),
   ]),
   ...prefix("meetings", [
@@ -58,6 +60,7 @@ export default [
       route(":userId", "routes/admin.users.$userId.tsx"),
     ]),
     route("outbox", "routes/admin.outbox.tsx"),
+    route("retention", "routes/admin.retention.tsx"),
   ]),
   route("*", "routes/$.tsx"),
 ] satisfies RouteConfig;

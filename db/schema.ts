@@ -496,6 +496,9 @@ export interface Database {
   scheduled_jobs: ScheduledJobTable;
   reminders_sent: ReminderSentTable;
   notification_mail_choices: NotificationMailChoiceTable;
+  retention_settings: RetentionSettingsTable;
+  retention_periods: RetentionPeriodTable;
+  audit_prunes: AuditPruneTable;
 }
 
 export type Partnership = Selectable<PartnershipTable>;
@@ -635,6 +638,8 @@ export interface OutboxTable {
   ics: string | null;
   ics_method: string | null;
   delivery: "outbox" | "smtp_failed";
+  /** The plan the message is about (meeting mail), so the retention purge removes it with the plan. */
+  plan_id: string | null;
   /** 1 when the body carries a sign-in or password link: admins see the message without it. */
   hide_body: Generated<Bool>;
   created_at: Timestamp;
@@ -642,3 +647,34 @@ export interface OutboxTable {
 
 export type Meeting = Selectable<MeetingTable>;
 export type MeetingInvitee = Selectable<MeetingInviteeTable>;
+
+/** An organisation's own retention rules, where it changed the defaults for its kind (migration 0015). */
+export interface RetentionSettingsTable {
+  organisation_id: string;
+  /** A closed plan is due this many years after its last entry. */
+  plan_years: number;
+  /** Persons born on day 5, 15 or 25 are kept (the social services' research exception). */
+  research_exception: Bool;
+  /** Audit events of the organisation are kept this many years. */
+  audit_years: number;
+  /** The register extract names the staff who read the records (otherwise the organisation only). */
+  extract_staff_names: Generated<Bool>;
+  updated_at: Timestamp;
+}
+
+/** How many days data not tied to a plan is kept: login_attempts, ended_sessions, outbox, read_notifications. */
+export interface RetentionPeriodTable {
+  name: string;
+  days: number;
+}
+
+/** Where old audit segments were removed: at a checkpoint kept outside the database (migration 0015). */
+export interface AuditPruneTable {
+  /** Every event up to and including this seq is gone; verification starts after it. */
+  seq: number;
+  hash: string;
+  mac: string;
+  /** When the covering checkpoint was taken. */
+  checkpoint_at: Timestamp;
+  pruned_at: Timestamp;
+}

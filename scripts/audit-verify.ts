@@ -27,6 +27,11 @@ async function main(): Promise<number> {
   for (const file of checkpointFiles(process.argv.slice(2))) {
     const read = await readCheckpoints(file);
     checkpoints.push(...read.checkpoints);
+    for (const lost of read.lostByRestore) {
+      console.log(
+        `${file}: events ${lost.fromSeq}–${lost.toSeq} were lost by the restore of ${lost.restoredAt} (not tampering)`,
+      );
+    }
     console.log(
       `${file}: ${read.checkpoints.length} checkpoints${read.unreadable ? `, ${read.unreadable} unreadable lines` : ""}`,
     );

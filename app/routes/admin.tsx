@@ -36,6 +36,9 @@ export default function AdminLayout() {
           <li>
             <NavLink to="/admin/outbox">{t("meetings.outbox.title")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/retention">{t("retention.title")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

@@ -22,15 +22,19 @@ export type Permission =
   /** Log review for the user's own organisation. */
   | "audit:review"
   /** Manage partnerships, organisations, users and roles; never plan content. */
-  | "admin:manage";
+  | "admin:manage"
+  /** See what the retention purge would delete (counts and plan numbers only) and run it. */
+  | "retention:manage"
+  /** Produce the register extract (GDPR art. 15) for the person of a plan the user may see. */
+  | "extract:produce";
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  caseworker: ["plans:work"],
+  caseworker: ["plans:work", "extract:produce"],
   coordinator: ["deviations:triage", "summaries:prepare"],
   contact: ["deviations:answer"],
   steering: ["deviations:read_published", "summaries:read_released"],
   auditor: ["audit:review"],
-  admin: ["admin:manage"],
+  admin: ["admin:manage", "retention:manage"],
 };
 
 type PolicyUser = Pick<CurrentUser, "grants">;

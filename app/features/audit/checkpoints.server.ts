@@ -61,12 +61,20 @@ export async function genuineHead(db: DB, key: Buffer): Promise<{ seq: number; m
     .select(["legacy_until_seq", "legacy_until_hash"])
     .where("id", "=", "main")
     .executeTakeFirst();
+  // After retention removed old segments the predecessor may be gone: the removal recorded its MAC.
+  const pruned = previous
+    ? undefined
+    : await db
+        .selectFrom("audit_prunes")
+        .select(["seq", "mac"])
+        .where("seq", "=", seq - 1)
+        .executeTakeFirst();
   const chainedTo =
     boundary && seq === Number(boundary.legacy_until_seq) + 1
       ? genesisMac(key, seq - 1, boundary.legacy_until_hash)
       : previous && Number(previous.seq) === seq - 1
         ? previous.mac
-        : null;
+        : (pruned?.mac ?? null);
   if (chainedTo === null || eventMac(key, { ...head, seq }, chainedTo) !== head.mac) return "forged";
   return { seq, mac: head.mac };
 }
@@ -83,29 +91,80 @@ export async function appendCheckpoint(path: string, checkpoint: Checkpoint): Pr
   }
 }
 
-/** Every readable checkpoint in the file (none when it does not exist). */
-export async function readCheckpoints(path: string): Promise<{ checkpoints: Checkpoint[]; unreadable: number }> {
+/**
+ * A restore from a backup (app/features/retention/backup.server.ts): the database went back to
+ * `restoredSeq`, and `seq`/`mac` is the restore event written after it. Checkpoints written
+ * before it that name later events describe a log the restore replaced.
+ */
+export interface RestoreMarker extends Checkpoint {
+  restoredSeq: number;
+}
+
+/** Events lost by a restore: the checkpoints that named them were written before it. */
+export interface LostByRestore {
+  fromSeq: number;
+  toSeq: number;
+  restoredAt: string;
+}
+
+export async function appendRestoreMarker(path: string, marker: RestoreMarker): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const file = await open(path, "a", 0o640);
+  try {
+    await file.write(
+      `${JSON.stringify({ seq: marker.seq, mac: marker.mac, at: marker.at, restoredSeq: marker.restoredSeq })}\n`,
+    );
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * Every readable checkpoint in the file (none when it does not exist), in the order written. A
+ * restore marker drops the earlier checkpoints beyond the restored point and reports those
+ * events as lost by the restore, so verification does not call them a deleted tail.
+ */
+export async function readCheckpoints(
+  path: string,
+): Promise<{ checkpoints: Checkpoint[]; unreadable: number; lostByRestore: LostByRestore[] }> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { checkpoints: [], unreadable: 0 };
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      return { checkpoints: [], unreadable: 0, lostByRestore: [] };
     throw error;
   }
-  const checkpoints: Checkpoint[] = [];
+  let checkpoints: Checkpoint[] = [];
+  const lostByRestore: LostByRestore[] = [];
   let unreadable = 0;
   for (const line of text.split("\n")) {
     if (!line.trim()) continue;
     try {
-      const value = JSON.parse(line) as Partial<Checkpoint>;
-      if (Number.isSafeInteger(value.seq) && typeof value.mac === "string" && typeof value.at === "string") {
-        checkpoints.push({ seq: value.seq as number, mac: value.mac, at: value.at });
-      } else unreadable++;
+      const value = JSON.parse(line) as Partial<RestoreMarker>;
+      if (!(Number.isSafeInteger(value.seq) && typeof value.mac === "string" && typeof value.at === "string")) {
+        unreadable++;
+        continue;
+      }
+      if (Number.isSafeInteger(value.restoredSeq)) {
+        const restoredSeq = value.restoredSeq as number;
+        const dropped = checkpoints.filter((c) => c.seq > restoredSeq);
+        if (dropped.length > 0) {
+          lostByRestore.push({
+            fromSeq: restoredSeq + 1,
+            toSeq: Math.max(...dropped.map((c) => c.seq)),
+            restoredAt: value.at,
+          });
+        }
+        checkpoints = checkpoints.filter((c) => c.seq <= restoredSeq);
+      }
+      checkpoints.push({ seq: value.seq as number, mac: value.mac, at: value.at });
     } catch {
       unreadable++;
     }
   }
-  return { checkpoints, unreadable };
+  return { checkpoints, unreadable, lostByRestore };
 }
 
 export interface CheckpointWriter {

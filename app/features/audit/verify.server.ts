@@ -10,7 +10,7 @@
 import type { DB } from "#db/client.server";
 import { getEnv } from "~/lib/env.server";
 import { eventHash, eventMac, GENESIS_HASH, genesisMac, legacyHash } from "./chain.server";
-import { readCheckpoints, type Checkpoint } from "./checkpoints.server";
+import { readCheckpoints, type Checkpoint, type LostByRestore } from "./checkpoints.server";
 import { checkpointFilePath } from "./config.server";
 import { auditKey } from "./key.server";
 
@@ -66,13 +66,24 @@ async function boundaryOf(db: DB): Promise<{ seq: number; hash: string }> {
   return row ? { seq: Number(row.legacy_until_seq), hash: row.legacy_until_hash } : { seq: 0, hash: GENESIS_HASH };
 }
 
+/** Where old segments were removed (retention), if they were: verification starts after it. */
+async function prunedUntil(db: DB): Promise<{ seq: number; hash: string; mac: string } | null> {
+  const row = await db.selectFrom("audit_prunes").selectAll().orderBy("seq", "desc").limit(1).executeTakeFirst();
+  return row ? { seq: Number(row.seq), hash: row.hash, mac: row.mac } : null;
+}
+
 export async function verifyAuditChain(
   db: DB,
   { key, checkpoints = [] }: { key: Buffer; checkpoints?: Checkpoint[] },
 ): Promise<ChainReport> {
   const boundary = await boundaryOf(db);
+  const pruned = await prunedUntil(db);
   const expectedMacs = new Map<number, Set<string>>();
-  for (const c of checkpoints) expectedMacs.set(c.seq, (expectedMacs.get(c.seq) ?? new Set()).add(c.mac));
+  for (const c of checkpoints) {
+    // Checkpoints inside a removed segment name events that are meant to be gone.
+    if (pruned && c.seq <= pruned.seq) continue;
+    expectedMacs.set(c.seq, (expectedMacs.get(c.seq) ?? new Set()).add(c.mac));
+  }
 
   const findings = new Findings();
   const suspects: number[] = [];
@@ -82,6 +93,17 @@ export async function verifyAuditChain(
   let prevMac: string | null = null;
   let lastGenuine = boundary.seq;
   let checked = 0;
+  if (pruned) {
+    // A removal is genuine only at a checkpoint kept outside the database; one recorded without
+    // it hides the events it removed.
+    if (!checkpoints.some((c) => c.seq === pruned.seq && c.mac === pruned.mac)) {
+      findings.add("deleted_middle", 1, pruned.seq);
+    }
+    expected = pruned.seq + 1;
+    prevHash = pruned.hash;
+    prevMac = pruned.mac;
+    lastGenuine = Math.max(lastGenuine, pruned.seq);
+  }
 
   for (;;) {
     const batch = await db
@@ -148,7 +170,7 @@ export async function verifyAuditChain(
 export async function verifyAuditLog(
   db: DB,
   { key = auditKey(), checkpointFile = checkpointFilePath(getEnv()) }: { key?: Buffer; checkpointFile?: string } = {},
-): Promise<ChainReport & { unreadableCheckpoints: number }> {
-  const { checkpoints, unreadable } = await readCheckpoints(checkpointFile);
-  return { ...(await verifyAuditChain(db, { key, checkpoints })), unreadableCheckpoints: unreadable };
+): Promise<ChainReport & { unreadableCheckpoints: number; lostByRestore: LostByRestore[] }> {
+  const { checkpoints, unreadable, lostByRestore } = await readCheckpoints(checkpointFile);
+  return { ...(await verifyAuditChain(db, { key, checkpoints })), unreadableCheckpoints: unreadable, lostByRestore };
 }

@@ -43,6 +43,9 @@ export function PlanPageView({ page }: { page: PlanView }) {
         <p>
           <Link to={`/plans/${plan.id}/my-plan`} className="button button--secondary">
             {t("plans.printMyPlan")}
+          </Link>{" "}
+          <Link to={`/plans/${plan.id}/extract`} className="button button--secondary">
+            {t("registerExtract.link")}
           </Link>
         </p>
       </header>

@@ -4,6 +4,8 @@ import audit from "./audit";
 import deviations from "./deviations";
 import enAuth from "./auth";
 import privacy from "./privacy";
+import retention from "./retention";
+import registerExtract from "./register-extract";
 import summaries from "./summaries";
 import enMeetings from "./meetings";
 import enPlatform from "./platform";
@@ -334,6 +336,8 @@ const en: TranslationShape<typeof sv> = {
   audit,
   deviations,
   privacy,
+  retention,
+  registerExtract,
   summaries,
   notifications: enNotifications,
   workQueue: enWorkQueue,

@@ -2,6 +2,8 @@ import audit from "./audit";
 import deviations from "./deviations";
 import svAuth from "./auth";
 import privacy from "./privacy";
+import retention from "./retention";
+import registerExtract from "./register-extract";
 import summaries from "./summaries";
 import svMeetings from "./meetings";
 import svPlatform from "./platform";
@@ -333,6 +335,8 @@ const sv = {
   audit,
   deviations,
   privacy,
+  retention,
+  registerExtract,
   summaries,
   notifications: svNotifications,
   workQueue: svWorkQueue,

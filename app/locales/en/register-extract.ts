@@ -1,0 +1,47 @@
+import type { TranslationShape } from "../resources";
+import type sv from "../sv/register-extract";
+
+const registerExtract: TranslationShape<typeof sv> = {
+  title: "Register extract",
+  link: "Register extract",
+  intro:
+    "This is everything {{organisation}} has recorded about you in Samsyn. You have the right to know what we hold about you, why, and who has read it.",
+  produced: "Produced on {{date}} by {{organisation}}.",
+  print: "Print",
+  download: "Download as a file (JSON)",
+  backToPlan: "Back to the plan",
+  personHeading: "About you",
+  identityNumber: "Identity number",
+  name: "Name",
+  address: "Address",
+  phone: "Phone",
+  email: "E-mail",
+  protected: "You have protected personal details, so your address and contact details are not printed.",
+  plansHeading: "Your plans",
+  plan: "{{kind}} that {{organisation}} is responsible for",
+  planStatus: "Status",
+  planCreated: "Started",
+  planClosed: "Closed",
+  goal: "Your goal",
+  needs: "Needs",
+  consentsHeading: "Consents",
+  consentLine: "Given {{given}}, valid {{from}}–{{until}} for {{organisations}}. Purpose: {{purpose}}",
+  consentWithdrawn: "Withdrawn {{date}}.",
+  actionsHeading: "Actions",
+  actionLine: "{{description}} – {{organisation}}",
+  followUpsHeading: "Follow-ups",
+  followUpLine: "{{date}}: {{reviewed}}",
+  notesHeading: "Notes",
+  meetingsHeading: "Meetings and letters",
+  meetingLine: "{{date}}: {{purpose}}",
+  letterSent: "You were sent a letter about the meeting.",
+  readsHeading: "Who has read the records",
+  readsIntro: "Organisations that opened the records about you, and when.",
+  readsStaffIntro: "Organisations and people who opened the records about you, and when.",
+  readLine: "{{date}}: {{organisation}}",
+  readLineStaff: "{{date}}: {{name}}, {{organisation}}",
+  none: "None.",
+  statuses: { draft: "Draft", active: "Ongoing", closed: "Closed" },
+};
+
+export default registerExtract;
