@@ -90,7 +90,7 @@ class LockingPostgresDialect extends PostgresDialect {
 }
 
 /** True when the database is PostgreSQL (the only other engine is SQLite). */
-export function isPostgres(db: Kysely<unknown>): boolean {
+export function isPostgres<T>(db: Kysely<T>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 

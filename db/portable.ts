@@ -51,11 +51,11 @@ export const WRITE_LOCK_KEY = 7_305_271_001;
  * lock, and taking it again is free. Callers that must never run concurrently with another writer,
  * on any app instance (the audit chain's head), say so by calling this.
  */
-export async function holdWriteLock(db: Kysely<unknown>): Promise<void> {
+export async function holdWriteLock<T>(db: Kysely<T>): Promise<void> {
   if (!isPostgres(db)) return;
   await sql`select pg_advisory_xact_lock(${sql.lit(WRITE_LOCK_KEY)})`.execute(db);
 }
 
-function isPostgres(db: Kysely<unknown>): boolean {
+function isPostgres<T>(db: Kysely<T>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
