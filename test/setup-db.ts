@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
 import { closeDb, getDb } from "#db/client.server";
 import { migrateToLatest } from "#db/migrate";
-import { createDatabase, dropDatabase, uniqueDatabaseName } from "#db/postgres-admin";
+import { createDatabase, dropDatabase, skipCommitFlush, uniqueDatabaseName } from "#db/postgres-admin";
 
 const dir = mkdtempSync(join(tmpdir(), "samsyn-test-"));
 const adminUrl = process.env.TEST_ENGINE === "postgres" ? process.env.TEST_POSTGRES_URL : undefined;
@@ -23,6 +23,7 @@ if (adminUrl) {
 beforeAll(async () => {
   if (adminUrl) {
     process.env.DATABASE_URL = await createDatabase(adminUrl, database, inject("postgresTemplate"));
+    await skipCommitFlush(adminUrl, database);
   }
   await migrateToLatest(getDb());
 });
