@@ -40,5 +40,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium" }],
+  // E2E_ENGINE=postgres (npm run test:e2e does it when TEST_POSTGRES_URL is set) runs the plan and
+  // deviation journeys again against a server on PostgreSQL.
+  projects:
+    process.env.E2E_ENGINE === "postgres"
+      ? [{ name: "postgres", testMatch: ["plans.spec.ts", "deviations.spec.ts"] }]
+      : [{ name: "chromium" }],
 });

@@ -1,7 +1,9 @@
 import SQLite from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { CompiledQuery, Kysely, SqliteDialect, sql } from "kysely";
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import { WRITE_LOCK_KEY } from "./portable";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
@@ -18,9 +20,25 @@ export function isPostgresUrl(url: string): boolean {
   return url.startsWith("postgres://") || url.startsWith("postgresql://");
 }
 
-export function createDb(url: string): DB {
+// PostgreSQL returns 64-bit integers (count(*), sum() of integers) and numerics as strings, since
+// they may exceed 2^53; every such value Samsyn reads is a count or a sequence number far below
+// that, and SQLite returns numbers, so both engines hand the app the same type.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+/** Connections per app instance: DATABASE_POOL_SIZE, default 10 (see README, "Pool sizing"). */
+export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const size = Number(env.DATABASE_POOL_SIZE ?? 10);
+  return Number.isInteger(size) && size >= 1 && size <= 1000 ? size : 10;
+}
+
+export function createDb(url: string, options: { poolSize?: number } = {}): DB {
   if (isPostgresUrl(url)) {
-    throw new Error("DATABASE_URL: PostgreSQL is not yet supported; use a file: URL for SQLite.");
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? poolSize() });
+    // An idle connection the server drops (restart, failover) must not crash the process; the
+    // pool discards it and the next query opens a new one.
+    pool.on("error", () => {});
+    return new Kysely<Database>({ dialect: new LockingPostgresDialect({ pool }) });
   }
   const path = sqlitePath(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -48,6 +66,32 @@ class ImmediateSqliteDialect extends SqliteDialect {
     };
     return driver;
   }
+}
+
+/**
+ * Every PostgreSQL transaction takes one advisory lock as it begins, held until it ends: the
+ * counterpart of SQLite's BEGIN IMMEDIATE. Nearly every transaction in Samsyn writes the audit
+ * chain, which allows one writer at a time anyway; taking the lock first rather than at the
+ * first audit() means two transactions never hold row locks the other waits for (no deadlocks),
+ * and a read-check-write (a plan's version, login throttling) sees what the previous writer
+ * committed, on whichever instance it ran. Single statements outside a transaction do not wait.
+ * docs/decisions/0017-postgresql.md.
+ */
+class LockingPostgresDialect extends PostgresDialect {
+  createDriver() {
+    const driver = super.createDriver();
+    const begin = driver.beginTransaction.bind(driver);
+    driver.beginTransaction = async (connection, settings) => {
+      await begin(connection, settings);
+      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`));
+    };
+    return driver;
+  }
+}
+
+/** True when the database is PostgreSQL (the only other engine is SQLite). */
+export function isPostgres<T>(db: Kysely<T>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** True when the database answers a trivial query. */

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { createDb } from "./client.server";
+import { createDb, isPostgres } from "./client.server";
 import { migrateDown, migrateToLatest, pendingMigrations } from "./migrate";
 import { migrations } from "./migrations/index";
 
@@ -32,16 +32,17 @@ describe("migrations", () => {
     await db.destroy();
   });
 
-  it("opens SQLite with WAL and foreign keys on", async () => {
+  it("opens SQLite with WAL and foreign keys on, PostgreSQL with counts read as numbers", async () => {
     const db = createDb(process.env.DATABASE_URL!);
-    const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
-    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
-    expect(journal.rows[0].journal_mode).toBe("wal");
-    expect(fk.rows[0].foreign_keys).toBe(1);
+    if (isPostgres(db)) {
+      const counted = await sql<{ n: number; total: number }>`select count(*) as n, sum(1.5) as total`.execute(db);
+      expect(counted.rows[0]).toEqual({ n: 1, total: 1.5 });
+    } else {
+      const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+      const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+      expect(journal.rows[0].journal_mode).toBe("wal");
+      expect(fk.rows[0].foreign_keys).toBe(1);
+    }
     await db.destroy();
-  });
-
-  it("refuses a PostgreSQL URL with a clear message until that engine lands", () => {
-    expect(() => createDb("postgres://localhost/test")).toThrow(/not yet supported/);
   });
 });

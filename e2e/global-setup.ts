@@ -1,6 +1,7 @@
 // Starts the built app once for the whole run: a free port, a throwaway SQLite
 // database (migrated and seeded with the demo cast) in a temp directory, and
-// `node server.js` in production mode. Workers find it through E2E_BASE_URL and
+// `node server.js` in production mode. With E2E_ENGINE=postgres the database is a throwaway
+// one on the server TEST_POSTGRES_URL names instead. Workers find it through E2E_BASE_URL and
 // E2E_DATABASE_URL; global-teardown.ts stops it and removes the directory.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -11,6 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import type { FullConfig } from "@playwright/test";
 import { createDb } from "../db/client.server";
 import { migrateToLatest } from "../db/migrate";
+import { createDatabase, uniqueDatabaseName } from "../db/postgres-admin";
 import { seedDemo } from "../db/seed/seed";
 
 const STARTUP_TIMEOUT_MS = 30_000;
@@ -78,11 +80,20 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   }
 
   const dir = mkdtempSync(join(tmpdir(), "samsyn-e2e-"));
-  const databaseUrl = `file:${join(dir, "e2e.sqlite")}`;
+  let databaseUrl = `file:${join(dir, "e2e.sqlite")}`;
   // Production requires an audit key; the seed below and the server must share it.
   process.env.AUDIT_KEY ??= randomBytes(32).toString("hex");
   let child: ChildProcess | undefined;
   try {
+    if (process.env.E2E_ENGINE === "postgres") {
+      const adminUrl = process.env.TEST_POSTGRES_URL;
+      if (!adminUrl)
+        throw new Error("E2E_ENGINE=postgres needs TEST_POSTGRES_URL (a server where it may create a database).");
+      const name = uniqueDatabaseName("samsyn_e2e");
+      databaseUrl = await createDatabase(adminUrl, name);
+      // global-teardown.ts drops it.
+      process.env.E2E_PG_DATABASE = name;
+    }
     const db = createDb(databaseUrl);
     try {
       await migrateToLatest(db);

@@ -2,6 +2,7 @@
 // Set E2E_KEEP_TMP=1 to keep the directory (database and server.log) for a look.
 import { rmSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
+import { dropDatabase } from "../db/postgres-admin";
 
 function exited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
@@ -30,6 +31,10 @@ export default async function globalTeardown(): Promise<void> {
     } catch {
       // already gone
     }
+  }
+  const database = process.env.E2E_PG_DATABASE;
+  if (database && process.env.TEST_POSTGRES_URL && process.env.E2E_KEEP_TMP !== "1") {
+    await dropDatabase(process.env.TEST_POSTGRES_URL, database);
   }
   const dir = server?.dir ?? process.env.E2E_TMP_DIR;
   if (!dir) return;

@@ -2,7 +2,7 @@
 // iCalendar parsed back with ical.js (not string matching).
 import ICAL from "ical.js";
 import { sql } from "kysely";
-import { getDb } from "#db/client.server";
+import { getDb, isPostgres } from "#db/client.server";
 import { planAccessFor, type AccessUser } from "~/features/access/access.server";
 import { conveneMeeting, type ConveneInput } from "~/features/meetings/meetings.server";
 import type { Result } from "~/lib/result";
@@ -101,12 +101,13 @@ export function parseCalendar(text: string): ParsedCalendar {
 }
 
 export async function outboxFor(email: string) {
-  // rowid keeps insertion order even within one millisecond (SQLite, tests only).
+  // rowid (SQLite) and ctid (PostgreSQL, a table never updated) keep insertion order even within
+  // one millisecond; tests only.
   return getDb()
     .selectFrom("outbox")
     .selectAll()
     .where("to_address", "=", email)
-    .orderBy(sql`rowid`)
+    .orderBy(isPostgres(getDb()) ? sql`ctid` : sql`rowid`)
     .execute();
 }
 

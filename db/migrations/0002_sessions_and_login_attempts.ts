@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { PostgresAdapter, type Kysely } from "kysely";
 
 // Frozen in time: never import app code here.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -14,7 +14,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("login_attempts")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    // PostgreSQL has no AUTOINCREMENT keyword; an identity column is its equivalent.
+    .addColumn("id", "integer", (c) =>
+      db.getExecutor().adapter instanceof PostgresAdapter
+        ? c.primaryKey().generatedByDefaultAsIdentity()
+        : c.primaryKey().autoIncrement(),
+    )
     .addColumn("email", "text", (c) => c.notNull())
     .addColumn("ip", "text", (c) => c.notNull())
     .addColumn("succeeded", "integer", (c) => c.notNull())

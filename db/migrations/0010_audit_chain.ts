@@ -1,4 +1,5 @@
-import { sql, type Kysely } from "kysely";
+import { PostgresAdapter, sql, type Kysely } from "kysely";
+import { refuseChangesOnPostgres } from "./0003_audit_events";
 
 // Frozen in time: never import app code here.
 //
@@ -7,6 +8,7 @@ import { sql, type Kysely } from "kysely";
 // migration records where the old unkeyed chain ends, and verification checks events up to that
 // boundary by the old rule and every later event by its MAC, the first one chained to the boundary.
 export async function up(db: Kysely<any>): Promise<void> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema.alterTable("audit_events").addColumn("mac", "text").execute();
 
   await db.schema
@@ -32,10 +34,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     })
     .execute();
   // Moving the boundary would let keyed events pass as old ones: it is as fixed as the log.
-  await sql`CREATE TRIGGER audit_chain_no_update BEFORE UPDATE ON audit_chain
-    BEGIN SELECT RAISE(ABORT, 'audit_chain is fixed'); END`.execute(db);
-  await sql`CREATE TRIGGER audit_chain_no_delete BEFORE DELETE ON audit_chain
-    BEGIN SELECT RAISE(ABORT, 'audit_chain is fixed'); END`.execute(db);
+  if (postgres) {
+    await refuseChangesOnPostgres(db, "audit_chain", "audit_chain is fixed");
+  } else {
+    await sql`CREATE TRIGGER audit_chain_no_update BEFORE UPDATE ON audit_chain
+      BEGIN SELECT RAISE(ABORT, 'audit_chain is fixed'); END`.execute(db);
+    await sql`CREATE TRIGGER audit_chain_no_delete BEFORE DELETE ON audit_chain
+      BEGIN SELECT RAISE(ABORT, 'audit_chain is fixed'); END`.execute(db);
+  }
 
   // Taken and renewed with a conditional UPDATE, never inserted at run time, so two instances
   // cannot both create it.
@@ -53,8 +59,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("audit_leases").execute();
-  await sql`DROP TRIGGER IF EXISTS audit_chain_no_delete`.execute(db);
-  await sql`DROP TRIGGER IF EXISTS audit_chain_no_update`.execute(db);
-  await db.schema.dropTable("audit_chain").execute();
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await db.schema.dropTable("audit_chain").execute();
+    await sql`DROP FUNCTION IF EXISTS audit_chain_refuse_change()`.execute(db);
+  } else {
+    await sql`DROP TRIGGER IF EXISTS audit_chain_no_delete`.execute(db);
+    await sql`DROP TRIGGER IF EXISTS audit_chain_no_update`.execute(db);
+    await db.schema.dropTable("audit_chain").execute();
+  }
   await db.schema.alterTable("audit_events").dropColumn("mac").execute();
 }

@@ -107,7 +107,10 @@ const checkExpression = (column: string, values: readonly string[]) =>
 
 /** PostgreSQL (and any engine with ALTER TABLE … ADD CONSTRAINT): one statement per change. */
 async function alterTables(db: Kysely<any>, checks: EnumChecks): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  // The migrator already runs each migration in a transaction where DDL is transactional.
+  const inTransaction = (work: (trx: Kysely<any>) => Promise<void>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  await inTransaction(async (trx) => {
     for (const [table, columns] of Object.entries(checks)) {
       for (const [column, values] of Object.entries(columns)) {
         await sql`alter table ${sql.table(table)} drop constraint if exists ${sql.id(checkName(table, column))}`.execute(

@@ -1,6 +1,6 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
+import { dropTrigger } from "../../../test/engine";
 import { audit, GENESIS_HASH } from "./audit.server";
 import { auditKey } from "./key.server";
 import { verifyAuditChain } from "./verify.server";
@@ -40,7 +40,7 @@ describe("audit trail", () => {
       .select("seq")
       .where("record_id", "=", "x")
       .executeTakeFirstOrThrow();
-    await sql`DROP TRIGGER audit_events_no_update`.execute(db);
+    await dropTrigger(db, "audit_events_no_update", "audit_events");
     await db.updateTable("audit_events").set({ user_id: "someone-else" }).where("seq", "=", target.seq).execute();
     const check = await verifyAuditChain(db, { key: auditKey() });
     expect(check.ok).toBe(false);

@@ -2,7 +2,7 @@
 // and chained by a keyed MAC, so an edited, deleted, recomputed or forged event is detectable
 // (docs/decisions/0012-audit-chain.md; verification in verify.server.ts).
 import type { DB } from "#db/client.server";
-import { newId, nowIso, toJson } from "#db/portable";
+import { holdWriteLock, newId, nowIso, toJson } from "#db/portable";
 import type { Actor } from "~/features/access/current-user";
 import { eventHash, eventMac, GENESIS_HASH, genesisMac } from "./chain.server";
 import { auditKey } from "./key.server";
@@ -25,11 +25,12 @@ export interface AuditInput {
 /**
  * The one place that numbers and chains an event: one read of the head, one insert, inside the
  * caller's transaction. SQLite transactions begin IMMEDIATE (db/client.server.ts), so the head
- * cannot move between the read and the insert; on PostgreSQL take a transaction-scoped lock here
- * first. Either way the primary key on seq refuses a second writer of the same number, so two
+ * cannot move between the read and the insert; on PostgreSQL every transaction takes an advisory
+ * lock when it begins, which does the same across every app instance. Either way the primary key on seq refuses a second writer of the same number, so two
  * writers can never both extend the chain from one head.
  */
 async function appendInto(trx: DB, input: AuditInput, now: Date): Promise<void> {
+  await holdWriteLock(trx);
   const head = await trx
     .selectFrom("audit_events")
     .select(["seq", "hash", "mac"])
