@@ -136,5 +136,12 @@ for (const statistics of [false, true]) {
         expect(await scansOf(getDb(), run)).toEqual([]);
       });
     }
+    it("coordinator inbox: the newest cases come from an index, not a sort of the partnership's cases", async () => {
+      const db = getDb();
+      const queries = await recordSelects(db, (recording) => HOT["coordinator inbox"](recording, cast));
+      const lists = queries.filter((q) => /from "deviations"/.test(q.sql) && /\blimit\b/.test(q.sql));
+      expect(lists.length).toBeGreaterThan(0);
+      for (const query of lists) expect(await explain(db, query)).not.toContain("USE TEMP B-TREE FOR ORDER BY");
+    });
   });
 }
