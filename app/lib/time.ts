@@ -1,6 +1,30 @@
 // Dates are calendar dates in Europe/Stockholm, stored as YYYY-MM-DD text.
 export const TIME_ZONE = "Europe/Stockholm";
 
+// Building an Intl formatter costs far more than formatting with one (a page formats dozens of
+// dates), so each locale-and-options pair is built once per process and reused.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** The shared Intl.DateTimeFormat for these arguments. */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+/** The shared Intl.NumberFormat for these arguments. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
+/** The Intl locale of an app locale. */
+export const intlLocale = (locale: string) => (locale === "en" ? "en-GB" : "sv-SE");
+
 const dayFormat = new Intl.DateTimeFormat("sv-SE", {
   timeZone: TIME_ZONE,
   year: "numeric",
@@ -33,14 +57,14 @@ export function isIsoDate(value: string): boolean {
 
 export function formatDate(date: string | null | undefined, locale: string): string {
   if (!date) return "";
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", { dateStyle: "long", timeZone: "UTC" }).format(
+  return dateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(`${date.slice(0, 10)}T00:00:00Z`),
   );
 }
 
 export function formatDateTime(iso: string | null | undefined, locale: string): string {
   if (!iso) return "";
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "sv-SE", {
+  return dateTimeFormat(intlLocale(locale), {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone: TIME_ZONE,

@@ -60,13 +60,15 @@ function consentCovers(eb: ExpressionBuilder<Database, "plans">, organisationId:
 export function planAccessFilter(user: AccessUser, today = todayInStockholm()) {
   return (eb: ExpressionBuilder<Database, "plans">) => {
     if (!can(user, "plans:work")) return sql<boolean>`1 = 0`;
+    // `plans.id IN (the user's team rows)`, not an EXISTS per plan: the planner then starts from
+    // the user's own plan_team rows (index plan_team_user_idx) and looks each plan up by its key,
+    // so a caseworker's list costs their own plans, not every plan in the database. The query-plan
+    // test (test/query-plans.test.ts) fails if a hot query goes back to scanning plans.
     return eb.and([
-      eb.exists(
-        eb
-          .selectFrom("plan_team")
-          .select("plan_team.plan_id")
-          .whereRef("plan_team.plan_id", "=", "plans.id")
-          .where("plan_team.user_id", "=", user.id),
+      eb(
+        "plans.id",
+        "in",
+        eb.selectFrom("plan_team").select("plan_team.plan_id").where("plan_team.user_id", "=", user.id),
       ),
       eb.or([
         eb("plans.lead_organisation_id", "=", user.organisationId),

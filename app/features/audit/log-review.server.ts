@@ -6,7 +6,7 @@ import { can } from "~/features/access/policy";
 import { normaliseIdentityNumber } from "~/features/persons/identity-number";
 import { pageOf, type Page } from "~/lib/pagination";
 import { fail, ok, type Result } from "~/lib/result";
-import { TIME_ZONE } from "~/lib/time";
+import { dateTimeFormat, TIME_ZONE } from "~/lib/time";
 import { audit } from "./audit.server";
 import { actionKey, recordTypeKey, type ActionKey, type RecordTypeKey } from "./event-words.server";
 import { verifyAuditLog, type ChainReport } from "./verify.server";
@@ -77,7 +77,7 @@ async function organisationUsers(db: DB, organisationId: string) {
 }
 
 function offsetMs(instant: number): number {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  const parts = dateTimeFormat("en-GB", {
     timeZone: TIME_ZONE,
     hourCycle: "h23",
     year: "numeric",

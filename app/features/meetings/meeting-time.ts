@@ -1,6 +1,6 @@
 // Meeting times are entered and shown in Europe/Stockholm and stored as UTC ISO text.
 // Shared by the server and the browser (no server-only imports).
-import { TIME_ZONE } from "~/lib/time";
+import { dateTimeFormat, intlLocale, TIME_ZONE } from "~/lib/time";
 
 const partsFormat = new Intl.DateTimeFormat("en-US", {
   timeZone: TIME_ZONE,
@@ -70,11 +70,9 @@ export function endOf(startsAt: string, durationMinutes: number): string {
   return new Date(Date.parse(startsAt) + durationMinutes * 60_000).toISOString();
 }
 
-const intlLocale = (locale: string) => (locale === "en" ? "en-GB" : "sv-SE");
-
 /** "torsdag 12 mars 2026" / "Thursday 12 March 2026". */
 export function formatMeetingDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "full", timeZone: TIME_ZONE }).format(new Date(iso));
+  return dateTimeFormat(intlLocale(locale), { dateStyle: "full", timeZone: TIME_ZONE }).format(new Date(iso));
 }
 
 /** "10:00". */

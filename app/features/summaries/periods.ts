@@ -1,6 +1,6 @@
 // Reporting periods: terms (VT 1 Jan–30 Jun, HT 1 Jul–31 Dec), tertials (T1 Jan–Apr,
 // T2 May–Aug, T3 Sep–Dec) and custom ranges. Dates are calendar dates in Europe/Stockholm.
-import { addDays, isIsoDate, todayInStockholm } from "~/lib/time";
+import { addDays, dateTimeFormat, isIsoDate, todayInStockholm } from "~/lib/time";
 
 export type PeriodKind = "term" | "tertial" | "custom";
 
@@ -135,7 +135,7 @@ export function instantBounds(period: Period): { from: string; to: string } {
 function stockholmMidnightUtc(date: string): string {
   // Stockholm is UTC+1 in winter and UTC+2 in summer; find the offset that day.
   const guess = new Date(`${date}T00:00:00Z`);
-  const local = new Intl.DateTimeFormat("en-GB", {
+  const local = dateTimeFormat("en-GB", {
     timeZone: "Europe/Stockholm",
     hour: "2-digit",
     hourCycle: "h23",

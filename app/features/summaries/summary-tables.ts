@@ -2,6 +2,7 @@
 // so what is printed and what is exported can never differ.
 import type { TFunction } from "i18next";
 import type { Cell } from "./suppression";
+import { intlLocale, numberFormat } from "~/lib/time";
 import type { SummaryFigures, Table } from "./summary-figures";
 
 export interface SummaryTable {
@@ -23,15 +24,11 @@ export function formatCell(value: Cell | string | undefined, k: number): string 
 export function formatShare(value: number | null, locale: string): string | null {
   return value === null
     ? null
-    : new Intl.NumberFormat(locale === "en" ? "en-GB" : "sv-SE", { style: "percent", maximumFractionDigits: 0 }).format(
-        value,
-      );
+    : numberFormat(intlLocale(locale), { style: "percent", maximumFractionDigits: 0 }).format(value);
 }
 
 export function formatDays(value: number | null, locale: string): string | null {
-  return value === null
-    ? null
-    : new Intl.NumberFormat(locale === "en" ? "en-GB" : "sv-SE", { maximumFractionDigits: 1 }).format(value);
+  return value === null ? null : numberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(value);
 }
 
 export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): SummaryTable[] {
