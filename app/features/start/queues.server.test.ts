@@ -40,7 +40,7 @@ describe("the coordinator's work queue", () => {
     expect(queue.items[1].href).toBe(`/deviations?partnershipId=${s.partnership.id}&status=submitted`);
     // Counts and case numbers only: no case text, no reporter.
     expect(JSON.stringify(queue)).not.toContain("Beslutet");
-    expect(JSON.stringify(queue)).not.toContain(s.reporter.name);
+    expect(JSON.stringify(queue)).not.toContain(s.reporter.email);
   });
 });
 
