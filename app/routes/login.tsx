@@ -16,6 +16,8 @@ import { getT, localeCookie } from "~/lib/i18n.server";
 import { isLocale } from "~/locales/resources";
 import { pageTitle } from "~/lib/meta";
 import type { TFunction } from "i18next";
+import { challengeCookieHeader } from "~/features/identity/challenge.server";
+import { eidRouteFor, labelledProviders, SECOND_FACTOR_PATH } from "~/features/identity/login-routing.server";
 
 export const meta = pageTitle("auth.loginTitle");
 
@@ -24,7 +26,9 @@ const INTENT = "login";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (user) throw redirect(startPathFor(user));
-  return null;
+  // Providers with a label get a button of their own (the demo's test provider); the rest are
+  // reached by typing an address in their domains.
+  return { providers: labelledProviders() };
 }
 
 function waitText(t: TFunction, seconds: number): string {
@@ -35,7 +39,13 @@ function waitText(t: TFunction, seconds: number): string {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema(t) });
+  const formData = await request.formData();
+  // An address in a provider's domains goes to the provider when its organisation has no
+  // passwords (or none was typed): decided by the domain alone, so known and unknown addresses
+  // get the same answer.
+  const routed = eidRouteFor(formData);
+  if (routed) throw redirect(routed, 303);
+  const submission = parseWithZod(formData, { schema: loginSchema(t) });
   if (submission.status !== "success") {
     return formReply(INTENT, submission.reply({ hideFields: ["password"] }));
   }
@@ -46,6 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: submission.value.password,
     ip: context.clientIp || "unknown",
     devices,
+    redirectTo: safeRedirectPath(submission.value.redirectTo, "") || null,
   });
   if (!result.ok) {
     const wait = waitText(t, result.detail?.retryAfterSeconds ?? 60);
@@ -61,7 +72,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const signedIn = result.value;
   const headers = new Headers();
-  headers.append("Set-Cookie", await sessionCookieHeader(signedIn.token));
+  if (signedIn.challenge !== null) {
+    headers.append("Set-Cookie", await challengeCookieHeader(signedIn.challenge));
+    headers.append("Set-Cookie", await deviceCookieHeader(devices, signedIn.device));
+    return redirect(SECOND_FACTOR_PATH, { status: 303, headers });
+  }
+  headers.append("Set-Cookie", await sessionCookieHeader(signedIn.token!));
   headers.append("Set-Cookie", await deviceCookieHeader(devices, signedIn.device));
   if (isLocale(signedIn.locale)) headers.append("Set-Cookie", await localeCookie.serialize(signedIn.locale));
   const user = await loadCurrentUser(db, signedIn.userId, "");

@@ -1,6 +1,7 @@
 import audit from "./audit";
 import deviations from "./deviations";
 import svAuth from "./auth";
+import svIdentity from "./identity";
 import privacy from "./privacy";
 import summaries from "./summaries";
 import svMeetings from "./meetings";
@@ -92,6 +93,7 @@ const sv = {
     passwordsDiffer: "Lösenorden stämmer inte överens.",
   },
   ...svAuth,
+  ...svIdentity,
   roles: {
     caseworker: "Handläggare",
     coordinator: "Samordnare",
