@@ -1,6 +1,7 @@
 import { getDb } from "#db/client.server";
 import { pendingMigrations } from "#db/migrate";
 import { startAuditLog } from "~/features/audit/runtime.server";
+import { getProviders } from "~/features/identity/providers.server";
 import { getEnv, type Env } from "./env.server";
 
 /** Called by server.js before it listens: a wrong setup stops start-up with a readable message. */
@@ -13,6 +14,8 @@ export async function startup(): Promise<Env> {
         "Run `npm run db:migrate` first (npm start and npm run demo do this for you).",
     );
   }
+  // A wrong identity provider configuration stops start-up with every problem listed.
+  getProviders();
   startAuditLog(getDb(), env);
   return env;
 }

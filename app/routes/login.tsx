@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { FormErrors, SubmitButton, TextField, useAppForm } from "~/components/forms";
@@ -18,6 +18,7 @@ import { pageTitle } from "~/lib/meta";
 import type { TFunction } from "i18next";
 import { challengeCookieHeader } from "~/features/identity/challenge.server";
 import { eidRouteFor, labelledProviders, SECOND_FACTOR_PATH } from "~/features/identity/login-routing.server";
+import { eidStartPath } from "~/features/identity/login-paths";
 
 export const meta = pageTitle("auth.loginTitle");
 
@@ -88,6 +89,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
+  const { providers } = useLoaderData<typeof loader>();
+  const redirectTo = searchParams.get("redirectTo");
   const [form, fields] = useAppForm<{ email: string; password: string }>({ intent: INTENT });
   const expired = searchParams.get("expired") === "1";
 
@@ -115,6 +118,17 @@ export default function Login() {
           <SubmitButton>{t("auth.submit")}</SubmitButton>
         </div>
       </Form>
+      {providers.length > 0 ? (
+        <ul className="plain-list stack eid-links">
+          {providers.map((p) => (
+            <li key={p.key}>
+              <Link to={eidStartPath(p.key, redirectTo)} className="button button--secondary" reloadDocument>
+                {t("identity.eidButton", { label: p.label })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -3,14 +3,9 @@
 // an account exists.
 import { providerForEmail, getProviders } from "./providers.server";
 
-export const SECOND_FACTOR_PATH = "/login/second-factor";
-export const EID_START_PATH = "/login/eid";
+import { eidStartPath } from "./login-paths";
 
-export function eidStartPath(providerKey: string, redirectTo?: string | null): string {
-  const params = new URLSearchParams({ provider: providerKey });
-  if (redirectTo) params.set("redirectTo", redirectTo);
-  return `${EID_START_PATH}?${params}`;
-}
+export { eidStartPath, SECOND_FACTOR_PATH } from "./login-paths";
 
 /** The path that starts the provider's sign-in for this login form, or null for the password check. */
 export function eidRouteFor(form: FormData): string | null {
