@@ -3,6 +3,9 @@ import { index, prefix, route, type RouteConfig } from "@remix-run/route-config"
 export default [
   route("healthz", "routes/healthz.ts"),
   route("login", "routes/login.tsx"),
+  route("login/second-factor", "routes/login.second-factor.tsx"),
+  route("login/eid", "routes/login.eid.tsx"),
+  route("login/eid/callback", "routes/login.eid.callback.tsx"),
   route("logout", "routes/logout.ts"),
   route("language", "routes/language.ts"),
   index("routes/index.ts"),

@@ -41,6 +41,8 @@ export interface OrganisationTable {
   id: string;
   name: string;
   kind: OrganisationKind;
+  /** 0/1: everyone in the organisation signing in with a password needs a second factor. */
+  second_factor_required: Generated<Bool>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -86,6 +88,10 @@ export interface SessionTable {
   /** Idle expiry, pushed forward on activity, never past absolute_expires_at. */
   expires_at: Timestamp;
   absolute_expires_at: Timestamp;
+  /** The identity provider's key when the session was opened through it (for its logout). */
+  provider: string | null;
+  /** The provider's ID token, sent back as id_token_hint on logout. */
+  id_token: string | null;
 }
 
 export interface LoginAttemptTable {
@@ -499,6 +505,62 @@ export interface Database {
   retention_settings: RetentionSettingsTable;
   retention_periods: RetentionPeriodTable;
   audit_prunes: AuditPruneTable;
+  identity_links: IdentityLinkTable;
+  totp_credentials: TotpCredentialTable;
+  recovery_codes: RecoveryCodeTable;
+  sign_in_challenges: SignInChallengeTable;
+  oidc_transactions: OidcTransactionTable;
+}
+
+/** An identity at an identity provider (issuer + identifying claim) linked to a Samsyn user. */
+export interface IdentityLinkTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: Timestamp;
+}
+
+export interface TotpCredentialTable {
+  user_id: string;
+  /** The shared TOTP key, hex. */
+  secret: string;
+  /** The last 30-second step accepted, so no code works twice. */
+  last_step: number | null;
+  confirmed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the code, hex. */
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A sign-in past its first factor, waiting for the second. */
+export interface SignInChallengeTable {
+  /** SHA-256 of the cookie token, hex. */
+  id: string;
+  user_id: string;
+  provider: string | null;
+  id_token: string | null;
+  redirect_to: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface OidcTransactionTable {
+  /** SHA-256 of the cookie token, hex. */
+  id: string;
+  provider: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_to: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export type Partnership = Selectable<PartnershipTable>;

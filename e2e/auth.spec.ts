@@ -3,7 +3,7 @@
 import type { Page } from "@playwright/test";
 import type { DB } from "../db/client.server";
 import { ACCOUNT_FREE_FAILURES, accountKey } from "../app/features/auth/throttle.server";
-import { DEMO, expect, test, unique } from "./fixtures";
+import { DEMO, enterSecondFactor, expect, test, unique } from "./fixtures";
 
 /** The password link in the latest e-mail to the address, as kept in the outbox (no SMTP in the tests). */
 async function linkMailedTo(db: DB, address: string): Promise<string> {
@@ -24,10 +24,14 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByRole("button", { name: "Logga in" }).click();
 }
 
-test("admin signs in through the form, lands on /admin and signs out again", async ({ page, expectAxeClean }) => {
+test("admin signs in through the form, lands on /admin and signs out again", async ({ page, db, expectAxeClean }) => {
   await page.goto("/login");
   await expectAxeClean(page);
   await signIn(page, DEMO.admin, DEMO.password);
+  // Admins always pass a second factor (docs/decisions/0019-e-legitimation-and-second-factor.md).
+  await expect(page).toHaveURL(/\/login\/second-factor$/);
+  await expectAxeClean(page);
+  await enterSecondFactor(page, db, DEMO.admin);
 
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
@@ -63,13 +67,18 @@ test("a wrong password shows the generic error and keeps the e-mail address", as
   await expectAxeClean(page);
 });
 
-test("a signed-out visit to /admin/users goes to sign-in and comes back after it", async ({ page, expectAxeClean }) => {
+test("a signed-out visit to /admin/users goes to sign-in and comes back after it", async ({
+  page,
+  db,
+  expectAxeClean,
+}) => {
   await page.goto("/admin/users");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin%2Fusers$/);
   await expect(page.getByRole("heading", { level: 1, name: "Logga in" })).toBeVisible();
   await expectAxeClean(page);
 
   await signIn(page, DEMO.admin, DEMO.password);
+  await enterSecondFactor(page, db, DEMO.admin);
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole("heading", { level: 1, name: "Användare" })).toBeVisible();
   await expectAxeClean(page);

@@ -6,7 +6,8 @@ import { test as base, expect, type BrowserContext, type BrowserContextOptions, 
 import { createDb, type DB } from "../db/client.server";
 import { newId, nowIso } from "../db/portable";
 import type { Role } from "../db/schema";
-import { DEMO_PASSWORD } from "../db/seed/demo-cast";
+import { DEMO_PASSWORD, DEMO_TOTP_KEYS } from "../db/seed/demo-cast";
+import { TOTP_PERIOD_S, totpCode } from "../app/features/identity/totp.server";
 
 export { expect };
 
@@ -15,6 +16,33 @@ export const DEMO = {
   admin: "admin@demo.samsyn.se",
   caseworker: "anna.handlaggare@demo.samsyn.se",
 } as const;
+
+/**
+ * A TOTP code for the user's key that the server has not accepted yet: the current step's, or
+ * the next one's when a parallel test just used it (the server accepts one step of drift).
+ */
+export async function nextTotpCode(db: DB, email: string, key = DEMO_TOTP_KEYS[email]): Promise<string> {
+  if (!key) throw new Error(`nextTotpCode: no known TOTP key for ${email}`);
+  for (;;) {
+    const row = await db
+      .selectFrom("totp_credentials")
+      .innerJoin("users", "users.id", "totp_credentials.user_id")
+      .select("totp_credentials.last_step")
+      .where("users.email", "=", email)
+      .executeTakeFirst();
+    const now = Math.floor(Date.now() / 1000 / TOTP_PERIOD_S);
+    const step = Math.max(now, (row?.last_step ?? -1) + 1);
+    if (step <= now + 1) return totpCode(key, step * TOTP_PERIOD_S * 1000);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** On the second-factor page after a password: types a fresh code from the user's known key. */
+export async function enterSecondFactor(page: Page, db: DB, email: string, key?: string): Promise<void> {
+  await expect(page.getByRole("heading", { level: 1, name: "Tvåstegsverifiering" })).toBeVisible();
+  await page.getByLabel("Kod").fill(await nextTotpCode(db, email, key));
+  await page.getByRole("button", { name: "Verifiera" }).click();
+}
 
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 

@@ -14,12 +14,16 @@ import { createDb } from "../db/client.server";
 import { migrateToLatest } from "../db/migrate";
 import { createDatabase, uniqueDatabaseName } from "../db/postgres-admin";
 import { seedDemo } from "../db/seed/seed";
+import { startDemoIdp } from "../test/idp/demo-idp";
+import type { TestIdp } from "../test/idp/test-idp";
 
 const STARTUP_TIMEOUT_MS = 30_000;
 
 export interface E2EServer {
   child: ChildProcess;
   dir: string;
+  /** The test identity provider the demo organisation signs in through. */
+  idp?: TestIdp;
 }
 
 declare global {
@@ -84,6 +88,7 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   // Production requires an audit key; the seed below and the server must share it.
   process.env.AUDIT_KEY ??= randomBytes(32).toString("hex");
   let child: ChildProcess | undefined;
+  let idp: TestIdp | undefined;
   try {
     if (process.env.E2E_ENGINE === "postgres") {
       const adminUrl = process.env.TEST_POSTGRES_URL;
@@ -94,16 +99,18 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
       // global-teardown.ts drops it.
       process.env.E2E_PG_DATABASE = name;
     }
+    const port = await freePort();
+    const baseUrl = `http://localhost:${port}`;
     const db = createDb(databaseUrl);
+    let idpEnv: Record<string, string>;
     try {
       await migrateToLatest(db);
       await seedDemo(db);
+      ({ idp, env: idpEnv } = await startDemoIdp(db, baseUrl));
     } finally {
       await db.destroy();
     }
 
-    const port = await freePort();
-    const baseUrl = `http://localhost:${port}`;
     const log = openSync(join(dir, "server.log"), "a");
     child = spawn(process.execPath, ["server.js"], {
       cwd: root,
@@ -115,10 +122,11 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
         APP_URL: baseUrl,
         // Production requires a secret for signed cookies; a fresh one per run.
         SESSION_SECRET: randomBytes(32).toString("hex"),
+        ...idpEnv,
       },
       stdio: ["ignore", log, log],
     });
-    globalThis.__samsynE2EServer = { child, dir };
+    globalThis.__samsynE2EServer = { child, dir, idp };
     process.env.E2E_SERVER_PID = String(child.pid);
     process.env.E2E_TMP_DIR = dir;
 
@@ -129,6 +137,7 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
     process.env.E2E_DATABASE_URL = databaseUrl;
   } catch (error) {
     child?.kill("SIGKILL");
+    await idp?.close();
     globalThis.__samsynE2EServer = undefined;
     rmSync(dir, { recursive: true, force: true });
     throw error;

@@ -24,6 +24,7 @@ export default async function globalTeardown(): Promise<void> {
   globalThis.__samsynE2EServer = undefined;
   if (server) {
     await stop(server.child);
+    await server.idp?.close();
   } else if (process.env.E2E_SERVER_PID) {
     // Only the process global setup started, by its id.
     try {

@@ -34,6 +34,18 @@ export const PERMISSIONS_POLICY = [
 
 const ALLOWED_METHODS = "GET, HEAD, POST";
 
+/** The origins of the configured identity providers (OIDC_<KEY>_ISSUER), read once at start-up. */
+function identityProviderOrigins() {
+  return Object.entries(process.env).flatMap(([name, value]) => {
+    if (!/^OIDC_[A-Z0-9_]+_ISSUER$/.test(name) || !value) return [];
+    try {
+      return [new URL(value).origin];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /**
  * @typedef {(status: 400 | 403 | 405 | 413 | 415 | 500, cookieHeader: string | undefined) => Promise<string>} RefusalPage
  * @param {import("express").Express} app
@@ -69,7 +81,9 @@ export function useEdges(app, { appOrigin, isProduction, refusalPage, staticFile
           "img-src": ["'self'", "data:"],
           "font-src": ["'self'"],
           "connect-src": isProduction ? ["'self'"] : ["'self'", "ws:"],
-          "form-action": ["'self'"],
+          // A sign-in form or logout may redirect to the organisation's identity provider
+          // (docs/decisions/0019-e-legitimation-and-second-factor.md); browsers check form-action on redirects.
+          "form-action": ["'self'", ...identityProviderOrigins()],
           "frame-ancestors": ["'none'"],
           "base-uri": ["'self'"],
           "object-src": ["'none'"],

@@ -3,6 +3,7 @@ import { pendingMigrations } from "#db/migrate";
 import { startAuditLog } from "~/features/audit/runtime.server";
 import { JOBS } from "~/features/scheduler/jobs.server";
 import { startScheduler } from "~/features/scheduler/scheduler.server";
+import { getProviders } from "~/features/identity/providers.server";
 import { getEnv, type Env } from "./env.server";
 
 /** Called by server.js before it listens: a wrong setup stops start-up with a readable message. */
@@ -15,6 +16,8 @@ export async function startup(): Promise<Env> {
         "Run `npm run db:migrate` first (npm start and npm run demo do this for you).",
     );
   }
+  // A wrong identity provider configuration stops start-up with every problem listed.
+  getProviders();
   startAuditLog(getDb(), env);
   if (env.SCHEDULER === "on") startScheduler(getDb, JOBS);
   return env;

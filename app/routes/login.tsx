@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { FormErrors, SubmitButton, TextField, useAppForm } from "~/components/forms";
@@ -16,6 +16,9 @@ import { getT, localeCookie } from "~/lib/i18n.server";
 import { isLocale } from "~/locales/resources";
 import { pageTitle } from "~/lib/meta";
 import type { TFunction } from "i18next";
+import { challengeCookieHeader } from "~/features/identity/challenge.server";
+import { eidRouteFor, labelledProviders, SECOND_FACTOR_PATH } from "~/features/identity/login-routing.server";
+import { eidStartPath } from "~/features/identity/login-paths";
 
 export const meta = pageTitle("auth.loginTitle");
 
@@ -24,7 +27,9 @@ const INTENT = "login";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (user) throw redirect(startPathFor(user));
-  return null;
+  // Providers with a label get a button of their own (the demo's test provider); the rest are
+  // reached by typing an address in their domains.
+  return { providers: labelledProviders() };
 }
 
 function waitText(t: TFunction, seconds: number): string {
@@ -35,7 +40,13 @@ function waitText(t: TFunction, seconds: number): string {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema(t) });
+  const formData = await request.formData();
+  // An address in a provider's domains goes to the provider when its organisation has no
+  // passwords (or none was typed): decided by the domain alone, so known and unknown addresses
+  // get the same answer.
+  const routed = eidRouteFor(formData);
+  if (routed) throw redirect(routed, 303);
+  const submission = parseWithZod(formData, { schema: loginSchema(t) });
   if (submission.status !== "success") {
     return formReply(INTENT, submission.reply({ hideFields: ["password"] }));
   }
@@ -46,6 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: submission.value.password,
     ip: context.clientIp || "unknown",
     devices,
+    redirectTo: safeRedirectPath(submission.value.redirectTo, "") || null,
   });
   if (!result.ok) {
     const wait = waitText(t, result.detail?.retryAfterSeconds ?? 60);
@@ -61,7 +73,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const signedIn = result.value;
   const headers = new Headers();
-  headers.append("Set-Cookie", await sessionCookieHeader(signedIn.token));
+  if (signedIn.challenge !== null) {
+    headers.append("Set-Cookie", await challengeCookieHeader(signedIn.challenge));
+    headers.append("Set-Cookie", await deviceCookieHeader(devices, signedIn.device));
+    return redirect(SECOND_FACTOR_PATH, { status: 303, headers });
+  }
+  headers.append("Set-Cookie", await sessionCookieHeader(signedIn.token!));
   headers.append("Set-Cookie", await deviceCookieHeader(devices, signedIn.device));
   if (isLocale(signedIn.locale)) headers.append("Set-Cookie", await localeCookie.serialize(signedIn.locale));
   const user = await loadCurrentUser(db, signedIn.userId, "");
@@ -72,6 +89,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
+  const { providers } = useLoaderData<typeof loader>();
+  const redirectTo = searchParams.get("redirectTo");
   const [form, fields] = useAppForm<{ email: string; password: string }>({ intent: INTENT });
   const expired = searchParams.get("expired") === "1";
 
@@ -99,6 +118,17 @@ export default function Login() {
           <SubmitButton>{t("auth.submit")}</SubmitButton>
         </div>
       </Form>
+      {providers.length > 0 ? (
+        <ul className="plain-list stack eid-links">
+          {providers.map((p) => (
+            <li key={p.key}>
+              <Link to={eidStartPath(p.key, redirectTo)} className="button button--secondary" reloadDocument>
+                {t("identity.eidButton", { label: p.label })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import * as m0011 from "./0011_login_throttle_and_password_links";
 import * as m0012 from "./0012_snapshot_retraction";
 import * as m0013 from "./0013_enum_checks";
 import * as m0015 from "./0015_retention";
+import * as m0016 from "./0016_identity_and_second_factor";
 import * as m0020 from "./0020_page_speed";
 import * as m0021 from "./0021_scheduler_and_reminders";
 
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   "0012_snapshot_retraction": m0012,
   "0013_enum_checks": m0013,
   "0015_retention": m0015,
+  "0016_identity_and_second_factor": m0016,
   "0020_page_speed": m0020,
   "0021_scheduler_and_reminders": m0021,
 };

@@ -1,6 +1,8 @@
 // The fixed demo cast (issue 2). Later issues and their checks rely on these names.
+import { createHash } from "node:crypto";
 import { SYSTEM_ACTOR } from "../../app/features/access/current-user";
 import { hashPassword } from "../../app/features/auth/password.server";
+import { enrolKnownKey } from "../../app/features/identity/totp.server";
 import { createOrganisation, createPartnership } from "../../app/features/organisations/organisations.server";
 import { createUserWithPassword } from "../../app/features/users/admin-users.server";
 import { grantRole } from "../../app/features/users/grants.server";
@@ -8,6 +10,18 @@ import type { DB } from "../client.server";
 import type { OrganisationKind, Role } from "../schema";
 
 export const DEMO_PASSWORD = "Samsyn-demo-2026";
+
+/**
+ * Admins and auditors must pass a second factor (docs/decisions/0019-e-legitimation-and-second-factor.md):
+ * the demo cast's are enrolled with these known TOTP keys (hex), printed by `npm run demo` for an
+ * authenticator app and used by the tests to compute codes. Demo data only.
+ */
+export const DEMO_TOTP_KEYS: Record<string, string> = Object.fromEntries(
+  ["admin@demo.samsyn.se", "erik.granskare@demo.samsyn.se"].map((email) => [
+    email,
+    createHash("sha1").update(`samsyn-demo-totp:${email}`).digest("hex"),
+  ]),
+);
 
 export const DEMO_PARTNERSHIPS = {
   sjostad: "Samordningsförbundet Sjöstad",
@@ -143,6 +157,8 @@ export async function seedDemoCast(db: DB): Promise<void> {
       const partnershipId = grant.partnership ? partnershipIds.get(grant.partnership)! : null;
       seeded(await grantRole(db, SYSTEM_ACTOR, id, grant.role, partnershipId), user.email);
     }
+    const totpKey = DEMO_TOTP_KEYS[user.email];
+    if (totpKey) await enrolKnownKey(db, id, totpKey);
   }
 }
 

@@ -116,9 +116,19 @@ export type { CurrentUser };
 
 export { attemptLogin, type SignInResult } from "./sign-in.server";
 
-export async function logout(db: DB, user: CurrentUser): Promise<void> {
+/**
+ * Ends the Samsyn session. Returns how it was opened, so the route can also end the identity
+ * provider's session when it was opened through one.
+ */
+export async function logout(db: DB, user: CurrentUser): Promise<{ provider: string | null; idToken: string | null }> {
+  const origin = await db
+    .selectFrom("sessions")
+    .select(["provider", "id_token"])
+    .where("id", "=", user.sessionId)
+    .executeTakeFirst();
   await invalidateSession(db, user.sessionId);
   await audit(db, { actor: actorOf(user), action: "logout", recordType: "session" });
+  return { provider: origin?.provider ?? null, idToken: origin?.id_token ?? null };
 }
 
 /**

@@ -19,10 +19,17 @@ export function sessionIdFromToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/** How the session was opened through an identity provider, so logout can end the provider's session too. */
+export interface SessionOrigin {
+  provider: string | null;
+  idToken: string | null;
+}
+
 export async function createSession(
   db: DB,
   userId: string,
   now = new Date(),
+  origin?: SessionOrigin,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = generateSessionToken();
   const absolute = new Date(now.getTime() + ABSOLUTE_LIFETIME_MS);
@@ -34,6 +41,8 @@ export async function createSession(
       created_at: nowIso(now),
       expires_at: nowIso(new Date(now.getTime() + IDLE_TIMEOUT_MS)),
       absolute_expires_at: nowIso(absolute),
+      provider: origin?.provider ?? null,
+      id_token: origin?.idToken ?? null,
     })
     .execute();
   return { token, expiresAt: absolute };

@@ -4,6 +4,8 @@
 // be held during the deliberately slow password hash.
 import type { DB } from "#db/client.server";
 import { audit } from "~/features/audit/audit.server";
+import { createChallenge } from "~/features/identity/challenge.server";
+import { hasConfirmedTotp, secondFactorRequired } from "~/features/identity/totp.server";
 import { fail, ok, type Failure, type Ok } from "~/lib/result";
 import { issueDeviceToken, verifyDeviceToken } from "./device.server";
 import { hashPassword, verifyPassword } from "./password.server";
@@ -21,8 +23,13 @@ import {
 
 export interface SignedIn {
   userId: string;
-  /** The session token for the session cookie. */
-  token: string;
+  /** The session token for the session cookie; null while a second factor is still due. */
+  token: string | null;
+  /**
+   * When the account needs a second factor (docs/decisions/0019-e-legitimation-and-second-factor.md):
+   * the pending sign-in's token for its cookie, and no session yet.
+   */
+  challenge: string | null;
   locale: string | null;
   /** The device token for this account, for the device cookie. */
   device: string;
@@ -38,6 +45,8 @@ export interface SignInInput {
   ip: string;
   /** The device tokens the browser presented (its device cookie). */
   devices?: string[];
+  /** Where to go after the second factor, if one is due. */
+  redirectTo?: string | null;
 }
 
 // Verifying against a real hash when the e-mail is unknown keeps the timing the same.
@@ -99,7 +108,17 @@ export async function attemptLogin(db: DB, input: SignInInput, at = new Date()):
     await releaseAddressAttempt(db, address);
   }
   await recordLoginAttempt(db, { email, ip: input.ip, succeeded: true, device }, now);
+  const deviceToken = presented ?? issueDeviceToken(user.id);
+  if ((await secondFactorRequired(db, user.id)) || (await hasConfirmedTotp(db, user.id))) {
+    const challenge = await createChallenge(
+      db,
+      { userId: user.id, provider: null, idToken: null, redirectTo: input.redirectTo ?? null },
+      at,
+    );
+    await audit(db, { actor, action: "login.second_factor", recordType: "session" }, at);
+    return ok({ userId: user.id, token: null, challenge, locale: user.locale, device: deviceToken });
+  }
   const { token } = await createSession(db, user.id, at);
   await audit(db, { actor, action: "login.succeeded", recordType: "session", details: { knownDevice: trusted } }, at);
-  return ok({ userId: user.id, token, locale: user.locale, device: presented ?? issueDeviceToken(user.id) });
+  return ok({ userId: user.id, token, challenge: null, locale: user.locale, device: deviceToken });
 }

@@ -45,6 +45,13 @@ const audit: TranslationShape<typeof svAudit> = {
       succeeded: "Signed in",
       failed: "Failed sign-in",
       throttled: "Sign-in stopped after too many attempts",
+      unknown_identity: "Sign-in with e-legitimation: unknown identity",
+      refused: "Sign-in with e-legitimation refused",
+      second_factor: "Sign-in waiting for the second factor",
+    },
+    second_factor: {
+      enrolled: "Turned on two-step verification",
+      failed: "Wrong two-step verification code",
     },
     logout: "Signed out",
     audit: { review: "Reviewed the log", verify: "Checked the log's chain" },

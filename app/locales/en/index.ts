@@ -3,6 +3,7 @@ import type { TranslationShape } from "../resources";
 import audit from "./audit";
 import deviations from "./deviations";
 import enAuth from "./auth";
+import enIdentity from "./identity";
 import privacy from "./privacy";
 import retention from "./retention";
 import registerExtract from "./register-extract";
@@ -97,6 +98,7 @@ const en: TranslationShape<typeof sv> = {
     passwordsDiffer: "The passwords do not match.",
   },
   ...enAuth,
+  ...enIdentity,
   roles: {
     caseworker: "Caseworker",
     coordinator: "Coordinator",

@@ -47,6 +47,13 @@ const audit = {
       succeeded: "Loggade in",
       failed: "Misslyckad inloggning",
       throttled: "Inloggning stoppad efter för många försök",
+      unknown_identity: "Inloggning med e-legitimation: okänd identitet",
+      refused: "Inloggning med e-legitimation nekades",
+      second_factor: "Inloggningen väntar på den andra faktorn",
+    },
+    second_factor: {
+      enrolled: "Aktiverade tvåstegsverifiering",
+      failed: "Fel kod för tvåstegsverifiering",
     },
     logout: "Loggade ut",
     audit: { review: "Granskade loggen", verify: "Kontrollerade loggens kedja" },

@@ -1,6 +1,7 @@
 import audit from "./audit";
 import deviations from "./deviations";
 import svAuth from "./auth";
+import svIdentity from "./identity";
 import privacy from "./privacy";
 import retention from "./retention";
 import registerExtract from "./register-extract";
@@ -96,6 +97,7 @@ const sv = {
     passwordsDiffer: "Lösenorden stämmer inte överens.",
   },
   ...svAuth,
+  ...svIdentity,
   roles: {
     caseworker: "Handläggare",
     coordinator: "Samordnare",
