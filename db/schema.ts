@@ -19,7 +19,7 @@ export const ORGANISATION_KINDS = [
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const ROLES = ["caseworker", "coordinator", "contact", "steering", "auditor", "admin"] as const;
+export const ROLES = ["caseworker", "coordinator", "contact", "steering", "auditor", "admin", "manager"] as const;
 export type Role = (typeof ROLES)[number];
 /** Roles held per partnership (DESIGN.md "Roles", marked (P)). */
 export const PARTNERSHIP_ROLES: readonly Role[] = ["coordinator", "steering"];
@@ -322,6 +322,13 @@ export interface ConsentOrganisationTable {
 }
 
 export const DEVIATION_KINDS = ["between_parties", "routine"] as const;
+/**
+ * Who handles a case: the partnership's coordinators (every Lex Heller case, and routine cases
+ * reported before migration 0017), or the managers of the organisation whose routine was not
+ * followed (routine cases since then; docs/decisions/0020-routine-deviations-and-indicators.md).
+ */
+export const DEVIATION_HANDLERS = ["coordinator", "manager"] as const;
+export type DeviationHandler = (typeof DEVIATION_HANDLERS)[number];
 export const DEVIATION_CATEGORIES = [
   "rules_and_law",
   "responsibility",
@@ -356,6 +363,10 @@ export interface DeviationTable {
   reporter_organisation_id: string;
   reporter_role: string;
   kind: (typeof DEVIATION_KINDS)[number];
+  /** Fixed when the case is reported: who triages and closes it. */
+  handler: Generated<DeviationHandler>;
+  /** For a routine case: the organisation whose routine was not followed (by default the reporter's). */
+  routine_organisation_id: string | null;
   category: (typeof DEVIATION_CATEGORIES)[number];
   consequence: (typeof DEVIATION_CONSEQUENCES)[number];
   description: string;

@@ -12,6 +12,7 @@ import * as m0010 from "./0010_audit_chain";
 import * as m0011 from "./0011_login_throttle_and_password_links";
 import * as m0012 from "./0012_snapshot_retraction";
 import * as m0013 from "./0013_enum_checks";
+import * as m0017 from "./0017_routine_deviations_to_managers";
 
 /**
  * Listed explicitly (not read from disk) so the same migrations run from the
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "0011_login_throttle_and_password_links": m0011,
   "0012_snapshot_retraction": m0012,
   "0013_enum_checks": m0013,
+  "0017_routine_deviations_to_managers": m0017,
 };

@@ -91,6 +91,8 @@ function publishedDeviations(
     // Withheld as a whole when so few they could point at a case.
     improvements:
       d.improvements.length >= k ? d.improvements.map((i) => ({ number: i.number, summary: i.summary })) : [],
+    routineByCategory: table(DEVIATION_CATEGORIES, d.routineByCategory, k),
+    routineByOrganisationKind: table(ORGANISATION_KINDS, d.routineByOrganisationKind, k),
   };
 }
 

@@ -35,6 +35,9 @@ export interface SummaryFigures {
     shareAnsweredInTime: number | null;
     escalations: Table;
     improvements: { number: number; summary: string }[];
+    /** Routine cases by category and by kind of organisation (absent in snapshots frozen before issue 17). */
+    routineByCategory?: Table;
+    routineByOrganisationKind?: Table;
   };
   plans: {
     created: Cell;

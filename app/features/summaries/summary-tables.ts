@@ -82,6 +82,24 @@ export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): 
       (k) => t(`deviations.escalationLevels.${k}` as never),
       false,
     ),
+    // Snapshots frozen before issue 17 have no routine tables and render as they did.
+    ...(d.routineByCategory
+      ? [
+          coded("deviations-routine-by-category", t("summaries.routineByCategory"), d.routineByCategory, (k) =>
+            t(`deviations.categories.${k}` as never),
+          ),
+        ]
+      : []),
+    ...(d.routineByOrganisationKind
+      ? [
+          coded(
+            "deviations-routine-by-organisation-kind",
+            t("summaries.routineByOrganisationKind"),
+            d.routineByOrganisationKind,
+            (k) => t(`organisationKinds.${k}` as never),
+          ),
+        ]
+      : []),
     {
       id: "deviations-timing",
       title: t("summaries.timing"),

@@ -100,6 +100,7 @@ const en: TranslationShape<typeof sv> = {
     steering: "Steering-group member",
     auditor: "Log auditor",
     admin: "Administrator",
+    manager: "Manager",
   },
   organisationKinds: {
     social_services: "Social services",

@@ -38,6 +38,8 @@ const summaries: TranslationShape<typeof svSummaries> = {
   byParty: "Deviations by party concerned",
   byConsequence: "Deviations by consequence for the person",
   byKind: "Deviations by kind",
+  routineByCategory: "Own routine not followed – by category (handled by the organisations' managers)",
+  routineByOrganisationKind: "Own routine not followed – by kind of organisation",
   statusAtEnd: "Status at the end of the period",
   escalations: "Escalations by level",
   timing: "Handling",

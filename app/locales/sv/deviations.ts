@@ -49,6 +49,8 @@ const deviations = {
   noPlan: "Ingen plan",
   submit: "Skicka anmälan",
   submitted: "Tack! Anmälan är skickad till samordnaren. Du följer den under Mina anmälningar.",
+  submittedRoutine:
+    "Tack! Anmälan är skickad till cheferna i den organisation vars rutin inte följdes. Du följer den under Mina anmälningar.",
   personalData: {
     why: "Avvikelser får inte innehålla personuppgifter. Ta bort det och försök igen.",
   },
@@ -73,7 +75,17 @@ const deviations = {
   exportCsv: "Exportera till CSV",
   countsPerStatus: "Antal per status",
   reporter: "Anmälare",
-  reporterHidden: "Anmälaren visas bara för samordnaren.",
+  reporterHidden: "Anmälaren visas bara för samordnaren och, när en egen rutin inte följdes, för anmälarens egen chef.",
+  reporterOtherOrganisation: "Anmälaren arbetar i en annan organisation och visas inte för dig.",
+  routineOrganisation: "Vems rutin följdes inte?",
+  routineOrganisationHint:
+    "Gäller avvikelser där en egen rutin inte följdes. Ärendet går till cheferna i den organisationen, inte till samordningsförbundet. Lämna tomt för din egen organisation.",
+  ownOrganisation: "Min egen organisation",
+  managerInbox: "Rutinavvikelser i din organisation",
+  managerIntro:
+    "Här är anmälningar om att en av organisationens egna rutiner inte följdes. Du hanterar dem som chef; samordningsförbundet ser dem bara räknade i sammanställningarna.",
+  handledByManagers: "Hanteras av cheferna i den organisation vars rutin inte följdes.",
+  managerPanel: "Chefens hantering",
   summary: "Avidentifierad sammanfattning",
   summaryHint: "Visas för berörda parter och, om ärendet publiceras, för styrgruppen.",
   noSummary: "Samordnaren har inte skrivit någon sammanfattning ännu.",

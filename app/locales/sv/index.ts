@@ -99,6 +99,7 @@ const sv = {
     steering: "Styrgruppsledamot",
     auditor: "Logggranskare",
     admin: "Administratör",
+    manager: "Chef",
   },
   organisationKinds: {
     social_services: "Socialtjänst",

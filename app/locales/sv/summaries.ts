@@ -35,6 +35,8 @@ const summaries = {
   byParty: "Avvikelser per berörd part",
   byConsequence: "Avvikelser per konsekvens för personen",
   byKind: "Avvikelser per typ",
+  routineByCategory: "Egen rutin följdes inte – per kategori (hanteras av organisationernas chefer)",
+  routineByOrganisationKind: "Egen rutin följdes inte – per slag av organisation",
   statusAtEnd: "Status vid periodens slut",
   escalations: "Eskaleringar per nivå",
   timing: "Handläggning",
