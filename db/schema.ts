@@ -24,9 +24,14 @@ export type Role = (typeof ROLES)[number];
 /** Roles held per partnership (DESIGN.md "Roles", marked (P)). */
 export const PARTNERSHIP_ROLES: readonly Role[] = ["coordinator", "steering"];
 
+export const PARTNERSHIP_KINDS = ["samordningsforbund", "dua", "local_agreement", "other"] as const;
+export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
+
 export interface PartnershipTable {
   id: string;
   name: string;
+  /** Samordningsförbund, DUA, lokal överenskommelse or another collaboration (migration 0018). */
+  kind: Generated<PartnershipKind>;
   /** Answer-by default for routed deviations, in days. */
   answer_days: Generated<number>;
   /** Small-number suppression threshold k for summaries. */
@@ -160,9 +165,14 @@ export const PLAN_STATUSES = ["draft", "active", "closed"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const ACTION_STATUSES = ["planned", "ongoing", "done", "cancelled"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+/**
+ * Why a plan ended. Work + subsidised regular work + studies is Kolada's "went on to work or
+ * studies". `subsidised_work` (before migration 0018) became `subsidised_regular_work`.
+ */
 export const PLAN_OUTCOMES = [
   "work",
-  "subsidised_work",
+  "subsidised_regular_work",
+  "municipal_measure_employment",
   "studies",
   "other_benefit",
   "other_support",
@@ -349,7 +359,15 @@ export const DEVIATION_CONSEQUENCES = [
 ] as const;
 export const DEVIATION_STATUSES = ["submitted", "in_review", "awaiting_response", "answered", "closed"] as const;
 export const CLOSING_OUTCOMES = ["resolved_locally", "improvement_agreed", "escalated", "not_actionable"] as const;
-export const ESCALATION_LEVELS = ["organisation", "partnership_board", "national"] as const;
+export const ESCALATION_LEVELS = [
+  "organisation",
+  "preparatory_group",
+  "partnership_director",
+  "partnership_board",
+  "national",
+] as const;
+/** Outcomes Kolada counts as "went on to work or studies". */
+export const WORK_OR_STUDIES_OUTCOMES: readonly PlanOutcome[] = ["work", "subsidised_regular_work", "studies"];
 export type DeviationStatus = (typeof DEVIATION_STATUSES)[number];
 
 export interface DeviationTable {

@@ -15,6 +15,7 @@ import { seedDemo } from "../seed/seed";
 import { migrateToLatest } from "../migrate";
 import { ENUM_CHECKS, setEnumChecks, type EnumChecks } from "./0013_enum_checks";
 import { WIDENED as WIDENED_0017 } from "./0017_routine_deviations_to_managers";
+import { WIDENED as WIDENED_0018 } from "./0018_outcomes_partnership_kind_escalation";
 import { migrations } from "./index";
 
 const NAME = "0013_enum_checks";
@@ -61,7 +62,7 @@ async function seededAt(db: DB, name: string) {
 /** 0013's lists as later migrations widened them, and the columns they added checks to. */
 function currentChecks(): EnumChecks {
   const merged: EnumChecks = structuredClone(ENUM_CHECKS);
-  for (const widened of [WIDENED_0017] as EnumChecks[]) {
+  for (const widened of [WIDENED_0017, WIDENED_0018] as EnumChecks[]) {
     for (const [table, columns] of Object.entries(widened)) merged[table] = { ...merged[table], ...columns };
   }
   return merged;
@@ -165,6 +166,7 @@ describe(`migration ${NAME}`, () => {
   it("lists, with the later migrations' widenings, exactly the values of the const lists in db/schema.ts", () => {
     expect(currentChecks()).toEqual({
       organisations: { kind: schema.ORGANISATION_KINDS },
+      partnerships: { kind: schema.PARTNERSHIP_KINDS },
       role_grants: { role: schema.ROLES },
       plans: { kind: schema.PLAN_KINDS, status: schema.PLAN_STATUSES, outcome: schema.PLAN_OUTCOMES },
       plan_actions: { status: schema.ACTION_STATUSES },

@@ -13,6 +13,7 @@ import * as m0011 from "./0011_login_throttle_and_password_links";
 import * as m0012 from "./0012_snapshot_retraction";
 import * as m0013 from "./0013_enum_checks";
 import * as m0017 from "./0017_routine_deviations_to_managers";
+import * as m0018 from "./0018_outcomes_partnership_kind_escalation";
 
 /**
  * Listed explicitly (not read from disk) so the same migrations run from the
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "0012_snapshot_retraction": m0012,
   "0013_enum_checks": m0013,
   "0017_routine_deviations_to_managers": m0017,
+  "0018_outcomes_partnership_kind_escalation": m0018,
 };

@@ -76,6 +76,79 @@ describe("routine deviations in the summary", () => {
   });
 });
 
+/** A closed plan led by `lead`, active from `activated` to `closed`. */
+async function closedPlan(
+  db: ReturnType<typeof getDb>,
+  p: { lead: string; leadUser: string; activated: string; closed: string; outcome: string },
+) {
+  const personId = newId();
+  const id = newId();
+  await db
+    .insertInto("persons")
+    .values({ id: personId, identity_number: `19${id.slice(0, 10)}`, created_at: p.activated, updated_at: p.activated })
+    .execute();
+  await db
+    .insertInto("plans")
+    .values({
+      id,
+      kind: "GIP",
+      person_id: personId,
+      status: "closed",
+      lead_organisation_id: p.lead,
+      lead_user_id: p.leadUser,
+      created_by: p.leadUser,
+      created_at: p.activated,
+      updated_at: p.closed,
+      activated_at: p.activated,
+      closed_at: p.closed,
+      outcome: p.outcome as "work",
+    })
+    .execute();
+  return id;
+}
+
+describe("outcomes as Kolada counts them", () => {
+  it("count unsubsidised work, subsidised regular work and studies as work or studies, and plans ended after more than 24 months", async () => {
+    const { db, partnership, soc, user } = await indicatorSetup();
+    const close = (outcome: string, activated: string, closed: string) =>
+      closedPlan(db, { lead: soc.id, leadUser: user.id, activated, closed, outcome });
+    // Ten plans closed in HT 2026, two of each outcome. Three had been active for 25 months, one
+    // for exactly 24 months (not more), the rest since January 2026.
+    const long = "2024-06-01T08:00:00.000Z";
+    await close("work", long, "2026-07-01T08:00:00.000Z");
+    await close("work", "2026-01-10T08:00:00.000Z", "2026-08-01T08:00:00.000Z");
+    await close("subsidised_regular_work", long, "2026-07-02T08:00:00.000Z");
+    await close("subsidised_regular_work", "2026-01-10T08:00:00.000Z", "2026-08-01T08:00:00.000Z");
+    await close("municipal_measure_employment", long, "2026-07-03T08:00:00.000Z");
+    await close("municipal_measure_employment", "2026-01-10T08:00:00.000Z", "2026-08-01T08:00:00.000Z");
+    await close("studies", "2024-09-01T08:00:00.000Z", "2026-09-01T08:00:00.000Z");
+    await close("studies", "2026-01-10T08:00:00.000Z", "2026-08-01T08:00:00.000Z");
+    await close("moved", "2026-01-10T08:00:00.000Z", "2026-08-01T08:00:00.000Z");
+    await close("moved", "2026-01-10T08:00:00.000Z", "2026-08-01T08:00:00.000Z");
+    // Closed in VT: not counted.
+    await close("work", long, "2026-06-01T08:00:00.000Z");
+
+    const p = (await computeSummary(db, partnership.id, HT)).plans;
+    expect(p.closed).toBe(10);
+    expect(rows(p.closedByOutcome)).toEqual({
+      work: 2,
+      subsidised_regular_work: 2,
+      municipal_measure_employment: 2,
+      studies: 2,
+      moved: 2,
+    });
+    // Work 2 + subsidised regular work 2 + studies 2 of 10; the municipal measure does not count.
+    expect(p.shareWorkOrStudies).toBe(0.6);
+    expect(p.endedOver24Months).toBe(3);
+    expect(p.shareEndedOver24Months).toBe(0.3);
+
+    await db.updateTable("partnerships").set({ suppression_k: 4 }).where("id", "=", partnership.id).execute();
+    const hidden = (await computeSummary(db, partnership.id, HT)).plans;
+    expect(hidden.endedOver24Months).toBeNull();
+    expect(hidden.shareEndedOver24Months).toBeNull();
+  });
+});
+
 describe("a snapshot frozen before issue 17", () => {
   it("renders the same tables as it did, in both languages", async () => {
     const { db, partnership } = await indicatorSetup();
@@ -84,6 +157,8 @@ describe("a snapshot frozen before issue 17", () => {
     for (const locale of ["sv", "en"] as const) {
       const ids = summaryTables(old, getFixedT(locale), locale).map((tb) => tb.id);
       expect(ids).toEqual(TABLES_BEFORE_ISSUE_17);
+      const overview = summaryTables(old, getFixedT(locale), locale).find((tb) => tb.id === "plans-overview")!;
+      expect(overview.rows).toHaveLength(5);
     }
     // The old outcome code still has its words.
     const oldOutcome = {
@@ -119,5 +194,6 @@ export const TABLES_BEFORE_ISSUE_17 = [
 /** The figures as a snapshot frozen before issue 17 stored them: none of the new keys. */
 export function withoutIssue17Figures(f: SummaryFigures): SummaryFigures {
   const { routineByCategory: _c, routineByOrganisationKind: _k, ...deviations } = f.deviations;
-  return { ...f, deviations } as SummaryFigures;
+  const { endedOver24Months: _e, shareEndedOver24Months: _s, ...plans } = f.plans;
+  return { ...f, deviations, plans } as SummaryFigures;
 }

@@ -51,6 +51,9 @@ export interface SummaryFigures {
     closedByOutcome: Table;
     shareWorkOrStudies: number | null;
     activeOver24Months: Cell;
+    /** Closed in the period after more than 24 months active, and their share of the closed (Kolada's form). */
+    endedOver24Months?: Cell;
+    shareEndedOver24Months?: number | null;
   };
   meetings: {
     held: Cell;

@@ -119,6 +119,16 @@ export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): 
         { label: t("summaries.plansActive"), value: p.activeAtEnd },
         { label: t("summaries.plansClosed"), value: p.closed },
         { label: t("summaries.activeOver24"), value: p.activeOver24Months },
+        // Absent in snapshots frozen before issue 17.
+        ...(p.endedOver24Months !== undefined
+          ? [
+              { label: t("summaries.endedOver24"), value: p.endedOver24Months },
+              {
+                label: t("summaries.shareEndedOver24"),
+                value: formatShare(p.shareEndedOver24Months ?? null, locale) ?? na,
+              },
+            ]
+          : []),
         { label: t("summaries.shareWorkOrStudies"), value: formatShare(p.shareWorkOrStudies, locale) ?? na },
       ],
     },

@@ -134,6 +134,8 @@ const deviations: TranslationShape<typeof svDeviations> = {
   escalationLevel: "Escalation level",
   escalationLevels: {
     organisation: "Organisation",
+    preparatory_group: "Preparatory group (beredningsgrupp)",
+    partnership_director: "Partnership director (förbundschef)",
     partnership_board: "Partnership board",
     national: "National level",
   },

@@ -101,6 +101,12 @@ const sv = {
     admin: "Administratör",
     manager: "Chef",
   },
+  partnershipKinds: {
+    samordningsforbund: "Samordningsförbund",
+    dua: "DUA (delegationen för unga och nyanlända till arbete)",
+    local_agreement: "Lokal överenskommelse",
+    other: "Annan samverkan",
+  },
   organisationKinds: {
     social_services: "Socialtjänst",
     labour_market_unit: "Arbetsmarknadsenhet",
@@ -170,8 +176,11 @@ const sv = {
     outcome: "Avslutsorsak",
     outcomes: {
       work: "Arbete utan subvention (minst en månad)",
-      subsidised_work: "Subventionerat arbete",
-      studies: "Studier med studiemedel",
+      subsidised_regular_work: "Subventionerat arbete på den reguljära arbetsmarknaden (t.ex. lönestöd, nystartsjobb)",
+      municipal_measure_employment: "Anställning som kommunal arbetsmarknadsinsats (t.ex. OSA, extratjänst)",
+      // Before migration 0018; frozen summaries may still show it.
+      subsidised_work: "Subventionerat arbete (före uppdelningen)",
+      studies: "Studier som berättigar till studiemedel",
       other_benefit: "Annan ersättning (t.ex. sjuk- eller aktivitetsersättning)",
       other_support: "Annat stöd",
       moved: "Flyttat",
@@ -230,6 +239,8 @@ const sv = {
         update: "Ändrade planen",
         activate: "Aktiverade planen",
         close: "Avslutade planen",
+        outcome_split:
+          "Avslutsorsaken delades upp som Kolada räknar: subventionerat arbete blev subventionerat arbete på den reguljära arbetsmarknaden",
       },
       person: {
         update: "Ändrade personuppgifter",
@@ -255,7 +266,9 @@ const sv = {
         withdraw: "Dokumenterade återkallat samtycke",
       },
     },
+    historyBySamsyn: "Samsyn (uppdatering)",
     historyFields: {
+      kind: "Typ av plan",
       goal: "Mål",
       needs: "Behov",
       nextFollowUp: "Nästa uppföljning",
