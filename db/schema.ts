@@ -19,14 +19,19 @@ export const ORGANISATION_KINDS = [
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const ROLES = ["caseworker", "coordinator", "contact", "steering", "auditor", "admin"] as const;
+export const ROLES = ["caseworker", "coordinator", "contact", "steering", "auditor", "admin", "manager"] as const;
 export type Role = (typeof ROLES)[number];
 /** Roles held per partnership (DESIGN.md "Roles", marked (P)). */
 export const PARTNERSHIP_ROLES: readonly Role[] = ["coordinator", "steering"];
 
+export const PARTNERSHIP_KINDS = ["samordningsforbund", "dua", "local_agreement", "other"] as const;
+export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
+
 export interface PartnershipTable {
   id: string;
   name: string;
+  /** Samordningsförbund, DUA, lokal överenskommelse or another collaboration (migration 0018). */
+  kind: Generated<PartnershipKind>;
   /** Answer-by default for routed deviations, in days. */
   answer_days: Generated<number>;
   /** Small-number suppression threshold k for summaries. */
@@ -171,9 +176,14 @@ export const PLAN_STATUSES = ["draft", "active", "closed"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const ACTION_STATUSES = ["planned", "ongoing", "done", "cancelled"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+/**
+ * Why a plan ended. Work + subsidised regular work + studies is Kolada's "went on to work or
+ * studies". `subsidised_work` (before migration 0018) became `subsidised_regular_work`.
+ */
 export const PLAN_OUTCOMES = [
   "work",
-  "subsidised_work",
+  "subsidised_regular_work",
+  "municipal_measure_employment",
   "studies",
   "other_benefit",
   "other_support",
@@ -333,6 +343,13 @@ export interface ConsentOrganisationTable {
 }
 
 export const DEVIATION_KINDS = ["between_parties", "routine"] as const;
+/**
+ * Who handles a case: the partnership's coordinators (every Lex Heller case, and routine cases
+ * reported before migration 0017), or the managers of the organisation whose routine was not
+ * followed (routine cases since then; docs/decisions/0020-routine-deviations-and-indicators.md).
+ */
+export const DEVIATION_HANDLERS = ["coordinator", "manager"] as const;
+export type DeviationHandler = (typeof DEVIATION_HANDLERS)[number];
 export const DEVIATION_CATEGORIES = [
   "rules_and_law",
   "responsibility",
@@ -353,7 +370,15 @@ export const DEVIATION_CONSEQUENCES = [
 ] as const;
 export const DEVIATION_STATUSES = ["submitted", "in_review", "awaiting_response", "answered", "closed"] as const;
 export const CLOSING_OUTCOMES = ["resolved_locally", "improvement_agreed", "escalated", "not_actionable"] as const;
-export const ESCALATION_LEVELS = ["organisation", "partnership_board", "national"] as const;
+export const ESCALATION_LEVELS = [
+  "organisation",
+  "preparatory_group",
+  "partnership_director",
+  "partnership_board",
+  "national",
+] as const;
+/** Outcomes Kolada counts as "went on to work or studies". */
+export const WORK_OR_STUDIES_OUTCOMES: readonly PlanOutcome[] = ["work", "subsidised_regular_work", "studies"];
 export type DeviationStatus = (typeof DEVIATION_STATUSES)[number];
 
 export interface DeviationTable {
@@ -367,6 +392,10 @@ export interface DeviationTable {
   reporter_organisation_id: string;
   reporter_role: string;
   kind: (typeof DEVIATION_KINDS)[number];
+  /** Fixed when the case is reported: who triages and closes it. */
+  handler: Generated<DeviationHandler>;
+  /** For a routine case: the organisation whose routine was not followed (by default the reporter's). */
+  routine_organisation_id: string | null;
   category: (typeof DEVIATION_CATEGORIES)[number];
   consequence: (typeof DEVIATION_CONSEQUENCES)[number];
   description: string;

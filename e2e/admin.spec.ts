@@ -45,11 +45,11 @@ test("admin creates a partnership; mistakes are explained in Swedish and typed v
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
   await expectAxeClean(page);
-  await page.getByRole("main").getByRole("link", { name: "Samordningsförbund" }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: "Samordningsförbund" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Samverkan" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Samverkan" })).toBeVisible();
   await expectAxeClean(page);
-  await page.getByRole("link", { name: "Nytt samordningsförbund" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Nytt samordningsförbund" })).toBeVisible();
+  await page.getByRole("link", { name: "Ny samverkan" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ny samverkan" })).toBeVisible();
   await expectAxeClean(page);
 
   // An empty name and an answer time out of range.
@@ -83,10 +83,7 @@ test("admin creates a partnership; mistakes are explained in Swedish and typed v
   await expect(page.getByRole("region", { name: "Medlemmar" })).toContainText("Inga");
   await expectAxeClean(page);
 
-  await page
-    .getByRole("navigation", { name: "Administration" })
-    .getByRole("link", { name: "Samordningsförbund" })
-    .click();
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Samverkan" }).click();
   await search(page, name);
   await expect(bodyRows(page)).toHaveCount(1);
   await expect(bodyRows(page).first().getByRole("link", { name })).toBeVisible();
@@ -112,7 +109,7 @@ test("admin creates an organisation that is a member of a partnership", async ({
 
   await nameField(page).fill(organisation);
   await page.getByLabel(/^Typ av organisation/).selectOption({ label: "Vuxenutbildning" });
-  const memberships = page.getByRole("group", { name: "Ingår i samordningsförbund" });
+  const memberships = page.getByRole("group", { name: "Ingår i samverkan" });
   await memberships.getByRole("checkbox", { name: partnership }).check();
   await page.getByRole("button", { name: "Skapa" }).click();
 

@@ -54,8 +54,8 @@ test("report → triage → route to Arbetsförmedlingen → answer → close �
   await expect(page.getByRole("heading", { level: 1, name: "Anmäl avvikelse" })).toBeVisible();
   await expectAxeClean(page);
 
-  await expect(page.getByRole("combobox", { name: /^Samordningsförbund/ })).toHaveValue(/.+/);
-  await expect(page.getByRole("combobox", { name: /^Samordningsförbund/ }).locator("option:checked")).toHaveText(
+  await expect(page.getByRole("combobox", { name: /^Samverkan/ })).toHaveValue(/.+/);
+  await expect(page.getByRole("combobox", { name: /^Samverkan/ }).locator("option:checked")).toHaveText(
     "Samordningsförbundet Sjöstad",
   );
   await page.getByRole("radio", { name: "Mellan parter (Lex Heller)" }).check();

@@ -102,14 +102,14 @@ test("the coordinator freezes and releases the term summary; a steering member o
   await expect(
     page.getByText(new RegExp(`^Fryst .+ av Karin Samordnare för ${meetingName.replace(/[()]/g, "\\$&")} \\(`)),
   ).toBeVisible();
-  await expect(page.getByText("Inte släppt", { exact: true })).toBeVisible();
+  await expect(page.getByText("Inte delad", { exact: true })).toBeVisible();
   await expectAxeClean(page);
 
   // Release it to the steering group.
-  await page.getByRole("button", { name: "Släpp till styrgruppen" }).click();
-  await expect(flash(page, "Sammanställningen är släppt till styrgruppen.")).toBeVisible();
-  await expect(page.getByText("Släppt till styrgruppen", { exact: true })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Släpp till styrgruppen" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Dela med styrgruppen" }).click();
+  await expect(flash(page, "Sammanställningen är delad med styrgruppen.")).toBeVisible();
+  await expect(page.getByText("Delad med styrgruppen", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Dela med styrgruppen" })).toHaveCount(0);
   await expectAxeClean(page);
 
   // Sara, on the steering group, finds the released snapshot and opens it.
@@ -117,7 +117,7 @@ test("the coordinator freezes and releases the term summary; a steering member o
   await loginAs(SARA, sara.context());
   await sara.goto("/reports");
   await expect(
-    sara.getByText("Här finns de sammanställningar som samordnaren har släppt till styrgruppen."),
+    sara.getByText("Här finns de sammanställningar som samordnaren har delat med styrgruppen."),
   ).toBeVisible();
   await expect(sara.getByRole("heading", { name: /^Aktuell sammanställning/ })).toHaveCount(0);
   await expectAxeClean(sara);
@@ -125,7 +125,7 @@ test("the coordinator freezes and releases the term summary; a steering member o
   await expect(sara).toHaveURL(new RegExp(`${snapshotPath}$`));
   await expect(sara.getByRole("heading", { level: 1, name: `${SJOSTAD} – ${term}` })).toBeVisible();
   await expect(sara.getByText(`för ${meetingName} (`)).toBeVisible();
-  await expect(sara.getByRole("button", { name: "Släpp till styrgruppen" })).toHaveCount(0);
+  await expect(sara.getByRole("button", { name: "Dela med styrgruppen" })).toHaveCount(0);
   await expect(sara.getByText("Återkalla", { exact: true })).toHaveCount(0);
   await expect(sara.getByRole("button", { name: "Skriv ut" })).toBeVisible();
   await expectAxeClean(sara);
@@ -265,7 +265,7 @@ test("the coordinator retracts a frozen summary with a reason; an impossible per
   await page.getByRole("button", { name: "Återkalla" }).click();
   await expect(flash(page, "Sammanställningen är återkallad.")).toBeVisible();
   await expect(page.getByText(/^Återkallad .+: Fel period valdes\.$/)).toBeVisible();
-  await expect(page.getByRole("button", { name: "Släpp till styrgruppen" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Dela med styrgruppen" })).toHaveCount(0);
   await expectAxeClean(page);
 
   await page.goto("/reports");

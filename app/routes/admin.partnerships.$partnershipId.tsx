@@ -53,6 +53,7 @@ export default function EditPartnership() {
           submitLabel={t("common.save")}
           defaultValue={{
             name: partnership.name,
+            kind: partnership.kind,
             answerDays: partnership.answerDays,
             suppressionK: partnership.suppressionK,
             overdueActionDays: partnership.overdueActionDays,

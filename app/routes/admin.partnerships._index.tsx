@@ -35,6 +35,7 @@ export default function Partnerships() {
           <thead>
             <tr>
               <th scope="col">{t("admin.name")}</th>
+              <th scope="col">{t("admin.partnershipKind")}</th>
               <th scope="col">{t("admin.memberCount")}</th>
             </tr>
           </thead>
@@ -44,6 +45,7 @@ export default function Partnerships() {
                 <td>
                   <Link to={p.id}>{p.name}</Link>
                 </td>
+                <td>{t(`partnershipKinds.${p.kind}`)}</td>
                 <td>{p.memberCount}</td>
               </tr>
             ))}

@@ -57,7 +57,7 @@ function FilterSelect({
 
 export default function Deviations() {
   const { t, i18n } = useTranslation();
-  const { coordinator, contact, steering } = useLoaderData<typeof loader>();
+  const { coordinator, manager, contact, steering } = useLoaderData<typeof loader>();
   const location = useLocation();
   return (
     <>
@@ -187,6 +187,44 @@ export default function Deviations() {
             </table>
           )}
           <Pagination {...coordinator.inbox} />
+        </section>
+      ) : null}
+
+      {manager ? (
+        <section aria-labelledby="manager-heading">
+          <h2 id="manager-heading">{t("deviations.managerInbox")}</h2>
+          <p>{t("deviations.managerIntro")}</p>
+          {manager.total === 0 ? (
+            <EmptyState>{t("deviations.inboxEmpty")}</EmptyState>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("deviations.number")}</th>
+                  <th scope="col">{t("deviations.eventDate")}</th>
+                  <th scope="col">{t("deviations.category")}</th>
+                  <th scope="col">{t("deviations.summary")}</th>
+                  <th scope="col">{t("deviations.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {manager.items.map((d) => (
+                  <tr key={d.id}>
+                    <td>
+                      <Link to={`/deviations/${d.id}`}>{t("deviations.caseTitle", { number: d.number })}</Link>
+                    </td>
+                    <td>{formatDate(d.eventDate, i18n.language)}</td>
+                    <td>{t(`deviations.categories.${d.category}`)}</td>
+                    <td className="clamp">{d.summary || d.description}</td>
+                    <td>
+                      <span className={`badge badge--dev-${d.status}`}>{t(`deviations.statuses.${d.status}`)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {coordinator ? null : <Pagination {...manager} />}
         </section>
       ) : null}
 

@@ -66,7 +66,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: reportSchema(t) });
   if (submission.status !== "success") return formReply(INTENT, submission.reply());
   const result = await reportDeviation(getDb(), user, submission.value);
-  if (result.ok) return redirectWithFlash("/deviations/mine", { kind: "success", key: "deviations.submitted" });
+  if (result.ok)
+    return redirectWithFlash("/deviations/mine", {
+      kind: "success",
+      key: submission.value.kind === "routine" ? "deviations.submittedRoutine" : "deviations.submitted",
+    });
   const fieldErrors =
     result.error === "personal_data"
       ? personalDataErrors(t, result.detail ?? {}, t("deviations.personalData.why"))
@@ -78,6 +82,7 @@ type ReportFields = Record<
   | "partnershipId"
   | "eventDate"
   | "kind"
+  | "routineOrganisationId"
   | "category"
   | "consequence"
   | "description"
@@ -114,6 +119,13 @@ export default function ReportDeviation() {
           legend={t("deviations.kind")}
           required
           options={DEVIATION_KINDS.map((k) => ({ value: k, label: t(`deviations.kinds.${k}`) }))}
+        />
+        <SelectField
+          meta={fields.routineOrganisationId}
+          label={t("deviations.routineOrganisation")}
+          help={t("deviations.routineOrganisationHint")}
+          placeholder={t("deviations.ownOrganisation")}
+          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
         />
         <CheckboxGroup
           meta={fields.partyIds}

@@ -14,6 +14,8 @@ import * as m0012 from "./0012_snapshot_retraction";
 import * as m0013 from "./0013_enum_checks";
 import * as m0015 from "./0015_retention";
 import * as m0016 from "./0016_identity_and_second_factor";
+import * as m0017 from "./0017_routine_deviations_to_managers";
+import * as m0018 from "./0018_outcomes_partnership_kind_escalation";
 import * as m0020 from "./0020_page_speed";
 import * as m0021 from "./0021_scheduler_and_reminders";
 
@@ -37,6 +39,8 @@ export const migrations: Record<string, Migration> = {
   "0013_enum_checks": m0013,
   "0015_retention": m0015,
   "0016_identity_and_second_factor": m0016,
+  "0017_routine_deviations_to_managers": m0017,
+  "0018_outcomes_partnership_kind_escalation": m0018,
   "0020_page_speed": m0020,
   "0021_scheduler_and_reminders": m0021,
 };

@@ -112,6 +112,19 @@ export const DEMO_USERS: DemoUser[] = [
     roles: [{ role: "steering", partnership: "sjostad" }],
   },
   {
+    // Handles routine deviations about the social services' own routines (issue 17).
+    email: "mats.chef@demo.samsyn.se",
+    name: "Mats Chef",
+    organisation: "Sjöstads kommun – Socialtjänsten",
+    roles: [{ role: "manager" }],
+  },
+  {
+    email: "gun.chef@demo.samsyn.se",
+    name: "Gun Chef",
+    organisation: "Älvbygds kommun – Socialtjänsten",
+    roles: [{ role: "manager" }],
+  },
+  {
     email: "jonas.samordnare@demo.samsyn.se",
     name: "Jonas Samordnare",
     organisation: "Samordningsförbundet Älvbygd",

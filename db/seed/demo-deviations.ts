@@ -52,6 +52,8 @@ interface DemoCase {
   consequence:
     "without_income" | "delayed_measure" | "sent_between_parties" | "measure_ended" | "health_risk" | "other";
   parties: string[];
+  /** A routine case: whose routine was not followed, if not the reporter's own organisation. */
+  routineOrganisation?: string;
   description: string;
   summary: string;
   stage: Stage;
@@ -100,7 +102,8 @@ const SJOSTAD: DemoCase[] = [
     kind: "routine",
     category: "responsibility",
     consequence: "delayed_measure",
-    parties: [VUX],
+    parties: [VUX, SOC],
+    routineOrganisation: SOC,
     description: "GIP erbjöds inte trots att personen hade insatser från tre parter.",
     summary: "",
     stage: "submitted",
@@ -172,10 +175,11 @@ const SJOSTAD: DemoCase[] = [
     category: "responsibility",
     consequence: "delayed_measure",
     parties: [SOC],
+    routineOrganisation: SOC,
     description: "Uppföljningen av den gemensamma planen missades eftersom ingen var utsedd som planeringsansvarig.",
     summary: "Uppföljning missades när planeringsansvarig saknades.",
-    stage: "answered",
-    answers: ["Socialtjänsten utser alltid planeringsansvarig vid första mötet från och med nu."],
+    stage: "in_review",
+    question: ["Vilken rutin för planeringsansvar gällde då?", "Rutinen för GIP från 2022, avsnittet om ansvar."],
   },
   {
     reporter: "henrik.psykiatri",
@@ -269,6 +273,7 @@ const ALVBYGD: DemoCase[] = [
     category: "responsibility",
     consequence: "delayed_measure",
     parties: ["Älvbygds kommun – Socialtjänsten"],
+    routineOrganisation: "Älvbygds kommun – Socialtjänsten",
     description: "Uppföljning missades.",
     summary: "Uppföljning missades.",
     stage: "in_review",
@@ -288,23 +293,43 @@ const ALVBYGD: DemoCase[] = [
   },
 ];
 
+async function managerOf(db: DB, organisationId: string) {
+  const row = await db
+    .selectFrom("users")
+    .innerJoin("role_grants", "role_grants.user_id", "users.id")
+    .select("users.email")
+    .where("users.organisation_id", "=", organisationId)
+    .where("role_grants.role", "=", "manager")
+    .executeTakeFirstOrThrow();
+  return user(db, row.email);
+}
+
 async function seedCases(db: DB, partnershipName: string, coordinatorEmail: string, cases: DemoCase[]) {
   const partnership = await db
     .selectFrom("partnerships")
     .select(["id", "answer_days"])
     .where("name", "=", partnershipName)
     .executeTakeFirstOrThrow();
-  const coordinator = await user(db, coordinatorEmail);
+  const partnershipCoordinator = await user(db, coordinatorEmail);
   const today = todayInStockholm();
   for (const c of cases) {
     const reporter = await user(db, `${c.reporter}@demo.samsyn.se`);
     const eventDate = addDays(today, -c.daysAgo);
     const partyIds = await ids(db, c.parties);
+    // A routine case is handled by the managers of the organisation whose routine was not followed.
+    const routineOrganisationId =
+      c.kind === "routine"
+        ? c.routineOrganisation
+          ? (await ids(db, [c.routineOrganisation]))[0]
+          : reporter.organisationId
+        : undefined;
+    const coordinator = routineOrganisationId ? await managerOf(db, routineOrganisationId) : partnershipCoordinator;
     const { id } = expectOk(
       await reportDeviation(db, reporter, {
         partnershipId: partnership.id,
         eventDate,
         kind: c.kind,
+        routineOrganisationId,
         category: c.category,
         consequence: c.consequence,
         partyIds,
@@ -331,6 +356,7 @@ async function seedCases(db: DB, partnershipName: string, coordinatorEmail: stri
       }
     }
     if (
+      !routineOrganisationId &&
       ["awaiting_response", "answered", "closed"].includes(c.stage) &&
       (c.answers || c.stage === "awaiting_response")
     ) {

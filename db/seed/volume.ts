@@ -216,8 +216,11 @@ export async function seedVolume(
     const routedMs = reviewedMs + r.int(1, 10) * DAY;
     const answerBy = routedMs + 30 * DAY;
     const concerned = [...new Set([r.pick(organisations).id, ...(r.next() < 0.5 ? [r.pick(organisations).id] : [])])];
-    const stage = age < 10 ? 0 : age < 25 ? 1 : age < 60 ? r.int(2, 3) : r.next() < 0.85 ? 4 : 3;
-    const answeredMs = stage >= 3 ? routedMs + r.int(5, 45) * DAY : null;
+    // A routine case is its organisation's own: its managers review and close it, nothing is routed.
+    const routine = r.next() >= 0.7;
+    const drawn = age < 10 ? 0 : age < 25 ? 1 : age < 60 ? r.int(2, 3) : r.next() < 0.85 ? 4 : 3;
+    const stage = routine && (drawn === 2 || drawn === 3) ? 1 : drawn;
+    const answeredMs = stage >= 3 && !routine ? routedMs + r.int(5, 45) * DAY : null;
     const closedMs = stage === 4 ? (answeredMs ?? routedMs) + r.int(3, 30) * DAY : null;
     const outcome = closedMs
       ? r.pick(["resolved_locally", "improvement_agreed", "escalated", "not_actionable"] as const)
@@ -230,7 +233,9 @@ export async function seedVolume(
       reporter_id: reporter.id,
       reporter_organisation_id: reporter.organisationId,
       reporter_role: "caseworker",
-      kind: r.next() < 0.7 ? "between_parties" : "routine",
+      kind: routine ? "routine" : "between_parties",
+      handler: routine ? "manager" : "coordinator",
+      routine_organisation_id: routine ? reporter.organisationId : null,
       category: r.pick(DEVIATION_CATEGORIES),
       consequence: r.pick(DEVIATION_CONSEQUENCES),
       description: r.pick(DESCRIPTIONS),
@@ -239,12 +244,20 @@ export async function seedVolume(
       plan_id: null,
       status: (["submitted", "in_review", "awaiting_response", "answered", "closed"] as const)[stage],
       summary: stage >= 1 ? r.pick(DESCRIPTIONS) : "",
-      answer_by: stage >= 2 ? date(answerBy) : null,
-      routed_at: stage >= 2 ? iso(routedMs) : null,
+      answer_by: stage >= 2 && !routine ? date(answerBy) : null,
+      routed_at: stage >= 2 && !routine ? iso(routedMs) : null,
       closing_outcome: outcome,
       closing_note: closedMs ? "Avslutat efter dialog mellan parterna." : null,
       escalation_level:
-        outcome === "escalated" ? r.pick(["organisation", "partnership_board", "national"] as const) : null,
+        outcome === "escalated"
+          ? r.pick([
+              "organisation",
+              "preparatory_group",
+              "partnership_director",
+              "partnership_board",
+              "national",
+            ] as const)
+          : null,
       agenda_date: null,
       published_at: null,
       closed_at: closedMs ? iso(closedMs) : null,
@@ -258,7 +271,7 @@ export async function seedVolume(
     for (const orgId of concerned) {
       const keys = { partnership_id: partnership.id, event_date: date(eventMs) };
       parties.push({ deviation_id: id, organisation_id: orgId, ...keys });
-      if (stage >= 2)
+      if (stage >= 2 && !routine)
         routes.push({
           deviation_id: id,
           organisation_id: orgId,

@@ -13,6 +13,11 @@ export type Permission =
   | "deviations:triage"
   /** Answer deviations routed to the user's organisation (de-identified text only). */
   | "deviations:answer"
+  /**
+   * Triage, question and close routine deviations about the user's own organisation's routines
+   * (the reporter shown only when the reporter is of that organisation too).
+   */
+  | "deviations:manage"
   /** Read published, answered deviations of the partnership. (P) */
   | "deviations:read_published"
   /** Prepare, freeze and release period summaries. (P) */
@@ -35,6 +40,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
   steering: ["deviations:read_published", "summaries:read_released"],
   auditor: ["audit:review"],
   admin: ["admin:manage", "retention:manage"],
+  manager: ["deviations:manage"],
 };
 
 type PolicyUser = Pick<CurrentUser, "grants">;
@@ -78,7 +84,12 @@ export function navigationFor(user: PolicyUser): NavKey[] {
 /** Where a user lands after sign-in: the page their roles use most. */
 export function startPathFor(user: PolicyUser): string {
   if (can(user, "plans:work")) return "/start";
-  if (can(user, "deviations:triage") || can(user, "deviations:answer") || can(user, "deviations:read_published"))
+  if (
+    can(user, "deviations:triage") ||
+    can(user, "deviations:manage") ||
+    can(user, "deviations:answer") ||
+    can(user, "deviations:read_published")
+  )
     return "/deviations";
   if (can(user, "audit:review")) return "/audit";
   if (can(user, "admin:manage")) return "/admin";

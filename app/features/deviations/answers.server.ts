@@ -6,7 +6,7 @@ import { answeringOrganisation } from "~/features/access/deviation-policy";
 import { notify } from "~/features/notifications/notifications.server";
 import { personalDataIn, type PersonalDataFindings } from "~/features/privacy/personal-data.server";
 import { fail, ok, type Result } from "~/lib/result";
-import { caseLink, coordinatorsOf, onOpenCase, recordEvent, setStatus, type DeviationUser } from "./workflow.server";
+import { caseLink, handlersOf, onOpenCase, recordEvent, setStatus, type DeviationUser } from "./workflow.server";
 
 /**
  * Writes down on the case when its first routed party answered and when the last one did
@@ -80,7 +80,7 @@ export async function answer(
     if (open.length === 0 && access.status === "awaiting_response") await setStatus(trx, access.id, "answered");
     await recordEvent(trx, access.id, user, "answer", { organisationId });
     await notify(trx, {
-      userIds: [...(await coordinatorsOf(trx, access.partnershipId)), access.reporterId],
+      userIds: [...(await handlersOf(trx, access)), access.reporterId],
       kind: "deviation.answered",
       link: caseLink(access.id),
     });

@@ -1,5 +1,8 @@
 // The coordinator's side of a case: who reported it, triage, routing, the steering group's
-// agenda and publishing, closing and escalation, reopening.
+// agenda and publishing, closing and escalation, reopening. A manager handling a routine case of
+// their own organisation gets the same panel without what belongs to the partnership (kind and
+// parties, routing, the steering group's agenda, publishing), and the reporter only when the
+// reporter is of the manager's organisation.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
@@ -18,10 +21,12 @@ export function CoordinatorPanel({
   theCase: c,
   organisations,
   defaultAnswerBy,
+  asManager = false,
 }: {
   theCase: DeviationCase;
   organisations: { id: string; name: string }[];
   defaultAnswerBy: string;
+  asManager?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const open = c.status !== "closed";
@@ -39,12 +44,14 @@ export function CoordinatorPanel({
               {t("deviations.reportedOn", { date: formatDate(c.createdAt, i18n.language) })}
             </span>
           </p>
-        ) : null}
+        ) : (
+          <p>{t("deviations.reporterOtherOrganisation")}</p>
+        )}
         <p className="field__help">{t("deviations.reporterHidden")}</p>
       </section>
       {open ? (
         <section className="card" aria-labelledby="triage-heading">
-          <h2 id="triage-heading">{t("deviations.triage")}</h2>
+          <h2 id="triage-heading">{asManager ? t("deviations.managerPanel") : t("deviations.triage")}</h2>
           <CaseForm<{ kind: string; category: string; consequence: string; partyIds: string[]; summary: string }>
             intent="triage"
             defaultValue={{
@@ -57,12 +64,16 @@ export function CoordinatorPanel({
           >
             {(fields) => (
               <>
-                <RadioGroup
-                  meta={fields.kind}
-                  legend={t("deviations.kind")}
-                  required
-                  options={DEVIATION_KINDS.map((k) => ({ value: k, label: t(`deviations.kinds.${k}`) }))}
-                />
+                {asManager ? (
+                  <input type="hidden" name={fields.kind.name} value="routine" />
+                ) : (
+                  <RadioGroup
+                    meta={fields.kind}
+                    legend={t("deviations.kind")}
+                    required
+                    options={DEVIATION_KINDS.map((k) => ({ value: k, label: t(`deviations.kinds.${k}`) }))}
+                  />
+                )}
                 <SelectField
                   meta={fields.category}
                   label={t("deviations.category")}
@@ -78,7 +89,13 @@ export function CoordinatorPanel({
                     label: t(`deviations.consequences.${v}`),
                   }))}
                 />
-                <CheckboxGroup meta={fields.partyIds} legend={t("deviations.parties")} options={organisationOptions} />
+                {asManager ? null : (
+                  <CheckboxGroup
+                    meta={fields.partyIds}
+                    legend={t("deviations.parties")}
+                    options={organisationOptions}
+                  />
+                )}
                 <TextareaField
                   meta={fields.summary}
                   label={t("deviations.summary")}
@@ -92,7 +109,7 @@ export function CoordinatorPanel({
           </CaseForm>
         </section>
       ) : null}
-      {open && c.status !== "submitted" ? (
+      {!asManager && open && c.status !== "submitted" ? (
         <section className="card" aria-labelledby="route-heading">
           <h2 id="route-heading">{t("deviations.route")}</h2>
           <p className="field__help">{t("deviations.routeHint")}</p>
@@ -114,23 +131,25 @@ export function CoordinatorPanel({
           </CaseForm>
         </section>
       ) : null}
-      <section className="card" aria-labelledby="steering-heading">
-        <h2 id="steering-heading">{t("deviations.agenda")}</h2>
-        <CaseForm<{ agendaDate: string }> intent="agenda" defaultValue={{ agendaDate: c.agendaDate ?? "" }}>
-          {(fields) => (
-            <>
-              <TextField meta={fields.agendaDate} label={t("deviations.agendaDate")} type="date" />
-              <SubmitButton variant="secondary">{t("deviations.setAgenda")}</SubmitButton>
-            </>
-          )}
-        </CaseForm>
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value={c.publishedAt ? "unpublish" : "publish"} />
-          <SubmitButton variant="secondary">
-            {c.publishedAt ? t("deviations.unpublish") : t("deviations.publish")}
-          </SubmitButton>
-        </Form>
-      </section>
+      {asManager ? null : (
+        <section className="card" aria-labelledby="steering-heading">
+          <h2 id="steering-heading">{t("deviations.agenda")}</h2>
+          <CaseForm<{ agendaDate: string }> intent="agenda" defaultValue={{ agendaDate: c.agendaDate ?? "" }}>
+            {(fields) => (
+              <>
+                <TextField meta={fields.agendaDate} label={t("deviations.agendaDate")} type="date" />
+                <SubmitButton variant="secondary">{t("deviations.setAgenda")}</SubmitButton>
+              </>
+            )}
+          </CaseForm>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value={c.publishedAt ? "unpublish" : "publish"} />
+            <SubmitButton variant="secondary">
+              {c.publishedAt ? t("deviations.unpublish") : t("deviations.publish")}
+            </SubmitButton>
+          </Form>
+        </section>
+      )}
       {open ? (
         <section className="card" aria-labelledby="close-heading">
           <h2 id="close-heading">{t("deviations.close")}</h2>

@@ -22,11 +22,14 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
   const isCoordinator = c.views.includes("coordinator");
   const isReporter = c.views.includes("reporter");
   const isContact = c.views.includes("contact");
+  const isManager = c.views.includes("manager");
+  // Coordinators handle Lex Heller cases; managers the routine cases of their own organisation.
+  const handles = isCoordinator || isManager;
   const open = c.status !== "closed";
   const myRoute = c.routes.find((r) => r.id === ownOrganisationId);
   const date = (d: string | null) => formatDate(d, i18n.language);
   // Contacts and steering members read the coordinator's summary, never the reporter's own words.
-  const readsReporterText = isCoordinator || isReporter;
+  const readsReporterText = handles || isReporter;
 
   return (
     <article className="case">
@@ -102,60 +105,64 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
             </section>
           ) : null}
 
-          <section className="card" aria-labelledby="routes-heading">
-            <h2 id="routes-heading">{t("deviations.routes")}</h2>
-            {c.routes.length === 0 ? <p className="muted">{t("deviations.noRoutes")}</p> : null}
-            <ul className="plain-list">
-              {c.routes.map((r) => (
-                <li key={r.id}>
-                  <strong>{r.name}</strong>:{" "}
-                  {r.answeredAt
-                    ? t("deviations.answeredOn", { date: date(r.answeredAt) })
-                    : t("deviations.awaiting", { date: date(r.answerBy) })}
-                  {r.overdue ? (
-                    <>
-                      {" "}
-                      <span className="badge badge--warning">{t("deviations.overdue")}</span>
-                    </>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-            <ol className="timeline">
-              {c.answers.map((a) => (
-                <li key={a.id}>
-                  <p>
-                    <strong>{a.organisationName}</strong>{" "}
-                    <span className="muted">– {formatDateTime(a.createdAt, i18n.language)}</span>
-                  </p>
-                  <p className="preserve-lines">{a.body}</p>
-                </li>
-              ))}
-            </ol>
-            {open && ((isContact && myRoute) || (isCoordinator && c.routes.length > 0)) ? (
-              <CaseForm<{ organisationId: string; body: string }> intent="answer" key={`answer-${saved}`}>
-                {(fields) => (
-                  <>
-                    {isCoordinator && !isContact ? (
-                      <SelectField
-                        meta={fields.organisationId}
-                        label={t("deviations.answerFor")}
-                        required
-                        placeholder=""
-                        options={c.routes.map((r) => ({ value: r.id, label: r.name }))}
-                      />
+          {c.handler === "manager" ? (
+            <p className="field__help">{t("deviations.handledByManagers")}</p>
+          ) : (
+            <section className="card" aria-labelledby="routes-heading">
+              <h2 id="routes-heading">{t("deviations.routes")}</h2>
+              {c.routes.length === 0 ? <p className="muted">{t("deviations.noRoutes")}</p> : null}
+              <ul className="plain-list">
+                {c.routes.map((r) => (
+                  <li key={r.id}>
+                    <strong>{r.name}</strong>:{" "}
+                    {r.answeredAt
+                      ? t("deviations.answeredOn", { date: date(r.answeredAt) })
+                      : t("deviations.awaiting", { date: date(r.answerBy) })}
+                    {r.overdue ? (
+                      <>
+                        {" "}
+                        <span className="badge badge--warning">{t("deviations.overdue")}</span>
+                      </>
                     ) : null}
-                    <TextareaField meta={fields.body} label={t("deviations.answer")} rows={4} required />
-                    <SubmitButton variant="secondary">
-                      {isCoordinator && !isContact ? t("deviations.recordAnswer") : t("deviations.sendAnswer")}
-                    </SubmitButton>
-                  </>
-                )}
-              </CaseForm>
-            ) : null}
-          </section>
+                  </li>
+                ))}
+              </ul>
+              <ol className="timeline">
+                {c.answers.map((a) => (
+                  <li key={a.id}>
+                    <p>
+                      <strong>{a.organisationName}</strong>{" "}
+                      <span className="muted">– {formatDateTime(a.createdAt, i18n.language)}</span>
+                    </p>
+                    <p className="preserve-lines">{a.body}</p>
+                  </li>
+                ))}
+              </ol>
+              {open && ((isContact && myRoute) || (isCoordinator && c.routes.length > 0)) ? (
+                <CaseForm<{ organisationId: string; body: string }> intent="answer" key={`answer-${saved}`}>
+                  {(fields) => (
+                    <>
+                      {isCoordinator && !isContact ? (
+                        <SelectField
+                          meta={fields.organisationId}
+                          label={t("deviations.answerFor")}
+                          required
+                          placeholder=""
+                          options={c.routes.map((r) => ({ value: r.id, label: r.name }))}
+                        />
+                      ) : null}
+                      <TextareaField meta={fields.body} label={t("deviations.answer")} rows={4} required />
+                      <SubmitButton variant="secondary">
+                        {isCoordinator && !isContact ? t("deviations.recordAnswer") : t("deviations.sendAnswer")}
+                      </SubmitButton>
+                    </>
+                  )}
+                </CaseForm>
+              ) : null}
+            </section>
+          )}
 
-          {isCoordinator || isReporter ? (
+          {handles || isReporter ? (
             <section className="card" aria-labelledby="questions-heading">
               <h2 id="questions-heading">{t("deviations.questions")}</h2>
               {c.messages.length === 0 ? <p className="muted">{t("deviations.noQuestions")}</p> : null}
@@ -170,7 +177,7 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
                   </li>
                 ))}
               </ol>
-              {isCoordinator && open ? (
+              {handles && open ? (
                 <CaseForm<{ body: string }> intent="ask" key={`ask-${saved}`}>
                   {(fields) => (
                     <>
@@ -180,7 +187,7 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
                   )}
                 </CaseForm>
               ) : null}
-              {isReporter && !isCoordinator && open && c.messages.some((m) => m.kind === "question") ? (
+              {isReporter && !handles && open && c.messages.some((m) => m.kind === "question") ? (
                 <CaseForm<{ body: string }> intent="reply" key={`reply-${saved}`}>
                   {(fields) => (
                     <>
@@ -197,10 +204,12 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
         <div className="plan__side">
           {isCoordinator ? (
             <CoordinatorPanel theCase={c} organisations={organisations} defaultAnswerBy={defaultAnswerBy} />
+          ) : isManager ? (
+            <CoordinatorPanel theCase={c} organisations={[]} defaultAnswerBy={defaultAnswerBy} asManager />
           ) : null}
         </div>
       </div>
-      {isCoordinator ? (
+      {handles ? (
         <section className="card plan__history" aria-labelledby="case-history">
           <details>
             <summary>

@@ -14,7 +14,7 @@ import { toAnswer, toCase, toEvent, toMessage, toRoute, type DeviationCase } fro
 import { deviationAccessFor, type DeviationAccess, type DeviationUser } from "./workflow.server";
 
 async function readCase(db: DB, user: DeviationUser, access: DeviationAccess, today: string): Promise<DeviationCase> {
-  const sight = deviationSight(access.views);
+  const sight = deviationSight(access.views, access.reporterOrganisationId === user.organisationId);
   const d = await db
     .selectFrom("deviations")
     .innerJoin("partnerships", "partnerships.id", "deviations.partnership_id")

@@ -22,6 +22,8 @@ export function reportSchema(t: TFunction) {
     partnershipId: requiredText(t, t("deviations.partnership")),
     eventDate: date(t, t("deviations.eventDate")),
     kind: choice(t, t("deviations.kind"), DEVIATION_KINDS),
+    /** A routine case: whose routine was not followed; empty means the reporter's own organisation. */
+    routineOrganisationId: z.string().optional(),
     partyIds: manyOf(),
     category: choice(t, t("deviations.category"), DEVIATION_CATEGORIES),
     consequence: choice(t, t("deviations.consequence"), DEVIATION_CONSEQUENCES),

@@ -20,6 +20,7 @@ export {
   coordinatorInbox,
   deviationsIndex,
   exportDeviations,
+  managerInbox,
   myReports,
   publishedCases,
 } from "./lists.server";

@@ -1,10 +1,15 @@
-// The lists of the deviation log: the coordinator's inbox and export, the cases routed to a
-// contact's organisation, the reporter's own reports and the cases published to steering
+// The lists of the deviation log: the coordinator's inbox and export, a manager's routine cases,
+// the cases routed to a contact's organisation, the reporter's own reports and the cases published to steering
 // members. Each is scoped in SQL to what the deviation policy lets the user see.
 import type { DB } from "#db/client.server";
 import type { DeviationStatus } from "#db/schema";
 import { actorOf } from "~/features/access/current-user";
-import { coordinatedPartnerships, mayAnswerDeviations, steeredPartnerships } from "~/features/access/deviation-policy";
+import {
+  coordinatedPartnerships,
+  managesRoutineCases,
+  mayAnswerDeviations,
+  steeredPartnerships,
+} from "~/features/access/deviation-policy";
 import { audit } from "~/features/audit/audit.server";
 import { partnershipMembers, partnershipNames } from "~/features/organisations/organisations.server";
 import { likePattern, pageOf, PAGE_SIZE, type Page } from "~/lib/pagination";
@@ -25,8 +30,12 @@ import {
 } from "./mapping";
 import type { DeviationUser } from "./workflow.server";
 
+/** The coordinator's cases: routine cases handled by managers are never listed here. */
 function inPartnership(db: DB, partnershipId: string, filter: DeviationFilter) {
-  let q = db.selectFrom("deviations").where("deviations.partnership_id", "=", partnershipId);
+  let q = db
+    .selectFrom("deviations")
+    .where("deviations.partnership_id", "=", partnershipId)
+    .where("deviations.handler", "=", "coordinator");
   if (filter.status) q = q.where("deviations.status", "=", filter.status);
   if (filter.category) q = q.where("deviations.category", "=", filter.category);
   if (filter.kind) q = q.where("deviations.kind", "=", filter.kind);
@@ -166,6 +175,30 @@ export async function exportDeviations(
   return ok(rows.map(toExportRow));
 }
 
+/** Routine cases about the manager's own organisation, open ones first; null for non-managers. */
+export async function managerInbox(db: DB, user: DeviationUser, page: number): Promise<Page<InboxItem> | null> {
+  if (!managesRoutineCases(user)) return null;
+  const query = db
+    .selectFrom("deviations")
+    .where("deviations.routine_organisation_id", "=", user.organisationId)
+    .where("deviations.handler", "=", "manager");
+  const [items, count] = await Promise.all([
+    query
+      .select(LIST_COLUMNS)
+      .orderBy((eb) => eb.case().when("deviations.status", "=", "closed").then(1).else(0).end())
+      .orderBy("deviations.created_at", "desc")
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return pageOf(
+    items.map((i) => toInboxItem(i, false)),
+    Number(count.total),
+    page,
+  );
+}
+
 /** Cases routed to the contact's organisation, never showing who reported them; null for non-contacts. */
 export async function contactInbox(
   db: DB,
@@ -288,6 +321,7 @@ export async function deviationsIndex(
   return {
     coordinator,
     // With an inbox on the same page, the other lists show their first page only.
+    manager: await managerInbox(db, user, coordinator ? 1 : page),
     contact: await contactInbox(db, user, coordinator ? 1 : page),
     steering: await publishedCases(db, user, 1),
   };

@@ -61,6 +61,8 @@ export interface DeviationCase {
   status: DeviationStatus;
   eventDate: string;
   kind: Deviation["kind"];
+  /** "manager": a routine case handled inside the organisation whose routine was not followed. */
+  handler: Deviation["handler"];
   category: Deviation["category"];
   consequence: Deviation["consequence"];
   /** The reporter's own words: empty for contacts and steering members. */
@@ -110,6 +112,7 @@ export function toCase(
     status: d.status,
     eventDate: d.event_date,
     kind: d.kind,
+    handler: d.handler,
     category: d.category,
     consequence: d.consequence,
     description: parts.reporterText ? d.description : "",

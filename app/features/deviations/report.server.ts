@@ -14,6 +14,7 @@ import {
   caseLink,
   coordinatorsOf,
   inTransaction,
+  managersOf,
   memberIdsOf,
   recordEvent,
   type DeviationUser,
@@ -64,7 +65,9 @@ export type ReportFailure = "personal_data" | "partnership";
 
 /**
  * Files a report. Parties outside the partnership are dropped, and so is a plan the reporter
- * may not see; a partnership the reporter's organisation is not in is refused.
+ * may not see; a partnership the reporter's organisation is not in is refused. A routine case
+ * goes to the managers of the organisation whose routine was not followed (the reporter's own
+ * unless another of the partnership's is chosen), never to the partnership's coordinator.
  */
 export async function reportDeviation(
   db: DB,
@@ -86,6 +89,12 @@ export async function reportDeviation(
     const members = await memberIdsOf(trx, input.partnershipId);
     const partyIds = [...new Set(input.partyIds)].filter((id) => members.has(id));
     const planId = input.planId && (await canAccessPlan(trx, user, input.planId)) ? input.planId : null;
+    const routine = input.kind === "routine";
+    const routineOrganisationId = !routine
+      ? null
+      : input.routineOrganisationId && members.has(input.routineOrganisationId)
+        ? input.routineOrganisationId
+        : user.organisationId;
     const last = await trx
       .selectFrom("deviations")
       .select((eb) => eb.fn.max("number").as("n"))
@@ -104,6 +113,8 @@ export async function reportDeviation(
         reporter_organisation_id: user.organisationId,
         reporter_role: reporterRoleOf(user),
         kind: input.kind,
+        handler: routine ? "manager" : "coordinator",
+        routine_organisation_id: routineOrganisationId,
         category: input.category,
         consequence: input.consequence,
         description: input.description,
@@ -130,7 +141,9 @@ export async function reportDeviation(
     }
     await recordEvent(trx, id, user, "submit");
     await notify(trx, {
-      userIds: await coordinatorsOf(trx, input.partnershipId),
+      userIds: routineOrganisationId
+        ? await managersOf(trx, routineOrganisationId)
+        : await coordinatorsOf(trx, input.partnershipId),
       kind: "deviation.submitted",
       link: caseLink(id),
     });

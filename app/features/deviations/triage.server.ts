@@ -10,7 +10,7 @@ import { syncAnswerFacts } from "./answers.server";
 import {
   caseLink,
   contactsOf,
-  coordinatorsOf,
+  handlersOf,
   memberIdsOf,
   onOpenCase,
   recordEvent,
@@ -31,10 +31,22 @@ export async function triage(
   return onOpenCase(db, user, deviationId, "triage", async (trx, access) => {
     const refused = await personalDataIn(trx, user, { summary: input.summary });
     if (refused) return refused;
+    // A manager triages inside their organisation: the case stays a routine case with the
+    // parties the reporter named (the manager is not shown the partnership's organisations).
+    const managed = access.handler === "manager";
     const members = await memberIdsOf(trx, access.partnershipId);
-    const partyIds = [...new Set(input.partyIds)].filter((id) => members.has(id));
+    const partyIds = managed
+      ? (
+          await trx
+            .selectFrom("deviation_parties")
+            .select("organisation_id")
+            .where("deviation_id", "=", access.id)
+            .execute()
+        ).map((p) => p.organisation_id)
+      : [...new Set(input.partyIds)].filter((id) => members.has(id));
+    const kind = managed ? "routine" : input.kind;
     await updateCase(trx, access.id, {
-      kind: input.kind,
+      kind,
       category: input.category,
       consequence: input.consequence,
       summary: input.summary,
@@ -56,7 +68,7 @@ export async function triage(
     }
     await recordEvent(trx, access.id, user, "triage", {
       category: input.category,
-      kind: input.kind,
+      kind,
       parties: partyIds.length,
     });
     if (access.status === "submitted")
@@ -101,7 +113,7 @@ export async function replyAsReporter(
     await addMessage(trx, access.id, user, "reply", reply);
     await recordEvent(trx, access.id, user, "reply");
     await notify(trx, {
-      userIds: await coordinatorsOf(trx, access.partnershipId),
+      userIds: await handlersOf(trx, access),
       kind: "deviation.reply",
       link: caseLink(access.id),
     });

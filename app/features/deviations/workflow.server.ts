@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client.server";
 import { newId, nowIso, toJson } from "#db/portable";
-import type { DeviationStatus } from "#db/schema";
+import type { DeviationHandler, DeviationStatus } from "#db/schema";
 import { actorOf, type CurrentUser } from "~/features/access/current-user";
 import {
   deviationViews,
@@ -34,6 +34,9 @@ export interface DeviationAccess {
   reporterId: string;
   status: DeviationStatus;
   eventDate: string;
+  handler: DeviationHandler;
+  routineOrganisationId: string | null;
+  reporterOrganisationId: string;
   views: DeviationView[];
 }
 
@@ -50,7 +53,17 @@ export async function deviationAccessFor(
 ): Promise<DeviationAccess | null> {
   const row = await db
     .selectFrom("deviations")
-    .select(["id", "partnership_id", "reporter_id", "published_at", "status", "event_date"])
+    .select([
+      "id",
+      "partnership_id",
+      "reporter_id",
+      "reporter_organisation_id",
+      "published_at",
+      "status",
+      "event_date",
+      "handler",
+      "routine_organisation_id",
+    ])
     .where("id", "=", deviationId)
     .executeTakeFirst();
   let views: DeviationView[] = [];
@@ -68,6 +81,9 @@ export async function deviationAccessFor(
       reporterId: row.reporter_id,
       published: row.published_at !== null,
       routedToOwnOrganisation: routed,
+      handler: row.handler,
+      routineOrganisationId: row.routine_organisation_id,
+      reporterOrganisationId: row.reporter_organisation_id,
     });
   }
   if (!row || !mayTakeStep(views, step)) {
@@ -86,6 +102,9 @@ export async function deviationAccessFor(
     reporterId: row.reporter_id,
     status: row.status,
     eventDate: row.event_date,
+    handler: row.handler,
+    routineOrganisationId: row.routine_organisation_id,
+    reporterOrganisationId: row.reporter_organisation_id,
     views,
   };
 }
@@ -130,6 +149,30 @@ export async function coordinatorsOf(db: DB, partnershipId: string): Promise<str
     .where("users.disabled_at", "is", null)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Users who handle routine cases about this organisation's routines. */
+export async function managersOf(db: DB, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("role_grants")
+    .innerJoin("users", "users.id", "role_grants.user_id")
+    .select("users.id")
+    .distinct()
+    .where("role_grants.role", "in", rolesWith("deviations:manage"))
+    .where("users.organisation_id", "=", organisationId)
+    .where("users.disabled_at", "is", null)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Whoever handles the case: its managers for a routine case of theirs, else the partnership's coordinators. */
+export async function handlersOf(
+  db: DB,
+  c: { handler: DeviationHandler; partnershipId: string; routineOrganisationId: string | null },
+): Promise<string[]> {
+  return c.handler === "manager" && c.routineOrganisationId
+    ? managersOf(db, c.routineOrganisationId)
+    : coordinatorsOf(db, c.partnershipId);
 }
 
 /** Users who answer deviations for these organisations. */

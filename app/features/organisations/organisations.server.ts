@@ -2,7 +2,7 @@
 // pages read (mapped once to the domain) and the commands that change them.
 import type { DB } from "#db/client.server";
 import { isUniqueViolation, newId, nowIso } from "#db/portable";
-import type { OrganisationKind } from "#db/schema";
+import type { OrganisationKind, PartnershipKind } from "#db/schema";
 import type { Actor } from "~/features/access/current-user";
 import { audit } from "~/features/audit/audit.server";
 import { syncTeamKindsOfUser } from "~/features/plans/team.server";
@@ -12,6 +12,7 @@ import { fail, notFoundFailure, ok, type Failure, type Ok } from "~/lib/result";
 export interface Partnership {
   id: string;
   name: string;
+  kind: PartnershipKind;
   answerDays: number;
   suppressionK: number;
   overdueActionDays: number;
@@ -65,6 +66,7 @@ export async function searchPartnerships(db: DB, { q, page }: { q: string; page:
       .select((eb) => [
         "partnerships.id",
         "partnerships.name",
+        "partnerships.kind",
         eb
           .selectFrom("organisation_partnerships")
           .select((e) => e.fn.countAll<number>().as("n"))
@@ -78,7 +80,7 @@ export async function searchPartnerships(db: DB, { q, page }: { q: string; page:
     query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
   ]);
   return pageOf(
-    rows.map((r) => ({ id: r.id, name: r.name, memberCount: Number(r.member_count ?? 0) })),
+    rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, memberCount: Number(r.member_count ?? 0) })),
     Number(count.total),
     page,
   );
@@ -86,6 +88,8 @@ export async function searchPartnerships(db: DB, { q, page }: { q: string; page:
 
 export interface PartnershipInput {
   name: string;
+  /** Samordningsförbund unless said otherwise. */
+  kind?: PartnershipKind;
   answerDays: number;
   suppressionK: number;
   overdueActionDays: number;
@@ -135,6 +139,7 @@ export async function createPartnership(
         .values({
           id,
           name,
+          kind: input.kind ?? "samordningsforbund",
           answer_days: input.answerDays,
           suppression_k: input.suppressionK,
           overdue_action_days: input.overdueActionDays,
@@ -154,6 +159,7 @@ export async function getPartnership(db: DB, id: string): Promise<Partnership | 
   return {
     id: row.id,
     name: row.name,
+    kind: row.kind,
     answerDays: row.answer_days,
     suppressionK: row.suppression_k,
     overdueActionDays: row.overdue_action_days,
@@ -177,6 +183,7 @@ export async function updatePartnership(
         .updateTable("partnerships")
         .set({
           name,
+          ...(input.kind ? { kind: input.kind } : {}),
           answer_days: input.answerDays,
           suppression_k: input.suppressionK,
           overdue_action_days: input.overdueActionDays,

@@ -1,22 +1,34 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, SubmitButton, TextField, useAppForm } from "~/components/forms";
+import { PARTNERSHIP_KINDS } from "#db/schema";
+import { FormErrors, SelectField, SubmitButton, TextField, useAppForm } from "~/components/forms";
 
 export const PARTNERSHIP_INTENT = "partnership";
 
-type Fields = { name: string; answerDays: number; suppressionK: number; overdueActionDays: number };
+type Fields = { name: string; kind: string; answerDays: number; suppressionK: number; overdueActionDays: number };
 
 export function PartnershipForm({ defaultValue, submitLabel }: { defaultValue?: Fields; submitLabel: string }) {
   const { t } = useTranslation();
   const [form, fields] = useAppForm<Fields>({
     intent: PARTNERSHIP_INTENT,
-    defaultValue: defaultValue ?? { answerDays: 30, suppressionK: 3, overdueActionDays: 14 },
+    defaultValue: defaultValue ?? {
+      kind: "samordningsforbund",
+      answerDays: 30,
+      suppressionK: 3,
+      overdueActionDays: 14,
+    },
   });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <TextField meta={fields.name} label={t("admin.name")} required />
+      <SelectField
+        meta={fields.kind}
+        label={t("admin.partnershipKind")}
+        required
+        options={PARTNERSHIP_KINDS.map((k) => ({ value: k, label: t(`partnershipKinds.${k}`) }))}
+      />
       <TextField meta={fields.answerDays} label={t("admin.answerDays")} type="number" inputMode="numeric" required />
       <TextField
         meta={fields.suppressionK}

@@ -1,19 +1,12 @@
 // Every change to the plan: who, when, and the values before and after.
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/lib/time";
+import { CHANGES_BY_SAMSYN, describeValues } from "./history-words";
 import type { HistoryEntry } from "./plan-view";
 
 export function HistorySection({ history }: { history: HistoryEntry[] }) {
   const { t, i18n } = useTranslation();
-  const describe = (values: Record<string, unknown> | null) =>
-    values
-      ? Object.entries(values)
-          .map(
-            ([k, v]) =>
-              `${t([`plans.historyFields.${k}`, `meetings.historyFields.${k}`] as never, { defaultValue: k }) as string}: ${v ?? "–"}`,
-          )
-          .join("; ")
-      : "";
+  const describe = (values: Record<string, unknown> | null) => describeValues(t, values, i18n.language);
   return (
     <section aria-labelledby="history-heading" className="card plan__history">
       <details>
@@ -35,7 +28,7 @@ export function HistorySection({ history }: { history: HistoryEntry[] }) {
             {history.map((h) => (
               <tr key={h.id}>
                 <td>{formatDateTime(h.occurredAt, i18n.language)}</td>
-                <td>{h.userName}</td>
+                <td>{CHANGES_BY_SAMSYN.has(h.change) ? t("plans.historyBySamsyn") : h.userName}</td>
                 <td>
                   {
                     t([`plans.historyChanges.${h.change}`, `meetings.historyChanges.${h.change}`] as never, {

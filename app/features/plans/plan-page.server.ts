@@ -16,7 +16,7 @@ import { notFoundFailure, ok, type Result } from "~/lib/result";
 import { todayInStockholm } from "~/lib/time";
 import { partnerOrganisations } from "./plan-parts.server";
 import { toFollowUp, toHistoryEntry, toNote, toPlan, toPlanAction, toTeamMember } from "./plan-rows.server";
-import type { MyPlan, PlanPage, PlanView } from "./plan-view";
+import type { HistoryEntry, MyPlan, PlanPage, PlanView } from "./plan-view";
 import { teamCandidates } from "./team.server";
 
 async function readPlan(db: DB, user: AccessUser, access: PlanAccess, today: string): Promise<PlanPage> {
@@ -112,7 +112,7 @@ async function readPlan(db: DB, user: AccessUser, access: PlanAccess, today: str
     actions: actions.map((a) => toPlanAction(a, today)),
     followUps: followUps.map(toFollowUp),
     notes: notes.map(toNote),
-    history: history.map(toHistoryEntry),
+    history: await withUserNames(db, history.map(toHistoryEntry)),
     consents,
     coveredOrganisationIds: [...covered],
     uncoveredOrganisations: teamOrganisations.filter((o) => o.id !== row.lead_organisation_id && !covered.has(o.id)),
@@ -189,4 +189,24 @@ export async function getMyPlan(db: DB, user: AccessUser, planId: string): Promi
       })),
     contacts: page.team.map((m) => ({ id: m.id, name: m.name, organisation: m.organisationName, email: m.email })),
   });
+}
+
+/** History stores who became planning lead by id; the page shows the name, never the id. */
+async function withUserNames(db: DB, history: HistoryEntry[]): Promise<HistoryEntry[]> {
+  const ids = new Set<string>();
+  for (const h of history)
+    for (const side of [h.before, h.after]) if (typeof side?.leadUserId === "string") ids.add(side.leadUserId);
+  if (ids.size === 0) return history;
+  const names = new Map(
+    (
+      await db
+        .selectFrom("users")
+        .select(["id", "name"])
+        .where("id", "in", [...ids])
+        .execute()
+    ).map((u) => [u.id, u.name]),
+  );
+  const named = (side: Record<string, unknown> | null) =>
+    side && typeof side.leadUserId === "string" ? { ...side, leadUserId: names.get(side.leadUserId) ?? null } : side;
+  return history.map((h) => ({ ...h, before: named(h.before), after: named(h.after) }));
 }

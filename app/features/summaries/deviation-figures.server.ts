@@ -23,6 +23,9 @@ export interface DeviationCounts {
   answeredInTime: number;
   /** Closed with an improvement agreed: the coordinator's de-identified summaries. */
   improvements: { number: number; summary: string }[];
+  /** Routine cases (own routine not followed) by category, and by the kind of organisation whose routine it was. */
+  routineByCategory: Counts;
+  routineByOrganisationKind: Counts;
 }
 
 const deviationsIn = (db: DB, partnershipId: string, p: Period) =>
@@ -50,7 +53,46 @@ export async function deviationCounts(db: DB, scope: SummaryScope): Promise<Devi
   const durations = await answerAndCloseDays(db, scope);
   const answering = await routeTimeliness(db, scope);
   const improvements = await improvementsAgreed(db, scope);
-  return { count, previousCount, lastYearCount, ...grouped, byParty, ...durations, ...answering, improvements };
+  const routine = await routineCounts(db, scope);
+  return {
+    count,
+    previousCount,
+    lastYearCount,
+    ...grouped,
+    byParty,
+    ...durations,
+    ...answering,
+    improvements,
+    ...routine,
+  };
+}
+
+/**
+ * Routine cases are the organisations' own matter and handled by their managers; the
+ * partnership sees them only here, counted by category and by kind of organisation.
+ */
+async function routineCounts(db: DB, scope: SummaryScope) {
+  const rows = await deviationsIn(db, scope.partnershipId, scope.period)
+    .where("deviations.kind", "=", "routine")
+    .innerJoin("organisations", (join) =>
+      join.on((eb) =>
+        eb(
+          "organisations.id",
+          "=",
+          eb.fn.coalesce("deviations.routine_organisation_id", "deviations.reporter_organisation_id"),
+        ),
+      ),
+    )
+    .select(["deviations.category", "organisations.kind", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(["deviations.category", "organisations.kind"])
+    .execute();
+  const routineByCategory: Counts = new Map();
+  const routineByOrganisationKind: Counts = new Map();
+  for (const r of rows) {
+    routineByCategory.set(r.category, (routineByCategory.get(r.category) ?? 0) + Number(r.n));
+    routineByOrganisationKind.set(r.kind, (routineByOrganisationKind.get(r.kind) ?? 0) + Number(r.n));
+  }
+  return { routineByCategory, routineByOrganisationKind };
 }
 
 /** The period's cases counted by what they are and by what they had reached at the period's end. */

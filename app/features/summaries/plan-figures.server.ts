@@ -13,6 +13,10 @@ export interface PlanCounts {
   activeAtEnd: number;
   closedByOutcome: Counts;
   activeOver24Months: number;
+  /** Plans closed in the period more than 24 months after they became active (Kolada's form). */
+  endedOver24Months: number;
+  /** Plans closed in the period that had been active, the base of the share above. */
+  closedAfterActive: number;
   /** Plans active during the period, once for every kind of organisation on their team. */
   organisationKinds: Counts;
   followUpsDone: number;
@@ -60,6 +64,7 @@ export async function planCounts(db: DB, scope: SummaryScope): Promise<PlanCount
   const activeOver24Months = await countOf(
     activeAt(db, scope, bounds.to).where("plans.activated_at", "<", twoYearsBefore),
   );
+  const ended = await endedDurations(db, scope);
   const organisationKinds = await teamKindCounts(db, scope);
   const followUps = await followUpCounts(db, scope);
   return {
@@ -68,8 +73,32 @@ export async function planCounts(db: DB, scope: SummaryScope): Promise<PlanCount
     activeAtEnd,
     closedByOutcome,
     activeOver24Months,
+    ...ended,
     organisationKinds,
     ...followUps,
+  };
+}
+
+/** Twenty-four months as Kolada counts them: the same date two years later. */
+export function moreThan24Months(activatedAt: string, closedAt: string): boolean {
+  const start = new Date(activatedAt);
+  const limit = new Date(start);
+  limit.setUTCFullYear(start.getUTCFullYear() + 2);
+  return new Date(closedAt) > limit;
+}
+
+/** Of the plans closed in the period that had been active, those that ended after more than 24 months. */
+async function endedDurations(db: DB, scope: SummaryScope) {
+  const { bounds } = scope;
+  const closed = await partnershipPlans(db, scope)
+    .where("plans.closed_at", ">=", bounds.from)
+    .where("plans.closed_at", "<", bounds.to)
+    .where("plans.activated_at", "is not", null)
+    .select(["plans.activated_at", "plans.closed_at"])
+    .execute();
+  return {
+    closedAfterActive: closed.length,
+    endedOver24Months: closed.filter((p) => moreThan24Months(p.activated_at!, p.closed_at!)).length,
   };
 }
 

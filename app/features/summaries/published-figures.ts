@@ -10,6 +10,7 @@ import {
   ORGANISATION_KINDS,
   PLAN_KINDS,
   PLAN_OUTCOMES,
+  WORK_OR_STUDIES_OUTCOMES,
 } from "#db/schema";
 import type { DeviationCounts } from "./deviation-figures.server";
 import type { MeetingCounts } from "./meeting-figures.server";
@@ -91,12 +92,15 @@ function publishedDeviations(
     // Withheld as a whole when so few they could point at a case.
     improvements:
       d.improvements.length >= k ? d.improvements.map((i) => ({ number: i.number, summary: i.summary })) : [],
+    routineByCategory: table(DEVIATION_CATEGORIES, d.routineByCategory, k),
+    routineByOrganisationKind: table(ORGANISATION_KINDS, d.routineByOrganisationKind, k),
   };
 }
 
 function publishedPlans(p: PlanCounts, k: number): SummaryFigures["plans"] {
   const closed = [...p.closedByOutcome.values()].reduce((a, b) => a + b, 0);
-  const workOrStudies = (p.closedByOutcome.get("work") ?? 0) + (p.closedByOutcome.get("studies") ?? 0);
+  // Kolada's "went on to work or studies": unsubsidised work, subsidised regular work, studies.
+  const workOrStudies = WORK_OR_STUDIES_OUTCOMES.reduce((sum, o) => sum + (p.closedByOutcome.get(o) ?? 0), 0);
   return {
     created: suppressCount(p.created, k),
     activeAtEnd: suppressCount(p.activeAtEnd, k),
@@ -109,6 +113,8 @@ function publishedPlans(p: PlanCounts, k: number): SummaryFigures["plans"] {
     closedByOutcome: table(PLAN_OUTCOMES, p.closedByOutcome, k),
     shareWorkOrStudies: share(workOrStudies, closed, k),
     activeOver24Months: suppressCount(p.activeOver24Months, k),
+    endedOver24Months: suppressCount(p.endedOver24Months, k),
+    shareEndedOver24Months: share(p.endedOver24Months, p.closedAfterActive, k),
   };
 }
 

@@ -35,6 +35,9 @@ export interface SummaryFigures {
     shareAnsweredInTime: number | null;
     escalations: Table;
     improvements: { number: number; summary: string }[];
+    /** Routine cases by category and by kind of organisation (absent in snapshots frozen before issue 17). */
+    routineByCategory?: Table;
+    routineByOrganisationKind?: Table;
   };
   plans: {
     created: Cell;
@@ -48,6 +51,9 @@ export interface SummaryFigures {
     closedByOutcome: Table;
     shareWorkOrStudies: number | null;
     activeOver24Months: Cell;
+    /** Closed in the period after more than 24 months active, and their share of the closed (Kolada's form). */
+    endedOver24Months?: Cell;
+    shareEndedOver24Months?: number | null;
   };
   meetings: {
     held: Cell;

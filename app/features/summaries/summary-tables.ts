@@ -79,6 +79,24 @@ export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): 
       (k) => t(`deviations.escalationLevels.${k}` as never),
       false,
     ),
+    // Snapshots frozen before issue 17 have no routine tables and render as they did.
+    ...(d.routineByCategory
+      ? [
+          coded("deviations-routine-by-category", t("summaries.routineByCategory"), d.routineByCategory, (k) =>
+            t(`deviations.categories.${k}` as never),
+          ),
+        ]
+      : []),
+    ...(d.routineByOrganisationKind
+      ? [
+          coded(
+            "deviations-routine-by-organisation-kind",
+            t("summaries.routineByOrganisationKind"),
+            d.routineByOrganisationKind,
+            (k) => t(`organisationKinds.${k}` as never),
+          ),
+        ]
+      : []),
     {
       id: "deviations-timing",
       title: t("summaries.timing"),
@@ -98,6 +116,16 @@ export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): 
         { label: t("summaries.plansActive"), value: p.activeAtEnd },
         { label: t("summaries.plansClosed"), value: p.closed },
         { label: t("summaries.activeOver24"), value: p.activeOver24Months },
+        // Absent in snapshots frozen before issue 17.
+        ...(p.endedOver24Months !== undefined
+          ? [
+              { label: t("summaries.endedOver24"), value: p.endedOver24Months },
+              {
+                label: t("summaries.shareEndedOver24"),
+                value: formatShare(p.shareEndedOver24Months ?? null, locale) ?? na,
+              },
+            ]
+          : []),
         { label: t("summaries.shareWorkOrStudies"), value: formatShare(p.shareWorkOrStudies, locale) ?? na },
       ],
     },

@@ -68,8 +68,12 @@ export function SummaryView({ figures, csvHref }: { figures: SummaryFigures; csv
   const { t, i18n } = useTranslation();
   const tables = summaryTables(figures, t, i18n.language);
   const byId = new Map(tables.map((tb) => [tb.id, tb]));
+  // A snapshot frozen before a table existed simply lacks it.
   const show = (...ids: string[]) =>
-    ids.map((id) => <Figure key={id} table={byId.get(id)!} k={figures.k} csvHref={csvHref} />);
+    ids.flatMap((id) => {
+      const table = byId.get(id);
+      return table ? [<Figure key={id} table={table} k={figures.k} csvHref={csvHref} />] : [];
+    });
   return (
     <div className="summary">
       <p className="field__help">{t("summaries.suppressionNote", { k: figures.k })}</p>
@@ -81,6 +85,8 @@ export function SummaryView({ figures, csvHref }: { figures: SummaryFigures; csv
           "deviations-by-party",
           "deviations-by-consequence",
           "deviations-by-kind",
+          "deviations-routine-by-category",
+          "deviations-routine-by-organisation-kind",
           "deviations-status",
           "deviations-escalations",
           "deviations-timing",

@@ -2,6 +2,7 @@
 // who may not prepare the partnership's summaries, and for a partnership that does not exist.
 import type { TFunction } from "i18next";
 import type { DB } from "#db/client.server";
+import type { PartnershipKind } from "#db/schema";
 import { actorOf, type CurrentUser } from "~/features/access/current-user";
 import { mayPrepareSummaries } from "~/features/access/snapshot-policy";
 import { audit } from "~/features/audit/audit.server";
@@ -12,13 +13,17 @@ import { summaryTableCsv, type CsvTable } from "./summary-csv";
 import type { SummaryFigures } from "./summary-figures";
 
 export interface WorkingSummary {
-  partnership: { id: string; name: string };
+  partnership: { id: string; name: string; kind: PartnershipKind };
   figures: SummaryFigures;
 }
 
 async function partnershipToPrepare(db: DB, user: CurrentUser, partnershipId: string) {
   if (!mayPrepareSummaries(user, partnershipId)) return undefined;
-  return db.selectFrom("partnerships").select(["id", "name"]).where("id", "=", partnershipId).executeTakeFirst();
+  return db
+    .selectFrom("partnerships")
+    .select(["id", "name", "kind"])
+    .where("id", "=", partnershipId)
+    .executeTakeFirst();
 }
 
 export async function workingSummary(

@@ -112,7 +112,7 @@ const audit: TranslationShape<typeof svAudit> = {
       compute: "Computed a summary",
       read: "Read a summary",
       freeze: "Froze a summary",
-      release: "Released a summary to the steering group",
+      release: "Shared a summary with the steering group",
       withdraw: "Withdrew a summary",
     },
     outbox: { read: "Read the outbox" },

@@ -64,6 +64,7 @@ const auth: TranslationShape<typeof sv> = {
     organisations: "Organisations",
     users: "Users",
     partnership: "Partnership",
+    partnershipKind: "Kind of partnership",
     newPartnership: "New partnership",
     editPartnership: "Edit partnership",
     name: "Name",

@@ -52,6 +52,8 @@ const deviations: TranslationShape<typeof svDeviations> = {
   noPlan: "No plan",
   submit: "Send report",
   submitted: "Thank you! The report is sent to the coordinator. Follow it under My reports.",
+  submittedRoutine:
+    "Thank you! The report is sent to the managers of the organisation whose routine was not followed. Follow it under My reports.",
   personalData: {
     why: "Deviations must not contain personal data. Remove it and try again.",
   },
@@ -76,7 +78,18 @@ const deviations: TranslationShape<typeof svDeviations> = {
   exportCsv: "Export to CSV",
   countsPerStatus: "Count per status",
   reporter: "Reporter",
-  reporterHidden: "The reporter is shown to the coordinator only.",
+  reporterHidden:
+    "The reporter is shown to the coordinator only and, when an own routine was not followed, to the reporter's own manager.",
+  reporterOtherOrganisation: "The reporter works at another organisation and is not shown to you.",
+  routineOrganisation: "Whose routine was not followed?",
+  routineOrganisationHint:
+    "For deviations where an own routine was not followed. The case goes to the managers of that organisation, not to the partnership. Leave empty for your own organisation.",
+  ownOrganisation: "My own organisation",
+  managerInbox: "Routine deviations in your organisation",
+  managerIntro:
+    "Reports that one of the organisation's own routines was not followed. You handle them as a manager; the partnership only sees them counted in the summaries.",
+  handledByManagers: "Handled by the managers of the organisation whose routine was not followed.",
+  managerPanel: "The manager's handling",
   summary: "De-identified summary",
   summaryHint: "Shown to the parties concerned and, if the case is published, to the steering group.",
   noSummary: "The coordinator has not written a summary yet.",
@@ -121,6 +134,8 @@ const deviations: TranslationShape<typeof svDeviations> = {
   escalationLevel: "Escalation level",
   escalationLevels: {
     organisation: "Organisation",
+    preparatory_group: "Preparatory group (beredningsgrupp)",
+    partnership_director: "Partnership director (förbundschef)",
     partnership_board: "Partnership board",
     national: "National level",
   },

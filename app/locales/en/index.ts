@@ -106,6 +106,13 @@ const en: TranslationShape<typeof sv> = {
     steering: "Steering-group member",
     auditor: "Log auditor",
     admin: "Administrator",
+    manager: "Manager",
+  },
+  partnershipKinds: {
+    samordningsforbund: "Coordination association (samordningsförbund)",
+    dua: "DUA (local agreement on youth and newly arrived)",
+    local_agreement: "Local agreement",
+    other: "Other collaboration",
   },
   organisationKinds: {
     social_services: "Social services",
@@ -176,8 +183,11 @@ const en: TranslationShape<typeof sv> = {
     outcome: "Outcome",
     outcomes: {
       work: "Unsubsidised work (at least one month)",
-      subsidised_work: "Subsidised work",
-      studies: "Studies with student finance",
+      subsidised_regular_work: "Subsidised work on the regular labour market (e.g. wage subsidy, nystartsjobb)",
+      municipal_measure_employment: "Employment as a municipal labour-market measure (e.g. OSA, extratjänst)",
+      // Before migration 0018; frozen summaries may still show it.
+      subsidised_work: "Subsidised work (before the split)",
+      studies: "Studies giving right to student finance",
       other_benefit: "Other benefit (e.g. sickness or activity compensation)",
       other_support: "Other support",
       moved: "Moved",
@@ -236,6 +246,8 @@ const en: TranslationShape<typeof sv> = {
         update: "Changed the plan",
         activate: "Activated the plan",
         close: "Closed the plan",
+        outcome_split:
+          "The outcome was split as Kolada counts it: subsidised work became subsidised work on the regular labour market",
       },
       person: {
         update: "Changed personal details",
@@ -261,7 +273,9 @@ const en: TranslationShape<typeof sv> = {
         withdraw: "Documented a withdrawn consent",
       },
     },
+    historyBySamsyn: "Samsyn (update)",
     historyFields: {
+      kind: "Kind of plan",
       goal: "Goal",
       needs: "Needs",
       nextFollowUp: "Next follow-up",

@@ -114,7 +114,7 @@ const audit = {
       compute: "Tog fram sammanställning",
       read: "Läste sammanställning",
       freeze: "Frös sammanställning",
-      release: "Släppte sammanställning till styrgruppen",
+      release: "Delade sammanställning med styrgruppen",
       withdraw: "Drog tillbaka sammanställning",
     },
     outbox: { read: "Läste utkorgen" },

@@ -105,6 +105,13 @@ const sv = {
     steering: "Styrgruppsledamot",
     auditor: "Logggranskare",
     admin: "Administratör",
+    manager: "Chef",
+  },
+  partnershipKinds: {
+    samordningsforbund: "Samordningsförbund",
+    dua: "DUA (delegationen för unga och nyanlända till arbete)",
+    local_agreement: "Lokal överenskommelse",
+    other: "Annan samverkan",
   },
   organisationKinds: {
     social_services: "Socialtjänst",
@@ -175,8 +182,11 @@ const sv = {
     outcome: "Avslutsorsak",
     outcomes: {
       work: "Arbete utan subvention (minst en månad)",
-      subsidised_work: "Subventionerat arbete",
-      studies: "Studier med studiemedel",
+      subsidised_regular_work: "Subventionerat arbete på den reguljära arbetsmarknaden (t.ex. lönestöd, nystartsjobb)",
+      municipal_measure_employment: "Anställning som kommunal arbetsmarknadsinsats (t.ex. OSA, extratjänst)",
+      // Before migration 0018; frozen summaries may still show it.
+      subsidised_work: "Subventionerat arbete (före uppdelningen)",
+      studies: "Studier som berättigar till studiemedel",
       other_benefit: "Annan ersättning (t.ex. sjuk- eller aktivitetsersättning)",
       other_support: "Annat stöd",
       moved: "Flyttat",
@@ -235,6 +245,8 @@ const sv = {
         update: "Ändrade planen",
         activate: "Aktiverade planen",
         close: "Avslutade planen",
+        outcome_split:
+          "Avslutsorsaken delades upp som Kolada räknar: subventionerat arbete blev subventionerat arbete på den reguljära arbetsmarknaden",
       },
       person: {
         update: "Ändrade personuppgifter",
@@ -260,7 +272,9 @@ const sv = {
         withdraw: "Dokumenterade återkallat samtycke",
       },
     },
+    historyBySamsyn: "Samsyn (uppdatering)",
     historyFields: {
+      kind: "Typ av plan",
       goal: "Mål",
       needs: "Behov",
       nextFollowUp: "Nästa uppföljning",

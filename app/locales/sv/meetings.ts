@@ -8,7 +8,7 @@ const svMeetings = {
   convene: "Kalla till möte",
   conveneTitle: "Kalla till möte",
   conveneIntro:
-    "Kallelsen går ut när du skickar den. Varje inbjuden medarbetare får en notis i Samsyn och ett e-postmeddelande med en kalenderpost. Personen får ett brev som du skriver ut.",
+    "Kallelsen går ut när du skickar den. Varje inbjuden medarbetare får en avisering i Samsyn och ett e-postmeddelande med en kalenderpost. Personen får ett brev som du skriver ut.",
   when: "När",
   whenValue: "{{date}} kl. {{start}}–{{end}}",
   whenAndWhere: "När och var",
@@ -107,13 +107,13 @@ const svMeetings = {
   manage: "Ändra mötet",
   manageOnly: "Den som kallade till mötet och den planeringsansvariga kan flytta, ställa in och dokumentera mötet.",
   reschedule: "Flytta mötet eller ändra plats",
-  rescheduleHelp: "Alla inbjudna medarbetare får en notis och en uppdaterad kalenderpost, och behöver svara igen.",
+  rescheduleHelp: "Alla inbjudna medarbetare får en avisering och en uppdaterad kalenderpost, och behöver svara igen.",
   saveReschedule: "Flytta mötet",
   rescheduled: "Mötet är flyttat. De inbjudna har fått besked.",
   cancel: "Ställ in mötet",
   cancelReason: "Varför ställs mötet in?",
   cancelReasonRequired: "Skriv varför mötet ställs in.",
-  cancelHelp: "Alla inbjudna medarbetare får en notis och kalenderposten tas bort.",
+  cancelHelp: "Alla inbjudna medarbetare får en avisering och kalenderposten tas bort.",
   cancelled: "Mötet är inställt. De inbjudna har fått besked.",
   cancelledNotice: "Mötet ställdes in {{time}}. Skäl: {{reason}}",
   notScheduled: "Mötet är redan genomfört eller inställt.",
@@ -201,8 +201,8 @@ const svMeetings = {
   },
 
   notifications: {
-    title: "Nya notiser",
-    none: "Inga nya notiser.",
+    title: "Nya aviseringar",
+    none: "Inga nya aviseringar.",
   },
 
   start: {
