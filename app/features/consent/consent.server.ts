@@ -122,6 +122,9 @@ export async function withdrawConsent(
 
 export type { ConsentState } from "~/features/access/access.server";
 
+/** The columns that date a consent's entries, for the retention rules' "last entry of the plan". */
+export const CONSENT_ENTRY_TIMES = { recorded: "created_at", withdrawn: "withdrawn_at" } as const;
+
 /** The plan's consent history, newest first. The caller has passed the access guard. */
 export async function listConsents(db: DB, planId: string): Promise<ConsentRecord[]> {
   const consents = await db

@@ -6,6 +6,7 @@
 import type { DB } from "#db/client.server";
 import { fromBool } from "#db/portable";
 import type { ActionStatus, PlanKind, PlanStatus } from "#db/schema";
+import { listConsents } from "~/features/consent/consent.server";
 import { planAccessFor, type AccessUser } from "~/features/access/access.server";
 import { actorOf } from "~/features/access/current-user";
 import { can } from "~/features/access/policy";
@@ -89,15 +90,9 @@ async function plansOf(db: DB, personId: string, organisationId: string) {
 }
 
 async function planContent(db: DB, planId: string, organisationId: string): Promise<Omit<ExtractPlan, keyof PlanHead>> {
-  const [consents, consentOrgs, actions, followUps, notes, meetings] = await Promise.all([
-    db.selectFrom("consents").selectAll().where("plan_id", "=", planId).orderBy("given_on").execute(),
-    db
-      .selectFrom("consent_organisations")
-      .innerJoin("consents", "consents.id", "consent_organisations.consent_id")
-      .innerJoin("organisations", "organisations.id", "consent_organisations.organisation_id")
-      .select(["consent_organisations.consent_id", "organisations.name"])
-      .where("consents.plan_id", "=", planId)
-      .execute(),
+  const [consents, actions, followUps, notes, meetings] = await Promise.all([
+    // The consent feature owns how a consent is read, withdrawal included.
+    listConsents(db, planId),
     db
       .selectFrom("plan_actions")
       .innerJoin("organisations", "organisations.id", "plan_actions.responsible_organisation_id")
@@ -141,14 +136,16 @@ async function planContent(db: DB, planId: string, organisationId: string): Prom
       .execute(),
   ]);
   return {
-    consents: consents.map((c) => ({
-      givenOn: c.given_on,
-      validFrom: c.valid_from,
-      validUntil: c.valid_until,
-      purpose: c.purpose,
-      organisations: consentOrgs.filter((o) => o.consent_id === c.id).map((o) => o.name),
-      withdrawnAt: c.withdrawn_at,
-    })),
+    consents: [...consents]
+      .sort((a, b) => a.givenOn.localeCompare(b.givenOn))
+      .map((c) => ({
+        givenOn: c.givenOn,
+        validFrom: c.validFrom,
+        validUntil: c.validUntil,
+        purpose: c.purpose,
+        organisations: c.organisations.map((o) => o.name),
+        withdrawnAt: c.withdrawnAt,
+      })),
     actions: actions.map((a) => ({
       description: a.description,
       organisation: a.name,

@@ -3,6 +3,7 @@
 // frozen summaries, deviations (they lose the link only) and the audit log's events (random ids).
 import { sql } from "kysely";
 import type { DB } from "#db/client.server";
+import { CONSENT_ENTRY_TIMES } from "~/features/consent/consent.server";
 import { SYSTEM_ACTOR, type Actor } from "~/features/access/current-user";
 import { audit } from "~/features/audit/audit.server";
 import { todayInStockholm } from "~/lib/time";
@@ -65,8 +66,8 @@ async function closedPlans(db: DB) {
         newest("plan_actions", "updated_at").as("action_at"),
         newest("plan_follow_ups", "created_at").as("follow_up_at"),
         newest("meetings", "updated_at").as("meeting_at"),
-        newest("consents", "created_at").as("consent_at"),
-        newest("consents", "withdrawn_at").as("withdrawal_at"),
+        newest("consents", CONSENT_ENTRY_TIMES.recorded).as("consent_at"),
+        newest("consents", CONSENT_ENTRY_TIMES.withdrawn).as("withdrawal_at"),
       ];
     })
     .where("plans.status", "=", "closed")
