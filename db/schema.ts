@@ -729,8 +729,6 @@ export interface OutboxTable {
   ics: string | null;
   ics_method: string | null;
   delivery: "outbox" | "smtp_failed";
-  /** The plan the message is about (meeting mail), so the retention purge removes it with the plan. */
-  plan_id: string | null;
   /** 1 when the body carries a sign-in or password link: admins see the message without it. */
   hide_body: Generated<Bool>;
   created_at: Timestamp;

@@ -21,8 +21,6 @@ export interface MailMessage {
    * outbox view shows the message without its body (docs/decisions/0013).
    */
   carriesSecret?: boolean;
-  /** The plan the message is about, so the retention purge removes it with the plan. */
-  planId?: string;
 }
 
 let transport: Transporter | undefined;
@@ -49,7 +47,6 @@ async function keep(db: DB, message: MailMessage, delivery: "outbox" | "smtp_fai
       ics_method: message.calendar?.method ?? null,
       delivery,
       hide_body: toBool(message.carriesSecret === true),
-      plan_id: message.planId ?? null,
       created_at: nowIso(),
     })
     .execute();

@@ -10,7 +10,6 @@ import { sql, SqliteAdapter, type Kysely } from "kysely";
 // - audit_prunes: where old audit segments were removed, each at a checkpoint kept outside the
 //   database; verification starts from the newest. The log's delete trigger now lets through
 //   only events at or below it, and the table itself only grows.
-// - outbox.plan_id: mail about a plan (meeting summonses) is purged with the plan.
 const PERIODS: [string, number][] = [
   ["login_attempts", 90],
   ["ended_sessions", 30],
@@ -48,8 +47,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("pruned_at", "text", (c) => c.notNull())
     .execute();
 
-  await db.schema.alterTable("outbox").addColumn("plan_id", "text").execute();
-  await db.schema.createIndex("outbox_plan_idx").on("outbox").column("plan_id").execute();
   await db.schema.createIndex("notifications_plan_idx").on("notifications").column("plan_id").execute();
 
   if (db.getExecutor().adapter instanceof SqliteAdapter) {
@@ -103,8 +100,6 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`DROP FUNCTION IF EXISTS audit_prunes_guard()`.execute(db);
   }
   await db.schema.dropIndex("notifications_plan_idx").execute();
-  await db.schema.dropIndex("outbox_plan_idx").execute();
-  await db.schema.alterTable("outbox").dropColumn("plan_id").execute();
   await db.schema.dropTable("audit_prunes").execute();
   await db.schema.dropTable("retention_periods").execute();
   await db.schema.dropTable("retention_settings").execute();

@@ -29,7 +29,6 @@ async function loadForMail(db: DB, meetingId: string) {
       "meetings.status",
       "meetings.sequence",
       "meetings.organiser_id",
-      "meetings.plan_id",
       "plans.kind as plan_kind",
       "organiser.name as organiser_name",
       "organiser.email as organiser_email",
@@ -140,7 +139,6 @@ export async function meetingMails(
         subject: t(`meetings.mail.subject.${variant}`, { kind: meeting.plan_kind, date: whenText }),
         text: lines.join("\n"),
         calendar: { method, content: calendarText(data, method, t) },
-        planId: meeting.plan_id,
       };
     });
 }

@@ -41,7 +41,6 @@ describe("data not tied to a plan", () => {
           ics: null,
           ics_method: null,
           delivery: "outbox",
-          plan_id: null,
           created_at,
         })
         .execute();
@@ -55,7 +54,6 @@ describe("data not tied to a plan", () => {
           user_id: user.id,
           kind: "meeting.summons",
           link: "/start",
-          plan_id: null,
           created_at,
           read_at,
         })

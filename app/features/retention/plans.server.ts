@@ -38,7 +38,6 @@ export const PLAN_REFERENCES = {
   "consents.person_id": "deleted",
   "meetings.plan_id": "deleted",
   "notifications.plan_id": "deleted",
-  "outbox.plan_id": "deleted",
   "deviations.plan_id": "link_cleared",
   "persons.protected_plan_id": "link_cleared",
   "audit_events.plan_id": "kept_random_ids",
@@ -149,7 +148,10 @@ export async function purgePlan(trx: DB, planId: string, actor: Actor = SYSTEM_A
   const consentIds = trx.selectFrom("consents").select("id").where("plan_id", "=", planId);
 
   await trx.deleteFrom("notifications").where("plan_id", "=", planId).execute();
-  await trx.deleteFrom("outbox").where("plan_id", "=", planId).execute();
+  // Mail about the plan's meetings carries the meeting's link (a random id), never the person.
+  for (const meeting of await meetingIds.execute()) {
+    await trx.deleteFrom("outbox").where("text_body", "like", `%/meetings/${meeting.id}%`).execute();
+  }
   await trx.updateTable("deviations").set({ plan_id: null }).where("plan_id", "=", planId).execute();
   await trx.updateTable("persons").set({ protected_plan_id: null }).where("protected_plan_id", "=", planId).execute();
   await trx.deleteFrom("meeting_decisions").where("meeting_id", "in", meetingIds).execute();

@@ -128,6 +128,14 @@ const audit: TranslationShape<typeof svAudit> = {
     role: { grant: "Granted a role", revoke: "Revoked a role" },
     partnership: { create: "Created a partnership", update: "Changed a partnership" },
     organisation: { create: "Created an organisation", update: "Changed an organisation" },
+    retention: {
+      reviewed: "Reviewed the retention purge",
+      purged: "Purged the plan",
+      data_purged: "Purged data not tied to a plan",
+      audit_pruned: "Removed old parts of the audit log",
+    },
+    extract: { produced: "Produced a register extract", produce: "Tried to produce a register extract" },
+    backup: { restored: "Restored the database from a backup" },
     other: "Other event",
   },
   recordTypes: {
@@ -148,6 +156,8 @@ const audit: TranslationShape<typeof svAudit> = {
     partnership: "Partnership",
     organisation: "Organisation",
     audit_log: "The log",
+    retention: "Retention",
+    database: "The database",
     other: "Other record",
   },
 };

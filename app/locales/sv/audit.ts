@@ -130,6 +130,14 @@ const audit = {
     role: { grant: "Gav roll", revoke: "Tog bort roll" },
     partnership: { create: "Skapade samverkansområde", update: "Ändrade samverkansområde" },
     organisation: { create: "Skapade organisation", update: "Ändrade organisation" },
+    retention: {
+      reviewed: "Granskade gallringen",
+      purged: "Gallrade planen",
+      data_purged: "Gallrade uppgifter som inte hör till en plan",
+      audit_pruned: "Tog bort gamla delar av loggen",
+    },
+    extract: { produced: "Tog fram registerutdrag", produce: "Försökte ta fram registerutdrag" },
+    backup: { restored: "Återställde databasen från en säkerhetskopia" },
     other: "Annan händelse",
   },
   recordTypes: {
@@ -150,6 +158,8 @@ const audit = {
     partnership: "Samverkansområde",
     organisation: "Organisation",
     audit_log: "Loggen",
+    retention: "Gallring",
+    database: "Databasen",
     other: "Annan post",
   },
 };
