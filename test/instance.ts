@@ -2,7 +2,7 @@
 // startup() (environment check, pending-migration refusal, audit checkpoints) and the HTTP edges
 // of server.js around Remix, built from app/routes.ts without `npm run build`
 // (test/http-server.ts). Started by test/instances.ts with the environment it should run under;
-// prints its URL on the first line of output.
+// prints its URL on a line of its own.
 import { register } from "node:module";
 
 register("./instance-hooks.mjs", import.meta.url);

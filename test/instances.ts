@@ -43,7 +43,7 @@ export async function startInstance(dir: string, name: string): Promise<Instance
     child.stdout!.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       first += chunk.toString();
-      const line = /^(http:\/\/\S+)\n/.exec(first);
+      const line = /^(http:\/\/\S+)\n/m.exec(first);
       if (line) {
         clearTimeout(timer);
         done(line[1]);
