@@ -89,11 +89,11 @@ test("an admin enrols a second factor with the QR code and signs in with a compu
   // What an authenticator app does with the key: the test computes the code from it.
   const typed = (await page.getByTestId("totp-key").textContent()) ?? "";
   const key = Buffer.from(base32Decode(typed.replace(/\s/g, ""))).toString("hex");
-  await page.getByLabel("Kod").fill("000000");
+  await page.getByRole("textbox", { name: /^Kod/ }).fill("000000");
   await page.getByRole("button", { name: "Aktivera" }).click();
   await expect(page.getByRole("alert")).toHaveText("Koden stämmer inte. Skriv den kod som appen visar nu.");
   await expectAxeClean(page);
-  await page.getByLabel("Kod").fill(await nextTotpCode(db, admin.email, key));
+  await page.getByRole("textbox", { name: /^Kod/ }).fill(await nextTotpCode(db, admin.email, key));
   await page.getByRole("button", { name: "Aktivera" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Dina reservkoder" })).toBeVisible();
@@ -113,7 +113,7 @@ test("an admin enrols a second factor with the QR code and signs in with a compu
   await expect(page.getByRole("heading", { level: 1, name: "Tvåstegsverifiering" })).toBeVisible();
   await page.screenshot({ path: "test-results/eid-code-sv.png", fullPage: true });
   await expectAxeClean(page);
-  await page.getByLabel("Kod").fill(await nextTotpCode(db, admin.email, key));
+  await page.getByRole("textbox", { name: /^Kod/ }).fill(await nextTotpCode(db, admin.email, key));
   await page.getByRole("button", { name: "Verifiera" }).click();
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();

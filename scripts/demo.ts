@@ -5,7 +5,9 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { closeDb, getDb } from "../db/client.server";
 import { migrateToLatest } from "../db/migrate";
-import { DEMO_PASSWORD, DEMO_USERS } from "../db/seed/demo-cast";
+import { DEMO_PASSWORD, DEMO_TOTP_KEYS, DEMO_USERS } from "../db/seed/demo-cast";
+import { typedKey } from "../app/features/identity/totp.server";
+import { DEMO_EID_ORGANISATION, startDemoIdp } from "../test/idp/demo-idp";
 import { seedDemo } from "../db/seed/seed";
 import { parseEnv } from "../app/lib/env.server";
 import { localSessionSecret } from "../app/features/auth/secret.server";
@@ -44,12 +46,14 @@ async function main() {
   const db = getDb();
   await migrateToLatest(db);
   const outcome = await seedDemo(db);
+  // The test identity provider for one demo organisation ("Logga in med e-legitimation (test)").
+  const { idp, env: idpEnv } = await startDemoIdp(db, env.APP_URL, Number(process.env.DEMO_IDP_PORT || 0) || undefined);
   await closeDb();
   console.log(outcome === "seeded" ? "Seeded the demo data." : "The database already has data; it was kept as it is.");
 
   const server = spawn(process.execPath, ["server.js"], {
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, ...idpEnv, NODE_ENV: "production" },
   });
   console.log(`\nSamsyn demo: ${env.APP_URL}\nEvery demo user has the password ${DEMO_PASSWORD}\n`);
   for (const user of DEMO_USERS) {
@@ -57,11 +61,17 @@ async function main() {
       `  ${user.email.padEnd(36)} ${user.roles.map((r) => r.role + (r.partnership ? ` (${r.partnership})` : "")).join(", ")}`,
     );
   }
-  console.log("");
+  console.log("\nSecond factor (TOTP) keys for an authenticator app:");
+  for (const [email, key] of Object.entries(DEMO_TOTP_KEYS)) console.log(`  ${email.padEnd(36)} ${typedKey(key)}`);
+  console.log(
+    `\nTest identity provider at ${idp.issuer} for ${DEMO_EID_ORGANISATION}: "Logga in med e-legitimation (test)"\n`,
+  );
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", (code) => {
+    void idp.close().finally(() => process.exit(code ?? 0));
+  });
 }
 
 main().catch((error) => {

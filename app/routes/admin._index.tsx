@@ -3,11 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
 import { requirePermission } from "~/features/auth/auth.server";
+import { organisationsWithProvider } from "~/features/identity/providers.server";
 import { adminOverview } from "~/features/organisations/organisations.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin:manage");
-  return adminOverview(getDb());
+  const counts = await adminOverview(getDb());
+  // Configured by the operators (docs/decisions/0019-e-legitimation-and-second-factor.md): shown, never editable.
+  return { ...counts, withProvider: organisationsWithProvider() };
 }
 
 export default function AdminIndex() {
@@ -32,6 +35,21 @@ export default function AdminIndex() {
           </li>
         ))}
       </ul>
+      <section aria-labelledby="eid-title">
+        <h2 id="eid-title">{t("identity.providersTitle")}</h2>
+        {counts.withProvider.length > 0 ? (
+          <>
+            <p>{t("identity.providersIntro")}</p>
+            <ul>
+              {counts.withProvider.map((name) => (
+                <li key={name}>{name}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t("identity.providerNone")}</p>
+        )}
+      </section>
     </>
   );
 }

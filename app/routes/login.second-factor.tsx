@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { z } from "zod";
@@ -9,7 +9,7 @@ import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SubmitButton, TextField, useAppForm } from "~/components/forms";
 import { startPathFor } from "~/features/access/policy";
-import { loadCurrentUser, safeRedirectPath, sessionCookieHeader } from "~/features/auth/auth.server";
+import { getOptionalUser, loadCurrentUser, safeRedirectPath, sessionCookieHeader } from "~/features/auth/auth.server";
 import { clearChallengeCookieHeader, readChallengeToken } from "~/features/identity/challenge.server";
 import { enrolSecondFactor, passSecondFactor, secondFactorPage } from "~/features/identity/second-factor.server";
 import { formReply } from "~/lib/http.server";
@@ -32,10 +32,21 @@ const codeSchema = (t: TFunction) =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const page = await secondFactorPage(getDb(), await readChallengeToken(request));
-  // No pending sign-in (expired, used, or never started): start again.
-  if (!page) throw redirect("/login?expired=1");
-  return data(page, { headers: { "Cache-Control": "no-store" } });
+  if (!page) {
+    // Just enrolled: the action's answer (the recovery codes) is on screen, signed in already.
+    const user = await getOptionalUser(request);
+    if (user) return data({ mode: "signed_in" as const, next: startPathFor(user) }, { headers: NO_STORE });
+    // No pending sign-in (expired, used, or never started): start again.
+    throw redirect("/login?expired=1");
+  }
+  return data(page, { headers: NO_STORE });
 }
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+// The recovery codes are in the action's answer only: reloading the page must not lose them to a redirect.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as { intent?: string } | undefined)?.intent === "recovery" ? false : defaultShouldRevalidate;
 
 function waitText(t: TFunction, seconds: number): string {
   return seconds < 60
@@ -108,6 +119,18 @@ export default function SecondFactor() {
   const [form, fields] = useAppForm<{ code: string }>({ intent });
   if (reply?.intent === "recovery" && reply.recoveryCodes && reply.next) {
     return <RecoveryCodes codes={reply.recoveryCodes} next={reply.next} />;
+  }
+  if (page.mode === "signed_in") {
+    return (
+      <div className="narrow">
+        <h1>{t("identity.secondFactorTitle")}</h1>
+        <p>
+          <Link to={page.next} className="button">
+            {t("identity.continueSignedIn")}
+          </Link>
+        </p>
+      </div>
+    );
   }
   return (
     <div className="narrow">

@@ -155,3 +155,8 @@ export function providerForEmail(email: string): ProviderConfig | undefined {
   const domain = email.trim().toLowerCase().split("@").pop() ?? "";
   return domain ? getProviders().find((p) => p.domains.includes(domain)) : undefined;
 }
+
+/** What the admin pages may show: which organisations sign in through a provider, nothing else. */
+export function organisationsWithProvider(): string[] {
+  return getProviders().map((p) => p.organisation);
+}

@@ -36,6 +36,7 @@ const identity: TranslationShape<typeof sv> = {
     recoveryIntro:
       "Two-step verification is on. Keep these ten recovery codes somewhere safe. Each works once if you cannot reach the app. They are shown only now.",
     continue: "I have saved the codes – continue",
+    continueSignedIn: "Continue to Samsyn",
     accountStatus: "Two-step verification",
     statusOn: "On",
     statusOff: "Off",

@@ -33,6 +33,7 @@ const identity = {
     recoveryIntro:
       "Tvåstegsverifieringen är aktiverad. Spara de här tio reservkoderna på ett säkert ställe. Varje kod fungerar en gång om du inte har tillgång till appen. De visas bara nu.",
     continue: "Jag har sparat koderna – fortsätt",
+    continueSignedIn: "Fortsätt till Samsyn",
     accountStatus: "Tvåstegsverifiering",
     statusOn: "Aktiverad",
     statusOff: "Inte aktiverad",
