@@ -35,8 +35,8 @@ export default function Partnerships() {
           <thead>
             <tr>
               <th scope="col">{t("admin.name")}</th>
-              <th scope="col">{t("admin.partnershipKind")}</th>
               <th scope="col">{t("admin.memberCount")}</th>
+              <th scope="col">{t("admin.partnershipKind")}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,8 +45,8 @@ export default function Partnerships() {
                 <td>
                   <Link to={p.id}>{p.name}</Link>
                 </td>
-                <td>{t(`partnershipKinds.${p.kind}`)}</td>
                 <td>{p.memberCount}</td>
+                <td>{t(`partnershipKinds.${p.kind}`)}</td>
               </tr>
             ))}
           </tbody>

@@ -36,7 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A suggestion from a plan or a meeting opens the form prefilled; the URL carries ids only.
   const url = new URL(request.url);
   const suggestion = SUGGESTIONS.find((s) => s === url.searchParams.get("suggestion"));
-  const form = await reportForm(getDb(), user, { planId: url.searchParams.get("planId") ?? undefined });
+  const param = (name: string) => url.searchParams.get(name) ?? undefined;
+  const form = await reportForm(getDb(), user, {
+    planId: param("planId"),
+    meetingId: param("meetingId"),
+    organisationId: param("organisationId"),
+  });
   const t = await getT(request);
   return {
     partnerships: form.partnerships,
@@ -44,8 +49,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     plans: form.plans,
     defaults: {
       partnershipId: form.partnerships.length === 1 ? form.partnerships[0].id : undefined,
-      eventDate: todayInStockholm(),
-      kind: suggestion ? "routine" : undefined,
+      eventDate: form.suggestedEventDate ?? todayInStockholm(),
+      // A summoned party that stayed away is a matter between the parties.
+      kind: suggestion === "meeting_absence" ? "between_parties" : suggestion ? "routine" : undefined,
+      partyIds: form.suggestedPartyIds,
       category: suggestion === "overdue_action" ? "capacity" : suggestion ? "availability" : undefined,
       consequence: suggestion ? "delayed_measure" : undefined,
       description: suggestion

@@ -63,8 +63,9 @@ export default function WorkingSummary() {
       </p>
       <h1>{t("summaries.forPartnership", { partnership: partnership.name, period: figures.period.label })}</h1>
       <p className="report__meta">
-        {t(`partnershipKinds.${partnership.kind}`)} · {t("summaries.working")} · {figures.period.start} –{" "}
-        {figures.period.end} · {t("summaries.computedAt", { time: formatDateTime(figures.computedAt, i18n.language) })}
+        {t("summaries.working")} · {figures.period.start} – {figures.period.end} ·{" "}
+        {t("summaries.computedAt", { time: formatDateTime(figures.computedAt, i18n.language) })} ·{" "}
+        {t(`partnershipKinds.${partnership.kind}`)}
       </p>
       <section className="card no-print" aria-labelledby="freeze-heading">
         <h2 id="freeze-heading">{t("summaries.freeze")}</h2>

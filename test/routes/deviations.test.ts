@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
+import { newId, nowIso } from "#db/portable";
 import { deviationSetup, reportCase, sampleReport } from "../deviations";
-import { signedInRequest } from "../factories";
+import { makeOrganisation, signedInRequest } from "../factories";
 import { neutralise } from "~/lib/csv.server";
 import { action as caseAction, loader as caseLoader } from "../../app/routes/deviations.$deviationId";
 import { loader as exportLoader } from "../../app/routes/deviations.export[.]csv";
@@ -92,12 +93,13 @@ describe("reporting a deviation", () => {
 });
 
 describe("a suggested deviation", () => {
-  it("opens the form prefilled as a routine deviation, linked to a plan the user may see, never filed by itself", async () => {
+  it("opens the form prefilled, linked to a plan the user may see, never filed by itself", async () => {
     const { lead, planId } = await planSetup();
     const result = (await newLoader(
       args(await signedInRequest(lead.id, `/deviations/new?suggestion=meeting_absence&planId=${planId}`)),
-    )) as { defaults: Record<string, string | undefined> };
-    expect(result.defaults).toMatchObject({ kind: "routine", planId });
+    )) as unknown as { defaults: Record<string, string | undefined> };
+    // A summoned party that stayed away is a matter between the parties.
+    expect(result.defaults).toMatchObject({ kind: "between_parties", planId });
     expect(result.defaults.description).toContain("En kallad part tackade nej");
     expect(await getDb().selectFrom("deviations").select("id").where("reporter_id", "=", lead.id).execute()).toEqual(
       [],
@@ -105,8 +107,45 @@ describe("a suggested deviation", () => {
     const stranger = await planSetup();
     const foreign = (await newLoader(
       args(await signedInRequest(stranger.lead.id, `/deviations/new?suggestion=overdue_action&planId=${planId}`)),
-    )) as { defaults: Record<string, string | undefined> };
+    )) as unknown as { defaults: Record<string, string | undefined> };
     expect(foreign.defaults.planId).toBeUndefined();
+  });
+
+  it("after a missed meeting prefills the meeting's date and ticks the absent party (issue 17, item 8)", async () => {
+    const db = getDb();
+    const { partnership, lead, planId } = await planSetup();
+    const absent = await makeOrganisation(db, { kind: "employment_service", partnershipIds: [partnership.id] });
+    const meetingId = newId();
+    await db
+      .insertInto("meetings")
+      .values({
+        id: meetingId,
+        plan_id: planId,
+        organiser_id: lead.id,
+        starts_at: "2026-11-10T23:30:00.000Z",
+        duration_minutes: 60,
+        purpose: "Planering",
+        agenda: "",
+        status: "held",
+        sequence: 0,
+        summons_sent_at: "2026-11-01T08:00:00.000Z",
+        created_at: nowIso(),
+        updated_at: nowIso(),
+      })
+      .execute();
+    const query = new URLSearchParams({ suggestion: "meeting_absence", planId, meetingId, organisationId: absent.id });
+    const result = (await newLoader(args(await signedInRequest(lead.id, `/deviations/new?${query}`)))) as {
+      defaults: Record<string, unknown>;
+    };
+    // 23:30 UTC on 10 November is 00:30 on 11 November in Stockholm.
+    expect(result.defaults).toMatchObject({ kind: "between_parties", eventDate: "2026-11-11", partyIds: [absent.id] });
+    // Someone who may not see the plan gets neither the date nor the party.
+    const stranger = await planSetup();
+    const foreign = (await newLoader(args(await signedInRequest(stranger.lead.id, `/deviations/new?${query}`)))) as {
+      defaults: Record<string, unknown>;
+    };
+    expect(foreign.defaults.eventDate).not.toBe("2026-11-11");
+    expect(foreign.defaults.partyIds).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import type { DB } from "#db/client.server";
 import { newId, nowIso } from "#db/portable";
 import { canAccessPlan, planAccessFilter } from "~/features/access/access.server";
 import { reporterRoleOf } from "~/features/access/deviation-policy";
+import { utcToStockholm } from "~/features/meetings/meeting-time";
 import { notify } from "~/features/notifications/notifications.server";
 import { partnershipMembers } from "~/features/organisations/organisations.server";
 import { personalDataIn } from "~/features/privacy/personal-data.server";
@@ -36,7 +37,11 @@ export async function reportablePartnerships(db: DB, user: DeviationUser) {
  * the reporter may link (exactly those the access rule lets them see). A plan suggested by the
  * start page is kept only when the reporter may see it.
  */
-export async function reportForm(db: DB, user: DeviationUser, { planId }: { planId?: string } = {}) {
+export async function reportForm(
+  db: DB,
+  user: DeviationUser,
+  { planId, meetingId, organisationId }: { planId?: string; meetingId?: string; organisationId?: string } = {},
+) {
   const partnerships = await reportablePartnerships(db, user);
   const organisations = new Map<string, { id: string; name: string }>();
   for (const p of partnerships) {
@@ -51,11 +56,24 @@ export async function reportForm(db: DB, user: DeviationUser, { planId }: { plan
     .orderBy("person.name")
     .limit(200)
     .execute();
+  const suggestedPlanId = planId && (await canAccessPlan(db, user, planId)) ? planId : undefined;
+  // A missed meeting on that plan: the meeting's date, and the absent party ticked.
+  const meeting =
+    suggestedPlanId && meetingId
+      ? await db
+          .selectFrom("meetings")
+          .select("starts_at")
+          .where("id", "=", meetingId)
+          .where("plan_id", "=", suggestedPlanId)
+          .executeTakeFirst()
+      : undefined;
   return {
+    suggestedEventDate: meeting ? utcToStockholm(meeting.starts_at).date : undefined,
+    suggestedPartyIds: organisationId && organisations.has(organisationId) ? [organisationId] : [],
     partnerships: partnerships.map((p) => ({ id: p.id, name: p.name })),
     organisations: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name, "sv")),
     plans,
-    suggestedPlanId: planId && (await canAccessPlan(db, user, planId)) ? planId : undefined,
+    suggestedPlanId,
     /** The answer time of the first partnership: the suggestion text mentions it. */
     answerDays: partnerships[0]?.answerDays ?? 14,
   };

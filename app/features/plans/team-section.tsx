@@ -2,6 +2,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SubmitButton, useReplyFor } from "~/components/forms";
+import { compositionWarnings } from "./composition";
 import type { PlanView } from "./plan-view";
 
 export function TeamSection({ page }: { page: PlanView }) {
@@ -15,6 +16,14 @@ export function TeamSection({ page }: { page: PlanView }) {
     <section aria-labelledby="team-heading" className="card">
       <h2 id="team-heading">{t("plans.team")}</h2>
       <p className="field__help">{t("plans.teamHint")}</p>
+      {compositionWarnings(
+        plan.kind,
+        page.team.map((m) => m.organisationKind),
+      ).map((w) => (
+        <p key={w} className="callout callout--warning" role="note">
+          {t(`plans.composition.${w}`)}
+        </p>
+      ))}
       <FormErrors errors={reply?.error?.[""] ?? null} />
       <ul className="grant-list">
         {page.team.map((m) => {

@@ -273,6 +273,11 @@ const en: TranslationShape<typeof sv> = {
         withdraw: "Documented a withdrawn consent",
       },
     },
+    composition: {
+      sip_needs_kommun_and_region:
+        "A SIP is drawn up by the kommun and the region together. The team lacks the kommun or the region (health care).",
+      gip_with_healthcare: "A GIP does not include health care. When the region takes part, the plan should be a SIP.",
+    },
     historyBySamsyn: "Samsyn (update)",
     historyFields: {
       kind: "Kind of plan",

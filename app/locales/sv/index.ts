@@ -272,6 +272,11 @@ const sv = {
         withdraw: "Dokumenterade återkallat samtycke",
       },
     },
+    composition: {
+      sip_needs_kommun_and_region:
+        "En SIP upprättas av kommunen och regionen tillsammans. Teamet saknar kommunen eller regionen (hälso- och sjukvården).",
+      gip_with_healthcare: "En GIP omfattar inte hälso- och sjukvården. När regionen är med bör planen vara en SIP.",
+    },
     historyBySamsyn: "Samsyn (uppdatering)",
     historyFields: {
       kind: "Typ av plan",
