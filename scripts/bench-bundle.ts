@@ -26,6 +26,14 @@ export interface PageScript {
   gzipBytes: number;
 }
 
+/** Client files that carry a schema library (zod): forms are validated on the server (decision 0009). */
+export function schemaLibraryFiles(buildDir = resolve("build")): string[] {
+  const dir = join(buildDir, "client/assets");
+  return readdirSync(dir).filter(
+    (f) => f.endsWith(".js") && /ZodError|invalid_type_error/.test(readFileSync(join(dir, f), "utf8")),
+  );
+}
+
 export async function pageScripts(buildDir = resolve("build")): Promise<PageScript[]> {
   const server = (await import(pathToFileURL(join(buildDir, "server/index.js")).href)) as { assets: AssetsManifest };
   const { assets } = server;

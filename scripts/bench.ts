@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { createDb } from "../db/client.server";
 import { computeSummary } from "../app/features/summaries/summaries.server";
 import { currentTerm, lastFullTerm } from "../app/features/summaries/periods";
-import { pageScripts, type PageScript } from "./bench-bundle";
+import { pageScripts, schemaLibraryFiles, type PageScript } from "./bench-bundle";
 import { drive, freePort, median, startServer, stopServer, type LoadResult } from "./bench-load";
 import { benchPages, PLAN_PAGE, type BenchPage } from "./bench-pages";
 import { BENCH_AUDIT_KEY_FILE, BENCH_DIR, ensureBenchDb, PARTNERSHIP } from "./bench-seed";
@@ -187,6 +187,8 @@ function report({
   for (const s of scripts)
     if (s.gzipBytes > BUDGETS.scriptGzipBytes)
       misses.push(`${s.path}: ${(s.gzipBytes / 1000).toFixed(1)} KB JavaScript > ${BUDGETS.scriptGzipBytes / 1000} KB`);
+
+  for (const file of schemaLibraryFiles()) misses.push(`${file}: a schema library in the browser`);
 
   console.log(`\nScale ${scale}, ${seconds} s per run, ${connections} connections unless noted.`);
   console.table(table);
