@@ -154,6 +154,7 @@ function report({
     const page = pages.find((p) => p.name === r.page);
     const notes: string[] = [];
     if (page) {
+      if (r.requests === 0) misses.push(`${r.page}: no answer finished within the run`);
       if (r.p95 > BUDGETS.p95Ms) misses.push(`${r.page}: p95 ${r.p95} ms > ${BUDGETS.p95Ms} ms`);
       if (r.errors > 0) misses.push(`${r.page}: ${r.errors} errors`);
       const before = page.scales ? scale1?.pages.find((x) => x.page === r.page) : undefined;
