@@ -3,8 +3,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { I18nextProvider } from "react-i18next";
 import { streamHtml } from "./lib/html-stream.server";
-import { createI18n } from "./lib/i18n";
-import { getLocale } from "./lib/i18n.server";
+import { getLocale, i18nFor } from "./lib/i18n.server";
 import { logError } from "./lib/log.server";
 import { NonceProvider } from "./lib/nonce";
 
@@ -22,7 +21,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
-  const i18n = createI18n(await getLocale(request));
+  const i18n = i18nFor(await getLocale(request));
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
   const body = await streamHtml(

@@ -11,7 +11,8 @@ import { getDb } from "#db/client.server";
 import { readFlash } from "~/lib/flash.server";
 import { getLocale } from "~/lib/i18n.server";
 import { useNonce } from "~/lib/nonce";
-import { DEFAULT_LOCALE } from "~/locales/resources";
+import { DEFAULT_LOCALE } from "~/locales/locales";
+import { loadLocale } from "~/lib/i18n";
 import appStyles from "~/styles/app.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Samsyn" }];
@@ -54,7 +55,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const { i18n } = useTranslation();
   useEffect(() => {
-    if (i18n.language !== locale) void i18n.changeLanguage(locale);
+    // The browser holds only the locale it started with; a switch fetches the other first.
+    if (i18n.language !== locale) void loadLocale(i18n, locale).then(() => i18n.changeLanguage(locale));
   }, [i18n, locale]);
 
   return (

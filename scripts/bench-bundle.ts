@@ -1,7 +1,7 @@
 // The JavaScript each page sends, from the build's asset manifest: the client entry and its
 // imports, the Remix manifest, and every route module (with imports) from the root down to the
 // page's route, each file counted once, gzip-compressed as the server sends it.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -26,6 +26,14 @@ export interface PageScript {
   gzipBytes: number;
 }
 
+/** Client files that carry a schema library (zod): forms are validated on the server (decision 0009). */
+export function schemaLibraryFiles(buildDir = resolve("build")): string[] {
+  const dir = join(buildDir, "client/assets");
+  return readdirSync(dir).filter(
+    (f) => f.endsWith(".js") && /ZodError|invalid_type_error/.test(readFileSync(join(dir, f), "utf8")),
+  );
+}
+
 export async function pageScripts(buildDir = resolve("build")): Promise<PageScript[]> {
   const server = (await import(pathToFileURL(join(buildDir, "server/index.js")).href)) as { assets: AssetsManifest };
   const { assets } = server;
@@ -38,6 +46,13 @@ export async function pageScripts(buildDir = resolve("build")): Promise<PageScri
     }
     return size;
   };
+  // The page's locale is fetched before hydration (app/lib/i18n.ts) but is no static import, so
+  // it is found by its content; the larger locale is counted.
+  const assetsDir = join(buildDir, "client/assets");
+  const locales = readdirSync(assetsDir)
+    .filter((f) => f.endsWith(".js") && readFileSync(join(assetsDir, f), "utf8").includes("skipToContent:"))
+    .map((f) => `/assets/${f}`);
+  const localeBytes = Math.max(0, ...locales.map(gz));
   const pages: PageScript[] = [];
   for (const route of Object.values(assets.routes)) {
     // Resource routes (.ts files: CSV, calendar, redirects) answer without a page.
@@ -54,7 +69,11 @@ export async function pageScripts(buildDir = resolve("build")): Promise<PageScri
         .map((r) => r.path ?? "")
         .filter(Boolean)
         .join("/");
-    pages.push({ route: route.id, path, gzipBytes: [...files].reduce((sum, f) => sum + gz(f), 0) });
+    pages.push({
+      route: route.id,
+      path,
+      gzipBytes: localeBytes + [...files].reduce((sum, f) => sum + (locales.includes(f) ? 0 : gz(f)), 0),
+    });
   }
   return pages.sort((a, b) => b.gzipBytes - a.gzipBytes);
 }

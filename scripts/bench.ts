@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { createDb } from "../db/client.server";
 import { computeSummary } from "../app/features/summaries/summaries.server";
 import { currentTerm, lastFullTerm } from "../app/features/summaries/periods";
-import { pageScripts, type PageScript } from "./bench-bundle";
+import { pageScripts, schemaLibraryFiles, type PageScript } from "./bench-bundle";
 import { drive, freePort, median, startServer, stopServer, type LoadResult } from "./bench-load";
 import { benchPages, PLAN_PAGE, type BenchPage } from "./bench-pages";
 import { BENCH_AUDIT_KEY_FILE, BENCH_DIR, ensureBenchDb, PARTNERSHIP } from "./bench-seed";
@@ -154,6 +154,7 @@ function report({
     const page = pages.find((p) => p.name === r.page);
     const notes: string[] = [];
     if (page) {
+      if (r.requests === 0) misses.push(`${r.page}: no answer finished within the run`);
       if (r.p95 > BUDGETS.p95Ms) misses.push(`${r.page}: p95 ${r.p95} ms > ${BUDGETS.p95Ms} ms`);
       if (r.errors > 0) misses.push(`${r.page}: ${r.errors} errors`);
       const before = page.scales ? scale1?.pages.find((x) => x.page === r.page) : undefined;
@@ -187,6 +188,8 @@ function report({
   for (const s of scripts)
     if (s.gzipBytes > BUDGETS.scriptGzipBytes)
       misses.push(`${s.path}: ${(s.gzipBytes / 1000).toFixed(1)} KB JavaScript > ${BUDGETS.scriptGzipBytes / 1000} KB`);
+
+  for (const file of schemaLibraryFiles()) misses.push(`${file}: a schema library in the browser`);
 
   console.log(`\nScale ${scale}, ${seconds} s per run, ${connections} connections unless noted.`);
   console.table(table);

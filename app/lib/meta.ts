@@ -1,9 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import type { TFunction } from "i18next";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "~/locales/resources";
-import { createI18n } from "./i18n";
-
-const cache = new Map<Locale, TFunction>();
+import { DEFAULT_LOCALE, isLocale } from "~/locales/locales";
+import { sharedT } from "./i18n";
 
 /**
  * A page title in the visitor's language: "Mina planer – Samsyn". Titles never carry
@@ -13,11 +11,7 @@ export function pageTitle(key: string): MetaFunction {
   return ({ matches }) => {
     const data = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
     const locale = isLocale(data?.locale) ? data.locale : DEFAULT_LOCALE;
-    let t = cache.get(locale);
-    if (!t) {
-      t = createI18n(locale).t;
-      cache.set(locale, t);
-    }
-    return [{ title: `${t(key as never) as string} – Samsyn` }];
+    const t: TFunction | undefined = sharedT(locale);
+    return [{ title: `${t ? (t(key as never) as string) : key} – Samsyn` }];
   };
 }

@@ -4,7 +4,7 @@
 // is loaded for it.
 import { renderToStaticMarkup } from "react-dom/server";
 import appStyles from "~/styles/app.css?url";
-import { DEFAULT_LOCALE, isLocale } from "~/locales/resources";
+import { DEFAULT_LOCALE, isLocale } from "~/locales/locales";
 import { getFixedT, localeCookie } from "./i18n.server";
 
 export type RefusalStatus = 400 | 403 | 405 | 413 | 415 | 500;

@@ -1,18 +1,11 @@
+// Every locale's texts, for the server. The browser never imports this module: it loads the
+// active locale alone (app/lib/i18n.ts).
 import en from "./en/index";
 import sv from "./sv/index";
 
-export const SUPPORTED_LOCALES = ["sv", "en"] as const;
-export type Locale = (typeof SUPPORTED_LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "sv";
-
-/** Same keys as Swedish, any strings: a missing English key fails the typecheck. */
-export type TranslationShape<T> = { [K in keyof T]: T[K] extends string ? string : TranslationShape<T[K]> };
+export * from "./locales";
 
 export const resources = {
   sv: { translation: sv },
   en: { translation: en },
 } as const;
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
-}

@@ -3,7 +3,7 @@ import { getDb } from "#db/client.server";
 import { getOptionalUser, safeRedirectPath } from "~/features/auth/auth.server";
 import { setUserLocale } from "~/features/users/users.server";
 import { localeCookie } from "~/lib/i18n.server";
-import { DEFAULT_LOCALE, isLocale } from "~/locales/resources";
+import { DEFAULT_LOCALE, isLocale } from "~/locales/locales";
 
 // The language switch: a plain form post, so it works without JavaScript.
 export async function action({ request }: ActionFunctionArgs) {

@@ -13,7 +13,7 @@ import { attemptLogin } from "~/features/auth/sign-in.server";
 import { startPathFor } from "~/features/access/policy";
 import { formReply } from "~/lib/http.server";
 import { getT, localeCookie } from "~/lib/i18n.server";
-import { isLocale } from "~/locales/resources";
+import { isLocale } from "~/locales/locales";
 import { pageTitle } from "~/lib/meta";
 import type { TFunction } from "i18next";
 import { challengeCookieHeader } from "~/features/identity/challenge.server";

@@ -15,7 +15,7 @@ import { getEnv } from "~/lib/env.server";
 import { getFixedT } from "~/lib/i18n.server";
 import type { MailMessage } from "~/lib/mail.server";
 import { fail, ok, type Failure, type Ok } from "~/lib/result";
-import { DEFAULT_LOCALE, isLocale } from "~/locales/resources";
+import { DEFAULT_LOCALE, isLocale } from "~/locales/locales";
 import { hashPassword } from "./password.server";
 import { invalidateUserSessions } from "./session.server";
 import { accountKey, resetAccount } from "./throttle.server";

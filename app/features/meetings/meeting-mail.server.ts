@@ -8,7 +8,7 @@ import type { InvitationKind } from "#db/schema";
 import { getEnv } from "~/lib/env.server";
 import { getFixedT } from "~/lib/i18n.server";
 import type { MailMessage } from "~/lib/mail.server";
-import { isLocale, type Locale } from "~/locales/resources";
+import { isLocale, type Locale } from "~/locales/locales";
 import { meetingCalendar, type CalendarAttendee, type CalendarMethod } from "./calendar.server";
 import { endOf, formatClock, formatMeetingDate } from "./meeting-time";
 

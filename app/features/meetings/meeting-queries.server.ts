@@ -6,7 +6,7 @@ import type { AccessUser, PlanAccess } from "~/features/access/access.server";
 import { markRead } from "~/features/notifications/notifications.server";
 import { partnerOrganisations } from "~/features/plans/plan-parts.server";
 import { notFoundFailure, ok, type Result } from "~/lib/result";
-import type { Locale } from "~/locales/resources";
+import type { Locale } from "~/locales/locales";
 import { todayInStockholm } from "~/lib/time";
 import { isCaseworker, loadInvitees } from "./invitees.server";
 import { auditMeeting, canManage, hasBegun, meetingAccessFor, meetingPath } from "./meeting-access.server";

@@ -13,7 +13,7 @@ import { syncTeamKindsOfUser } from "~/features/plans/team.server";
 import { getFixedT } from "~/lib/i18n.server";
 import { sendMail, type MailMessage } from "~/lib/mail.server";
 import { fail, notFoundFailure, ok, type Failure, type Ok } from "~/lib/result";
-import { DEFAULT_LOCALE, isLocale } from "~/locales/resources";
+import { DEFAULT_LOCALE, isLocale } from "~/locales/locales";
 
 export interface UserInput {
   name: string;

@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from "~/features/auth/password.server";
 import { invalidateUserSessions } from "~/features/auth/session.server";
 import { likePattern, pageOf, PAGE_SIZE } from "~/lib/pagination";
 import { fail, ok, type Failure, type Ok } from "~/lib/result";
-import type { Locale } from "~/locales/resources";
+import type { Locale } from "~/locales/locales";
 
 export interface UserListItem {
   id: string;

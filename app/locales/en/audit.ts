@@ -1,5 +1,5 @@
 import type svAudit from "../sv/audit";
-import type { TranslationShape } from "../resources";
+import type { TranslationShape } from "../locales";
 
 const audit: TranslationShape<typeof svAudit> = {
   title: "Log review",

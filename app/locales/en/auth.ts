@@ -1,4 +1,4 @@
-import type { TranslationShape } from "../resources";
+import type { TranslationShape } from "../locales";
 import type sv from "../sv/auth";
 
 // Sign-in, accounts, password links and the admin pages (English, mirroring Swedish).

@@ -1,5 +1,5 @@
 import type svDeviations from "../sv/deviations";
-import type { TranslationShape } from "../resources";
+import type { TranslationShape } from "../locales";
 
 const deviations: TranslationShape<typeof svDeviations> = {
   title: "Deviations",

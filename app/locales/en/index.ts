@@ -1,5 +1,5 @@
 import type sv from "../sv/index";
-import type { TranslationShape } from "../resources";
+import type { TranslationShape } from "../locales";
 import audit from "./audit";
 import deviations from "./deviations";
 import enAuth from "./auth";

@@ -1,5 +1,5 @@
 import type svMeetings from "../sv/meetings";
-import type { TranslationShape } from "../resources";
+import type { TranslationShape } from "../locales";
 
 const enMeetings: TranslationShape<typeof svMeetings> = {
   meetings: "Meetings",

@@ -1,5 +1,5 @@
 import type svPersons from "../sv/persons";
-import type { TranslationShape } from "../resources";
+import type { TranslationShape } from "../locales";
 
 const enPersons: TranslationShape<typeof svPersons> = {
   unnamed: "(name missing)",

@@ -1,5 +1,5 @@
 import type svPlatform from "../sv/platform";
-import type { TranslationShape } from "../resources";
+import type { TranslationShape } from "../locales";
 
 const platform: TranslationShape<typeof svPlatform> = {
   refusal: {

@@ -1,4 +1,4 @@
-import type { TranslationShape } from "../resources";
+import type { TranslationShape } from "../locales";
 import type sv from "../sv/privacy";
 
 const privacy: TranslationShape<typeof sv> = {

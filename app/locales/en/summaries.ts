@@ -1,5 +1,5 @@
 import type svSummaries from "../sv/summaries";
-import type { TranslationShape } from "../resources";
+import type { TranslationShape } from "../locales";
 
 const summaries: TranslationShape<typeof svSummaries> = {
   title: "Summaries",
