@@ -11,11 +11,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const ran = await runDueJobs(getDb(), JOBS);
-  const failed = await getDb()
-    .selectFrom("scheduled_jobs")
-    .select("name")
-    .where("failures", ">", 0)
-    .execute();
+  const failed = await getDb().selectFrom("scheduled_jobs").select("name").where("failures", ">", 0).execute();
   console.log(ran.length > 0 ? `Ran: ${ran.join(", ")}` : "No job was due.");
   if (failed.length > 0) console.error(`Failing, retried later: ${failed.map((f) => f.name).join(", ")}`);
   return failed.length > 0 ? 1 : 0;
