@@ -2,12 +2,12 @@
 // a caseworker who may see the plan, and answers 404 to everyone else.
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { makePartnership, makeUser, signedInRequest } from "../../test/factories";
-import { caseworkerIn } from "../../test/plans";
-import { closedPlan } from "../../test/retention";
-import { action as retentionAction, loader as retentionLoader } from "./admin.retention";
-import { loader as extractLoader } from "./plans.$planId.extract";
-import { loader as extractJson } from "./plans.$planId.extract[.]json";
+import { makePartnership, makeUser, signedInRequest } from "../factories";
+import { caseworkerIn } from "../plans";
+import { closedPlan } from "../retention";
+import { action as retentionAction, loader as retentionLoader } from "../../app/routes/admin.retention";
+import { loader as extractLoader } from "../../app/routes/plans.$planId.extract";
+import { loader as extractJson } from "../../app/routes/plans.$planId.extract[.]json";
 
 const args = (request: Request, params: Record<string, string> = {}) =>
   ({ request, params, context: { cspNonce: "", clientIp: "127.0.0.1" } }) as never;
