@@ -89,7 +89,7 @@ export default function Notifications() {
                       <span className="notification__meta">
                         {subject ? <span>{subject}</span> : null}
                         {n.subject?.dueOn ? (
-                          <span>{dueText(t, n.kind, formatDate(n.subject.dueOn, i18n.language))}</span>
+                          <span>{dueText(t, n.kind, n.subject.type, formatDate(n.subject.dueOn, i18n.language))}</span>
                         ) : null}
                         <span className="muted">{formatTime(n.createdAt, i18n.language)}</span>
                       </span>

@@ -44,7 +44,7 @@ function lineFor(t: ReturnType<typeof getFixedT>, locale: string, n: Notificatio
   const parts = [notificationText(t, n.kind)];
   const subject = subjectText(t, n.subject);
   if (subject) parts.push(subject);
-  if (n.subject?.dueOn) parts.push(dueText(t, n.kind, formatDate(n.subject.dueOn, locale)));
+  if (n.subject?.dueOn) parts.push(dueText(t, n.kind, n.subject.type, formatDate(n.subject.dueOn, locale)));
   return parts.join(" · ");
 }
 

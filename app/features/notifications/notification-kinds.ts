@@ -37,10 +37,10 @@ export function subjectText(
   return t(`notifications.subject.${subject.type}` as never, { ref: subject.ref ?? "" }) as string;
 }
 
-/** The date that matters, worded for the kind: "Svara senast 8 dec. 2026". */
-export function dueText(t: TFunction, kind: string, formattedDate: string): string {
+/** The date that matters, worded for the kind, or else for what it is about: "Svara senast 8 dec. 2026". */
+export function dueText(t: TFunction, kind: string, subjectType: string, formattedDate: string): string {
   return t(`notifications.due.${kind}` as never, {
     date: formattedDate,
-    defaultValue: t("notifications.due.default", { date: formattedDate }),
+    defaultValue: t(`notifications.due.${subjectType}` as never, { date: formattedDate }),
   }) as string;
 }

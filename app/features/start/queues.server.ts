@@ -3,7 +3,12 @@
 // (no names, no case text), each linking to the list it counts, the most urgent first.
 import type { DB } from "#db/client.server";
 import { nowIso } from "#db/portable";
-import { coordinatedPartnerships, mayAnswerDeviations, steeredPartnerships } from "~/features/access/deviation-policy";
+import {
+  coordinatedPartnerships,
+  managesRoutineCases,
+  mayAnswerDeviations,
+  steeredPartnerships,
+} from "~/features/access/deviation-policy";
 import type { CurrentUser } from "~/features/access/current-user";
 import { activeConsent } from "~/features/access/access.server";
 import { can } from "~/features/access/policy";
@@ -21,7 +26,7 @@ export interface QueueItem {
 }
 
 export interface Queue {
-  role: "caseworker" | "coordinator" | "contact" | "steering" | "auditor" | "admin";
+  role: "caseworker" | "coordinator" | "manager" | "contact" | "steering" | "auditor" | "admin";
   /** The partnership's name, for a user with a role in several. */
   partnership?: string;
   items: QueueItem[];
@@ -144,6 +149,30 @@ async function coordinatorQueue(db: DB, partnershipId: string, name: string, tod
       href: `/reports/${partnershipId}/${period.key}`,
     });
   return { role: "coordinator", partnership: name, items };
+}
+
+/** Routine deviations of the manager's own organisation: new ones first, then those being handled. */
+async function managerQueue(db: DB, user: CurrentUser): Promise<Queue> {
+  const counts = await db
+    .selectFrom("deviations")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("handler", "=", "manager")
+    .where("routine_organisation_id", "=", user.organisationId)
+    .where("status", "in", ["submitted", "in_review"])
+    .groupBy("status")
+    .execute();
+  const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+  const items: QueueItem[] = [];
+  if (count("submitted") > 0)
+    items.push({
+      key: "routineNew",
+      count: count("submitted"),
+      urgent: true,
+      href: deviationsHref({ status: "submitted" }),
+    });
+  if (count("in_review") > 0)
+    items.push({ key: "routineInReview", count: count("in_review"), href: deviationsHref({ status: "in_review" }) });
+  return { role: "manager", items };
 }
 
 async function contactQueue(db: DB, user: CurrentUser, today: string): Promise<Queue> {
@@ -302,6 +331,7 @@ export async function workQueues(db: DB, user: CurrentUser, now = new Date()): P
   );
   for (const id of coordinatedPartnerships(user))
     queues.push(await coordinatorQueue(db, id, names.get(id) ?? "", today));
+  if (managesRoutineCases(user)) queues.push(await managerQueue(db, user));
   if (mayAnswerDeviations(user)) queues.push(await contactQueue(db, user, today));
   const steered = steeredPartnerships(user);
   if (steered.length > 0) {

@@ -6,6 +6,8 @@ import type { Queue } from "./queues.server";
 const DATE_VALUES = ["date", "next"];
 /** Items that count something; the others name one case, plan or date in their text. */
 const COUNTED = new Set([
+  "routineNew",
+  "routineInReview",
   "newCases",
   "replies",
   "answersOverdue",

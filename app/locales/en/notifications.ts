@@ -21,7 +21,9 @@ const enNotifications = {
     "reminder.follow_up_passed": "The follow-up was due {{date}}",
     "reminder.summons_unanswered": "The meeting is on {{date}}",
     "reminder.consent_ending": "The consent is valid until {{date}}",
-    default: "Date: {{date}}",
+    deviation: "Answer by {{date}}",
+    plan: "Next follow-up {{date}}",
+    meeting: "Meeting on {{date}}",
   },
   kinds: {
     meeting: {

@@ -2,6 +2,7 @@
 const enWorkQueue = {
   titles: {
     caseworker: "Consents to renew",
+    manager: "Routine deviations in your organisation",
     coordinator: "To do as coordinator",
     contact: "Cases to answer",
     steering: "New for the steering group",
@@ -10,6 +11,8 @@ const enWorkQueue = {
   },
   empty: {
     caseworker: "No consent ends before the next follow-up or meeting. Plans whose consent ends too early appear here.",
+    manager:
+      "No routine deviation is waiting. Reports that your own organisation's routines were not followed appear here.",
     coordinator:
       "Nothing is waiting. New cases, reporters' replies, overdue answers per party, cases for the next steering meeting and periods to freeze appear here.",
     contact: "No case is waiting for your organisation's answer. Cases to answer appear here, overdue ones first.",
@@ -19,6 +22,10 @@ const enWorkQueue = {
   auditorIntro: "Review who read and changed personal data in your organisation, and check that the log is intact.",
   items: {
     consentEndsFirst: "{{kind}}: the consent is valid until {{date}}, but the next follow-up or meeting is {{next}}",
+    routineNew_one: "new routine deviation to receive",
+    routineNew_other: "new routine deviations to receive",
+    routineInReview_one: "routine deviation being handled",
+    routineInReview_other: "routine deviations being handled",
     newCases_one: "new case to receive",
     newCases_other: "new cases to receive",
     replies_one: "reply from a reporter to read",

@@ -21,7 +21,9 @@ const svNotifications = {
     "reminder.follow_up_passed": "Uppföljningen skulle ha gjorts {{date}}",
     "reminder.summons_unanswered": "Mötet är {{date}}",
     "reminder.consent_ending": "Samtycket gäller till och med {{date}}",
-    default: "Datum: {{date}}",
+    deviation: "Svar senast {{date}}",
+    plan: "Nästa uppföljning {{date}}",
+    meeting: "Mötet {{date}}",
   },
   kinds: {
     meeting: {

@@ -2,6 +2,7 @@
 const svWorkQueue = {
   titles: {
     caseworker: "Samtycken att förnya",
+    manager: "Rutinavvikelser i din organisation",
     coordinator: "Att göra som samordnare",
     contact: "Ärenden att besvara",
     steering: "Nytt för styrgruppen",
@@ -11,6 +12,7 @@ const svWorkQueue = {
   empty: {
     caseworker:
       "Inga samtycken upphör före nästa uppföljning eller möte. Här visas planer där samtycket tar slut för tidigt.",
+    manager: "Inga rutinavvikelser väntar. Här visas anmälningar om att den egna organisationens rutiner inte följdes.",
     coordinator:
       "Inget väntar just nu. Här visas nya ärenden, svar från anmälare, försenade svar per part, ärenden till nästa styrgruppsmöte och perioder att frysa.",
     contact: "Inga ärenden väntar på din organisations svar. Här visas ärenden att besvara, de försenade först.",
@@ -21,6 +23,10 @@ const svWorkQueue = {
   auditorIntro: "Granska vem som läst och ändrat personuppgifter i din organisation och kontrollera att loggen är hel.",
   items: {
     consentEndsFirst: "{{kind}}: samtycket gäller till {{date}}, men nästa uppföljning eller möte är {{next}}",
+    routineNew_one: "ny rutinavvikelse att ta emot",
+    routineNew_other: "nya rutinavvikelser att ta emot",
+    routineInReview_one: "rutinavvikelse under beredning",
+    routineInReview_other: "rutinavvikelser under beredning",
     newCases_one: "nytt ärende att ta emot",
     newCases_other: "nya ärenden att ta emot",
     replies_one: "svar från anmälare att läsa",
