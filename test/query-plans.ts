@@ -10,7 +10,7 @@ import {
   type RootOperationNode,
   type UnknownRow,
 } from "kysely";
-import type { DB } from "#db/client.server";
+import { isPostgres, type DB } from "#db/client.server";
 
 /** The tables whose full scan makes a page cost the whole database. */
 export const GUARDED_TABLES = ["plans", "persons", "plan_team", "deviations", "notifications", "audit_events"] as const;
@@ -35,8 +35,34 @@ export async function recordSelects(db: DB, work: (db: DB) => Promise<unknown>):
   return recorder.nodes.map((node, i) => executor.compileQuery(node, { queryId: `plan-${i}` }));
 }
 
-/** SQLite: the detail lines of EXPLAIN QUERY PLAN. */
+interface PgPlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  Plans?: PgPlanNode[];
+}
+
+function pgLines(node: PgPlanNode): string[] {
+  const line = node["Relation Name"] ? `${node["Node Type"]} on ${node["Relation Name"]}` : node["Node Type"];
+  return [line, ...(node.Plans ?? []).flatMap(pgLines)];
+}
+
+/**
+ * The plan as lines: SQLite's EXPLAIN QUERY PLAN details, or PostgreSQL's plan nodes ("Seq Scan on
+ * plans", "Index Scan on plans", "Sort"). On PostgreSQL sequential scans are disfavoured for the
+ * explain, so a "Seq Scan" that remains is one no index can replace: small test tables would
+ * otherwise be scanned because scanning them is cheap, which says nothing about real volume.
+ */
 export async function explain(db: DB, query: CompiledQuery): Promise<string[]> {
+  if (isPostgres(db)) {
+    return db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const result = await trx.executeQuery<{ "QUERY PLAN": { Plan: PgPlanNode }[] }>({
+        ...query,
+        sql: `explain (format json) ${query.sql}`,
+      });
+      return pgLines(result.rows[0]["QUERY PLAN"][0].Plan);
+    });
+  }
   const result = await db.executeQuery<{ detail: string }>({
     ...query,
     sql: `explain query plan ${query.sql}`,
@@ -45,14 +71,25 @@ export async function explain(db: DB, query: CompiledQuery): Promise<string[]> {
 }
 
 /**
- * SQLite: the guarded tables a plan reads in full. "SCAN t" (also through an index or a covering
- * index) visits every row; "SEARCH t USING ..." visits only the rows the condition selects.
+ * The guarded tables a plan reads in full. SQLite: "SCAN t" (also through an index or a covering
+ * index) visits every row; "SEARCH t USING ..." only the rows the condition selects. PostgreSQL:
+ * "Seq Scan on t".
  */
 export function fullScans(plan: string[]): string[] {
   return plan.filter((line) => {
-    const match = /^SCAN (\w+)(?: AS \w+)?/.exec(line.trim());
+    const match = /^(?:SCAN|Seq Scan on) (\w+)(?: AS \w+)?/.exec(line.trim());
     return match !== null && (GUARDED_TABLES as readonly string[]).includes(match[1]);
   });
+}
+
+/** Whether the plan sorts rows itself instead of reading them in order from an index. */
+export function sortsRows(plan: string[]): boolean {
+  return plan.some((line) => line.includes("USE TEMP B-TREE FOR ORDER BY") || /^(Incremental )?Sort$/.test(line));
+}
+
+/** Forgets the planner's statistics (SQLite keeps them in a table; PostgreSQL's cannot be dropped). */
+export async function forgetStatistics(db: DB): Promise<void> {
+  if (!isPostgres(db)) await sql`drop table if exists sqlite_stat1`.execute(db);
 }
 
 /** Fills the planner's statistics, as `PRAGMA optimize` does on a long-lived database. */

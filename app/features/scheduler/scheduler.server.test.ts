@@ -1,9 +1,12 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createDb, getDb } from "#db/client.server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, getDb, type DB } from "#db/client.server";
 import { backoffMs, runDueJobs, type Job } from "./scheduler.server";
 
 // A second connection to the same database stands for a second app instance.
-const other = createDb(process.env.DATABASE_URL!);
+let other: DB;
+beforeAll(() => {
+  other = createDb(process.env.DATABASE_URL!);
+});
 afterAll(() => other.destroy());
 
 function countingJob(name: string, cron = "0 7 * * *") {
