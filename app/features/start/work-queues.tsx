@@ -49,7 +49,7 @@ export function WorkQueues({ queues }: { queues: Queue[] }) {
                   return (
                     <li key={item.href + item.key} className={item.urgent ? "work-queue__item--urgent" : undefined}>
                       <Link to={item.href}>
-                        {COUNTED.has(item.key) ? <span className="big-number">{item.count}</span> : null}{" "}
+                        {COUNTED.has(item.key) ? <span className="big-number">{item.count}</span> : null}
                         {t(`workQueue.items.${item.key}` as never, { count: item.count, ...values }) as string}
                       </Link>
                     </li>
