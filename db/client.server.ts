@@ -1,7 +1,7 @@
 import SQLite from "better-sqlite3";
-import { mkdirSync } from "node:fs";
+import { fdatasync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type QueryResult } from "kysely";
 import pg from "pg";
 import { WRITE_LOCK_KEY } from "./portable";
 import type { Database } from "./schema";
@@ -46,26 +46,104 @@ export function createDb(url: string, options: { poolSize?: number } = {}): DB {
   database.pragma("journal_mode = WAL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  database.pragma("synchronous = FULL");
+  // NORMAL: a commit writes the WAL without waiting for the disk, which would stall the event loop
+  // (better-sqlite3 is synchronous) for every request behind it. The dialect below then waits for
+  // the WAL to reach the disk off the event loop before the commit returns, so what a transaction
+  // wrote is as durable as with FULL when the caller goes on (docs/decisions/0016-page-speed.md).
+  database.pragma("synchronous = NORMAL");
   // 64 MiB of page cache instead of SQLite's 2 MiB default: the period summary reads the
   // indexes of a whole partnership, which would otherwise be re-read from the OS on every query.
   database.pragma("cache_size = -65536");
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+  const statements = withStatementCache(database);
+  const durable = path === ":memory:" ? undefined : walSync(`${path}-wal`);
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect(statements, database, durable) });
+}
+
+/**
+ * Kysely prepares every query it runs; SQLite parses and plans the statement each time, which cost
+ * more than running most of Samsyn's queries. The same few hundred statements recur, so prepared
+ * statements are kept by their SQL text. Safe because the driver runs one statement at a time on
+ * its single connection (a streamed query holds the connection until it ends).
+ */
+type StatementCache = ReturnType<typeof withStatementCache>;
+
+function withStatementCache(database: SQLite.Database) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sqlText: string) {
+      let statement = statements.get(sqlText);
+      if (!statement) {
+        statement = database.prepare(sqlText);
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+        statements.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+/** Distinct statements kept; queries built with a varying number of parameters make new ones. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/** Flushes the WAL file to disk on libuv's thread pool, so the event loop goes on meanwhile. */
+function walSync(walPath: string): () => Promise<void> {
+  let fd: number | undefined;
+  return async () => {
+    if (fd === undefined) {
+      try {
+        fd = openSync(walPath, "r");
+      } catch {
+        return; // no WAL yet: nothing has been written
+      }
+    }
+    await new Promise<void>((resolve, reject) => fdatasync(fd!, (error) => (error ? reject(error) : resolve())));
+  };
 }
 
 /**
  * Write transactions take the write lock when they begin ("BEGIN IMMEDIATE"). A plain BEGIN
  * reads first and fails with SQLITE_BUSY_SNAPSHOT if another process (a script, a second server)
  * committed in between; an immediate one waits for busy_timeout instead.
+ *
+ * A statement that leaves a write committed (COMMIT, or a write outside a transaction) returns
+ * only once the WAL is on disk (see synchronous = NORMAL above).
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly statements: StatementCache,
+    private readonly database: SQLite.Database,
+    private readonly durable?: () => Promise<void>,
+  ) {
+    super({ database: statements });
+  }
+
   createDriver() {
     const driver = super.createDriver();
+    const { database, durable, statements } = this;
     driver.beginTransaction = async (connection) => {
       await connection.executeQuery(CompiledQuery.raw("begin immediate"));
     };
+    if (!durable) return driver;
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = async () => {
+      const connection = await acquire();
+      return {
+        async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+          const result = await connection.executeQuery<R>(query);
+          if (!database.inTransaction && leftWriteCommitted(statements, query.sql)) await durable();
+          return result;
+        },
+        streamQuery: <R>(query: CompiledQuery, chunkSize?: number) => connection.streamQuery<R>(query, chunkSize),
+      };
+    };
     return driver;
   }
+}
+
+/** COMMIT counts as read-only in SQLite's eyes, though it is what makes the writes before it stick. */
+function leftWriteCommitted(statements: StatementCache, sqlText: string): boolean {
+  return /^\s*(commit|end)\b/i.test(sqlText) || !statements.prepare(sqlText).readonly;
 }
 
 /**

@@ -59,6 +59,12 @@ export default function Deviations() {
   const { t, i18n } = useTranslation();
   const { coordinator, manager, contact, steering } = useLoaderData<typeof loader>();
   const location = useLocation();
+  const statusLink = (status: string) => {
+    const params = new URLSearchParams();
+    if (coordinator && coordinator.partnerships.length > 1) params.set("partnershipId", coordinator.partnershipId);
+    params.set("status", status);
+    return `?${params}`;
+  };
   return (
     <>
       <div className="page-heading">
@@ -80,11 +86,28 @@ export default function Deviations() {
             {t("deviations.inbox")} – {coordinator.partnerships.find((p) => p.id === coordinator.partnershipId)?.name}
           </h2>
           <ul className="status-counts" aria-label={t("deviations.countsPerStatus")}>
-            {DEVIATION_STATUSES.map((s) => (
+            {DEVIATION_STATUSES.filter((s) => s !== "closed").map((s) => (
               <li key={s}>
-                <span className="big-number">{coordinator.inbox.counts[s] ?? 0}</span> {t(`deviations.statuses.${s}`)}
+                <Link to={statusLink(s)} aria-current={coordinator.filter.status === s ? "true" : undefined}>
+                  <span className="big-number">{coordinator.inbox.counts[s] ?? 0}</span> {t(`deviations.statuses.${s}`)}
+                </Link>
               </li>
             ))}
+            <li>
+              <Link
+                to={statusLink("closed")}
+                aria-current={coordinator.filter.status === "closed" ? "true" : undefined}
+              >
+                {coordinator.inbox.counts.closed !== undefined ? (
+                  <>
+                    <span className="big-number">{coordinator.inbox.counts.closed}</span>{" "}
+                    {t("deviations.statuses.closed")}
+                  </>
+                ) : (
+                  t("deviations.showClosed")
+                )}
+              </Link>
+            </li>
           </ul>
           <Form method="get" className="filter-form" aria-label={t("deviations.filter")}>
             {coordinator.partnerships.length > 1 ? (
@@ -103,9 +126,12 @@ export default function Deviations() {
               id="f-status"
               name="status"
               label={t("deviations.status")}
-              all={t("deviations.allStatuses")}
+              all={t("deviations.openStatuses")}
               value={coordinator.filter.status}
-              options={DEVIATION_STATUSES.map((v) => ({ value: v, label: t(`deviations.statuses.${v}`) }))}
+              options={[
+                ...DEVIATION_STATUSES.map((v) => ({ value: v, label: t(`deviations.statuses.${v}`) })),
+                { value: "all", label: t("deviations.everyStatus") },
+              ]}
             />
             <FilterSelect
               id="f-category"

@@ -120,7 +120,8 @@ const optionalDate = z
 
 /** List filters come from the URL: nonsense is ignored, never an error. They never carry personal data. */
 export const deviationFilterSchema = z.object({
-  status: optionalEnum(DEVIATION_STATUSES),
+  /** No status: the cases still open. "all" adds the closed ones. */
+  status: optionalEnum([...DEVIATION_STATUSES, "all"] as const),
   category: optionalEnum(DEVIATION_CATEGORIES),
   kind: optionalEnum(DEVIATION_KINDS),
   partyId: z

@@ -184,6 +184,27 @@ describe("who sees a case", () => {
     expect((await coordinatorInbox(db, a.coordinator, a.partnership.id, {}, 1))!.items.map((d) => d.id)).toEqual([id]);
   });
 
+  it("lists open cases by default and counts the closed ones only when they are asked for", async () => {
+    const db = getDb();
+    const { partnership, reporter, coordinator } = await deviationSetup();
+    const open = await reportCase(reporter, sampleReport(partnership.id, []));
+    const closed = await reportCase(reporter, sampleReport(partnership.id, []));
+    okValue(await closeCase(db, coordinator, closed, { outcome: "not_actionable", note: "Klart." }));
+
+    const byDefault = (await coordinatorInbox(db, coordinator, partnership.id, {}, 1))!;
+    expect(byDefault.items.map((d) => d.id)).toEqual([open]);
+    expect(byDefault.total).toBe(1);
+    expect(byDefault.counts).toEqual({ submitted: 1 });
+
+    const onlyClosed = (await coordinatorInbox(db, coordinator, partnership.id, { status: "closed" }, 1))!;
+    expect(onlyClosed.items.map((d) => d.id)).toEqual([closed]);
+    expect(onlyClosed.counts).toEqual({ submitted: 1, closed: 1 });
+
+    const everything = (await coordinatorInbox(db, coordinator, partnership.id, { status: "all" }, 1))!;
+    expect(everything.items.map((d) => d.id).sort()).toEqual([open, closed].sort());
+    expect(everything.total).toBe(2);
+  });
+
   it("shows a contact only the cases routed to their organisation", async () => {
     const db = getDb();
     const { partnership, reporter, coordinator, party } = await deviationSetup();

@@ -36,7 +36,8 @@ function inPartnership(db: DB, partnershipId: string, filter: DeviationFilter) {
     .selectFrom("deviations")
     .where("deviations.partnership_id", "=", partnershipId)
     .where("deviations.handler", "=", "coordinator");
-  if (filter.status) q = q.where("deviations.status", "=", filter.status);
+  if (filter.status === undefined) q = q.where("deviations.status", "!=", "closed");
+  else if (filter.status !== "all") q = q.where("deviations.status", "=", filter.status);
   if (filter.category) q = q.where("deviations.category", "=", filter.category);
   if (filter.kind) q = q.where("deviations.kind", "=", filter.kind);
   if (filter.from) q = q.where("deviations.event_date", ">=", filter.from);
@@ -95,8 +96,10 @@ export async function coordinatorInbox(
   if (!coordinatedPartnerships(user).includes(partnershipId)) return null;
   const filtered = inPartnership(db, partnershipId, filter);
   // Without filters other than the status, the total is one of the per-status counts: counting
-  // a partnership's cases twice costs what the whole log holds, twice.
+  // a partnership's cases twice costs what the whole log holds, twice. The closed cases (most of
+  // the log) are only counted when they are shown.
   const totalFromCounts = Object.entries(filter).every(([key, value]) => key === "status" || value === undefined);
+  const withClosed = filter.status === "all" || filter.status === "closed";
   const [items, count, counts] = await Promise.all([
     filtered
       .select([
@@ -119,14 +122,16 @@ export async function coordinatorInbox(
       .offset((page - 1) * PAGE_SIZE)
       .execute(),
     totalFromCounts ? null : filtered.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-    inPartnership(db, partnershipId, { ...filter, status: undefined })
+    inPartnership(db, partnershipId, { ...filter, status: withClosed ? "all" : undefined })
       .select(["deviations.status", (eb) => eb.fn.countAll<number>().as("n")])
       .groupBy("deviations.status")
       .execute(),
   ]);
   const total = count
     ? Number(count.total)
-    : counts.filter((c) => !filter.status || c.status === filter.status).reduce((sum, c) => sum + Number(c.n), 0);
+    : counts
+        .filter((c) => filter.status === undefined || filter.status === "all" || c.status === filter.status)
+        .reduce((sum, c) => sum + Number(c.n), 0);
   return {
     ...pageOf(
       items.map((i) => toInboxItem(i, Number(i.overdue_routes ?? 0) > 0)),
