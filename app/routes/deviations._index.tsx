@@ -5,6 +5,7 @@ import { getDb } from "#db/client.server";
 import { DEVIATION_CATEGORIES, DEVIATION_KINDS, DEVIATION_STATUSES } from "#db/schema";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Pagination } from "~/components/list";
+import { CaseTable } from "~/features/deviations/case-table";
 import { requireUser } from "~/features/auth/auth.server";
 import { readDeviationFilter } from "~/features/deviations/deviations.schema";
 import { deviationsIndex } from "~/features/deviations/deviations.server";
@@ -179,38 +180,7 @@ export default function Deviations() {
           {coordinator.inbox.total === 0 ? (
             <EmptyState>{t("deviations.inboxEmpty")}</EmptyState>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("deviations.number")}</th>
-                  <th scope="col">{t("deviations.eventDate")}</th>
-                  <th scope="col">{t("deviations.category")}</th>
-                  <th scope="col">{t("deviations.summary")}</th>
-                  <th scope="col">{t("deviations.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {coordinator.inbox.items.map((d) => (
-                  <tr key={d.id} className={d.overdue ? "row--attention" : undefined}>
-                    <td>
-                      <Link to={`/deviations/${d.id}`}>{t("deviations.caseTitle", { number: d.number })}</Link>
-                    </td>
-                    <td>{formatDate(d.eventDate, i18n.language)}</td>
-                    <td>{t(`deviations.categories.${d.category}`)}</td>
-                    <td className="clamp">{d.summary || d.description}</td>
-                    <td>
-                      <span className={`badge badge--dev-${d.status}`}>{t(`deviations.statuses.${d.status}`)}</span>
-                      {d.overdue ? (
-                        <>
-                          {" "}
-                          <span className="badge badge--warning">{t("deviations.overdue")}</span>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CaseTable rows={coordinator.inbox.items.map((d) => ({ ...d, text: d.summary || d.description }))} />
           )}
           <Pagination {...coordinator.inbox} />
         </section>
@@ -223,32 +193,7 @@ export default function Deviations() {
           {manager.total === 0 ? (
             <EmptyState>{t("deviations.inboxEmpty")}</EmptyState>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("deviations.number")}</th>
-                  <th scope="col">{t("deviations.eventDate")}</th>
-                  <th scope="col">{t("deviations.category")}</th>
-                  <th scope="col">{t("deviations.summary")}</th>
-                  <th scope="col">{t("deviations.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {manager.items.map((d) => (
-                  <tr key={d.id}>
-                    <td>
-                      <Link to={`/deviations/${d.id}`}>{t("deviations.caseTitle", { number: d.number })}</Link>
-                    </td>
-                    <td>{formatDate(d.eventDate, i18n.language)}</td>
-                    <td>{t(`deviations.categories.${d.category}`)}</td>
-                    <td className="clamp">{d.summary || d.description}</td>
-                    <td>
-                      <span className={`badge badge--dev-${d.status}`}>{t(`deviations.statuses.${d.status}`)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CaseTable rows={manager.items.map((d) => ({ ...d, text: d.summary || d.description }))} />
           )}
           {coordinator ? null : <Pagination {...manager} />}
         </section>
@@ -276,7 +221,9 @@ export default function Deviations() {
                       <Link to={`/deviations/${d.id}`}>{t("deviations.caseTitle", { number: d.number })}</Link>
                     </td>
                     <td>{d.partnershipName}</td>
-                    <td className="clamp">{d.summary || t("deviations.noSummary")}</td>
+                    <td>
+                      <span className="clamp">{d.summary || t("deviations.noSummary")}</span>
+                    </td>
                     <td>
                       {d.answeredAt
                         ? t("deviations.answeredOn", { date: formatDate(d.answeredAt, i18n.language) })

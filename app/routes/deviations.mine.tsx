@@ -5,9 +5,9 @@ import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState, Pagination } from "~/components/list";
 import { requireUser } from "~/features/auth/auth.server";
+import { CaseTable } from "~/features/deviations/case-table";
 import { myReports } from "~/features/deviations/deviations.server";
 import { readListParams } from "~/lib/pagination";
-import { formatDate } from "~/lib/time";
 import { pageTitle } from "~/lib/meta";
 
 export const meta = pageTitle("deviations.mine");
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MyReports() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { result } = useLoaderData<typeof loader>();
   return (
     <>
@@ -31,33 +31,13 @@ export default function MyReports() {
       {result.total === 0 ? (
         <EmptyState>{t("deviations.mineEmpty")}</EmptyState>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("deviations.number")}</th>
-              <th scope="col">{t("deviations.partnership")}</th>
-              <th scope="col">{t("deviations.eventDate")}</th>
-              <th scope="col">{t("deviations.category")}</th>
-              <th scope="col">{t("deviations.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.items.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <Link to={`/deviations/${d.id}`}>{t("deviations.caseTitle", { number: d.number })}</Link>
-                </td>
-                <td>{d.partnershipName}</td>
-                <td>{formatDate(d.eventDate, i18n.language)}</td>
-                <td>{t(`deviations.categories.${d.category}`)}</td>
-                <td>
-                  <span className={`badge badge--dev-${d.status}`}>{t(`deviations.statuses.${d.status}`)}</span>
-                  {d.closingOutcome ? ` – ${t(`deviations.closingOutcomes.${d.closingOutcome}`)}` : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CaseTable
+          rows={result.items.map((d) => ({
+            ...d,
+            text: d.summary || d.description,
+            statusNote: d.closingOutcome ? t(`deviations.closingOutcomes.${d.closingOutcome}`) : undefined,
+          }))}
+        />
       )}
       <Pagination {...result} />
     </>

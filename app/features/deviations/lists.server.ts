@@ -259,6 +259,8 @@ export async function myReports(db: DB, user: DeviationUser, page: number): Prom
         "deviations.category",
         "deviations.created_at",
         "deviations.closing_outcome",
+        "deviations.summary",
+        "deviations.description",
         "partnerships.name as partnership_name",
       ])
       .orderBy("deviations.created_at", "desc")

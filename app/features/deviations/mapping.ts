@@ -276,10 +276,24 @@ export interface OwnReport {
   createdAt: string;
   closingOutcome: Deviation["closing_outcome"];
   partnershipName: string;
+  /** The coordinator's summary once written; until then the reporter's own text. */
+  summary: string;
+  description: string;
 }
 
 export const toOwnReport = (
-  r: Pick<Deviation, "id" | "number" | "status" | "event_date" | "category" | "created_at" | "closing_outcome"> & {
+  r: Pick<
+    Deviation,
+    | "id"
+    | "number"
+    | "status"
+    | "event_date"
+    | "category"
+    | "created_at"
+    | "closing_outcome"
+    | "summary"
+    | "description"
+  > & {
     partnership_name: string;
   },
 ): OwnReport => ({
@@ -291,6 +305,8 @@ export const toOwnReport = (
   createdAt: r.created_at,
   closingOutcome: r.closing_outcome,
   partnershipName: r.partnership_name,
+  summary: r.summary ?? "",
+  description: r.description,
 });
 
 /** A published case, as steering members read it: the summary, never the reporter's text. */

@@ -69,6 +69,8 @@ const deviations: TranslationShape<typeof svDeviations> = {
   },
   openStatuses: "Open (not closed)",
   everyStatus: "All, including closed",
+  reportedColumn: "Reported",
+  eventDateColumn: "Event date",
   showClosed: "Show closed",
   allCategories: "All categories",
   allKinds: "All kinds",

@@ -66,6 +66,8 @@ const deviations = {
   },
   openStatuses: "Pågående (inte avslutade)",
   everyStatus: "Alla, även avslutade",
+  reportedColumn: "Anmäld",
+  eventDateColumn: "Händelsedatum",
   showClosed: "Visa avslutade",
   allCategories: "Alla kategorier",
   allKinds: "Alla typer",
