@@ -239,7 +239,11 @@ export async function organisationSignIn(
   if (!organisation) return null;
   const providers = providersForOrganisation(organisation);
   return {
-    providers: providers.map((p) => ({ name: providerName(p), idClaim: p.idClaim, passwordAllowed: p.passwordAllowed })),
+    providers: providers.map((p) => ({
+      name: providerName(p),
+      idClaim: p.idClaim,
+      passwordAllowed: p.passwordAllowed,
+    })),
     passwordSignIn: providers.length === 0 || providers.some((p) => p.passwordAllowed),
     secondFactorRequired: fromBool(organisation.second_factor_required),
   };
