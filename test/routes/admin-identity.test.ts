@@ -155,7 +155,7 @@ describe("someone who is not an admin", () => {
     });
     const userPath = `/admin/users/${target.id}`;
     const orgPath = `/admin/organisations/${region.id}`;
-    for (const fields of [
+    for (const fields of <Record<string, string>[]>[
       { intent: "link-identity", providerKey: "region", identifier: "coordinator-own" },
       { intent: "unlink-identity", issuer: ISSUER, subject: "anything" },
       { intent: "reset-second-factor" },
