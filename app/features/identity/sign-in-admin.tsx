@@ -14,10 +14,12 @@ import {
   UNLINK_INTENT,
 } from "./identity-admin.schema";
 
-function LinkForm({ providers }: { providers: ProviderChoice[] }) {
+function LinkForm({ providers, version }: { providers: ProviderChoice[]; version: string }) {
   const { t } = useTranslation();
   const [form, fields] = useAppForm<{ providerKey: string; identifier: string }>({
     intent: LINK_INTENT,
+    // A new link starts the form afresh: nothing typed or refused before it stays behind.
+    id: `${LINK_INTENT}-${version}`,
     defaultValue: providers.length === 1 ? { providerKey: providers[0].key } : undefined,
   });
   return (
@@ -50,6 +52,12 @@ function LinkForm({ providers }: { providers: ProviderChoice[] }) {
       </div>
     </Form>
   );
+}
+
+/** Changes whenever the list of links does, as a form id can hold it. */
+function linksVersion(links: UserSignIn["links"]): string {
+  const last = links.at(-1);
+  return `${links.length}${last ? `-${last.createdAt}` : ""}`.replace(/[^a-zA-Z0-9-]/g, "");
 }
 
 export function UserSignInSection({ signIn }: { signIn: UserSignIn }) {
@@ -97,7 +105,11 @@ export function UserSignInSection({ signIn }: { signIn: UserSignIn }) {
         </div>
         <div>
           <h3>{t("identity.linkHeading")}</h3>
-          {providers.length === 0 ? <p>{t("identity.userHasNoProvider")}</p> : <LinkForm providers={providers} />}
+          {providers.length === 0 ? (
+            <p>{t("identity.userHasNoProvider")}</p>
+          ) : (
+            <LinkForm providers={providers} version={linksVersion(links)} />
+          )}
         </div>
       </div>
       <h3>{t("identity.userSecondFactor")}</h3>
@@ -153,7 +165,7 @@ export function OrganisationSignInSection({ signIn }: { signIn: OrganisationSign
           help={t("identity.secondFactorRequiredHint")}
         />
         <div>
-          <SubmitButton variant="secondary">{t("common.save")}</SubmitButton>
+          <SubmitButton variant="secondary">{t("identity.saveSecondFactorRequired")}</SubmitButton>
         </div>
       </Form>
     </section>

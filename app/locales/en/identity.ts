@@ -49,10 +49,13 @@ const identity: TranslationShape<typeof sv> = {
     secondFactorRequired: "Require two-step verification for everyone with a password",
     secondFactorRequiredHint:
       "Everyone in the organisation who signs in with a password must then also type a code from an authenticator app. Admins and log reviewers always must.",
-    secondFactorRequiredOn: "Two-step verification is now required for everyone in the organisation who signs in with a password.",
+    saveSecondFactorRequired: "Save the two-step verification requirement",
+    secondFactorRequiredOn:
+      "Two-step verification is now required for everyone in the organisation who signs in with a password.",
     secondFactorRequiredOff: "Two-step verification is no longer required for everyone in the organisation.",
     signInHeading: "Sign-in",
-    operatorConfigured: "Identity providers are set up by the operators in the server's configuration and cannot be changed here.",
+    operatorConfigured:
+      "Identity providers are set up by the operators in the server's configuration and cannot be changed here.",
     organisationProvider: "E-legitimation",
     organisationProviderValue: "{{name}} (identifier: {{claim}})",
     organisationNoProvider: "None. The organisation's users sign in with a password.",
@@ -73,14 +76,12 @@ const identity: TranslationShape<typeof sv> = {
     identifierSpaces: "The identifier cannot contain spaces.",
     link: "Link",
     linked: "The e-legitimation is linked to the user.",
-    linkedElsewhere:
-      "This e-legitimation is already linked to another user. Remove that link first if it is wrong.",
+    linkedElsewhere: "This e-legitimation is already linked to another user. Remove that link first if it is wrong.",
     unknownProvider: "Choose one of the identity providers of the user's organisation.",
     userHasNoProvider:
       "The user's organisation does not sign in with e-legitimation, so no e-legitimation can be linked. Identity providers are set up by the operators.",
     unlink: "Remove link",
-    unlinkQuestion:
-      "The user can then no longer sign in with this e-legitimation, and sign-ins made with it end.",
+    unlinkQuestion: "The user can then no longer sign in with this e-legitimation, and sign-ins made with it end.",
     unlinkYes: "Yes, remove the link",
     unlinked: "The link is removed.",
     noLink: "The link no longer existed.",

@@ -46,6 +46,7 @@ const identity = {
     secondFactorRequired: "Kräv tvåstegsverifiering för alla med lösenord",
     secondFactorRequiredHint:
       "Alla i organisationen som loggar in med lösenord måste då också skriva en kod från en autentiseringsapp. Administratörer och logggranskare måste alltid göra det.",
+    saveSecondFactorRequired: "Spara kravet på tvåstegsverifiering",
     secondFactorRequiredOn: "Nu krävs tvåstegsverifiering för alla i organisationen som loggar in med lösenord.",
     secondFactorRequiredOff: "Tvåstegsverifiering krävs inte längre för alla i organisationen.",
     signInHeading: "Inloggning",
