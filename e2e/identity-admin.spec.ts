@@ -1,10 +1,11 @@
 // What an admin decides about sign-in, end to end: linking a new region worker's e-legitimation at
 // the test IdP (refusing one that belongs to someone else), the worker signing in with it, removing
-// the link; and an organisation's second-factor switch, after which its password users must enrol.
+// the link; an organisation's second-factor switch, after which its password users must enrol; and a
+// reset of a lost second factor.
 import { newId, nowIso } from "../db/portable";
 import { DEMO_EID_ORGANISATION, DEMO_UNLINKED_ACCOUNT } from "../test/idp/demo-idp";
 import { demoSubject } from "../test/idp/test-idp";
-import { expect, test, unique } from "./fixtures";
+import { expect, nextTotpCode, test, unique } from "./fixtures";
 
 const EID_LINK = "Logga in med e-legitimation (test)";
 
@@ -138,6 +139,37 @@ test("an admin requires a second factor for an organisation, and its password us
   await workerPage.getByRole("button", { name: "Logga in" }).click();
   await expect(workerPage.getByRole("heading", { level: 1, name: "Aktivera tvåstegsverifiering" })).toBeVisible();
   await expectAxeClean(workerPage);
+  // What the worker's authenticator app does with the key: the test reads it and computes the code.
+  const pending = await db
+    .selectFrom("totp_credentials")
+    .select("secret")
+    .where("user_id", "=", worker.id)
+    .executeTakeFirstOrThrow();
+  await workerPage.getByRole("textbox", { name: /^Kod/ }).fill(await nextTotpCode(db, worker.email, pending.secret));
+  await workerPage.getByRole("button", { name: "Aktivera" }).click();
+  await expect(workerPage.getByRole("heading", { level: 1, name: "Dina reservkoder" })).toBeVisible();
+
+  // The worker loses the phone: the admin resets the second factor, after a second question.
+  await page.goto(`/admin/users/${worker.id}`);
+  const userSignIn = page.getByRole("region", { name: "Inloggning" });
+  await expect(
+    userSignIn.getByText("Aktiverad. 10 oanvända reservkoder. Krävs vid inloggning med lösenord."),
+  ).toBeVisible();
+  await userSignIn.locator("summary", { hasText: "Återställ tvåstegsverifiering" }).click();
+  await expect(userSignIn.getByText("För en användare som har tappat bort sin telefon.")).toBeVisible();
+  await page.screenshot({ path: "test-results/identity-admin-reset-sv.png", fullPage: true });
+  await expectAxeClean(page);
+  await userSignIn.getByRole("button", { name: "Ja, återställ tvåstegsverifieringen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Tvåstegsverifieringen är återställd och användaren är utloggad.");
+  await expect(userSignIn.getByText("Inte aktiverad. Krävs vid inloggning med lösenord.")).toBeVisible();
+
+  // Signed out, and the next password sign-in sets up a new key.
+  await workerPage.goto("/start");
+  await expect(workerPage).toHaveURL(/\/login/);
+  await workerPage.getByLabel("E-postadress").fill(worker.email);
+  await workerPage.getByLabel("Lösenord").fill(worker.password);
+  await workerPage.getByRole("button", { name: "Logga in" }).click();
+  await expect(workerPage.getByRole("heading", { level: 1, name: "Aktivera tvåstegsverifiering" })).toBeVisible();
 
   // The organisation pages in English.
   await page.goto(`/admin/organisations/${region.id}`);
