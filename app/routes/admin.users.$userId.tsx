@@ -7,6 +7,21 @@ import { SubmitButton } from "~/components/forms";
 import { EmptyState } from "~/components/list";
 import { actorOf } from "~/features/access/current-user";
 import { requirePermission } from "~/features/auth/auth.server";
+import {
+  linkUserIdentity,
+  resetSecondFactor,
+  unlinkUserIdentity,
+  userSignIn,
+} from "~/features/identity/identity-admin.server";
+import {
+  LINK_INTENT,
+  linkErrors,
+  linkIdentitySchema,
+  RESET_SECOND_FACTOR_INTENT,
+  UNLINK_INTENT,
+  unlinkIdentitySchema,
+} from "~/features/identity/identity-admin.schema";
+import { UserSignInSection } from "~/features/identity/sign-in-admin";
 import { listAllOrganisations, listAllPartnerships } from "~/features/organisations/organisations.server";
 import { sendPasswordReset, setUserDisabled, updateUser } from "~/features/users/admin-users.server";
 import { grantRole, revokeRole } from "~/features/users/grants.server";
@@ -22,12 +37,15 @@ import { pageTitle } from "~/lib/meta";
 export const meta = pageTitle("admin.editUser");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "admin:manage");
+  const admin = await requirePermission(request, "admin:manage");
   const db = getDb();
   const user = await getUser(db, params.userId ?? "");
   invariantResponse(user);
+  const signIn = await userSignIn(db, admin, user.id);
+  invariantResponse(signIn);
   return {
     user,
+    signIn,
     organisations: await listAllOrganisations(db),
     partnerships: await listAllPartnerships(db),
   };
@@ -99,6 +117,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
       invariantResponse(revoked.ok);
       return redirectWithFlash(here, { kind: "success", key: "admin.roleRevoked" });
     }
+    case LINK_INTENT: {
+      const submission = parseWithZod(formData, { schema: linkIdentitySchema(t) });
+      if (submission.status !== "success") {
+        invariantResponse(await getUser(db, userId));
+        return formReply(LINK_INTENT, submission.reply());
+      }
+      const linked = await linkUserIdentity(db, admin, userId, submission.value);
+      if (!linked.ok) {
+        invariantResponse(linked.error !== "not_found");
+        return formReply(LINK_INTENT, submission.reply({ fieldErrors: linkErrors(t, linked.error) }));
+      }
+      return redirectWithFlash(here, { kind: "success", key: "identity.linked" });
+    }
+    case UNLINK_INTENT: {
+      const submission = parseWithZod(formData, { schema: unlinkIdentitySchema() });
+      invariantResponse(submission.status === "success", 400, "Bad Request");
+      const removed = await unlinkUserIdentity(db, admin, userId, submission.value);
+      if (!removed.ok) {
+        invariantResponse(removed.error !== "not_found");
+        return redirectWithFlash(here, { kind: "error", key: "identity.noLink" });
+      }
+      return redirectWithFlash(here, { kind: "success", key: "identity.unlinked" });
+    }
+    case RESET_SECOND_FACTOR_INTENT: {
+      const reset = await resetSecondFactor(db, admin, userId);
+      invariantResponse(reset.ok);
+      return redirectWithFlash(here, { kind: "success", key: "identity.secondFactorWasReset" });
+    }
     default:
       invariantResponse(await getUser(db, userId));
       return data({ intent: null }, { status: 400 });
@@ -107,7 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditUser() {
   const { t } = useTranslation();
-  const { user, organisations, partnerships } = useLoaderData<typeof loader>();
+  const { user, organisations, partnerships, signIn } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>
@@ -153,6 +199,7 @@ export default function EditUser() {
           <GrantForm partnerships={partnerships} />
         </section>
       </div>
+      <UserSignInSection signIn={signIn} />
       {user.disabled ? null : (
         <section aria-labelledby="password-heading">
           <h2 id="password-heading">{t("admin.passwordHeading")}</h2>

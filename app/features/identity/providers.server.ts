@@ -160,3 +160,13 @@ export function providerForEmail(email: string): ProviderConfig | undefined {
 export function organisationsWithProvider(): string[] {
   return getProviders().map((p) => p.organisation);
 }
+
+/** The providers that sign in this organisation (the configuration names it by exact name or id). */
+export function providersForOrganisation(organisation: { id: string; name: string }): ProviderConfig[] {
+  return getProviders().filter((p) => p.organisation === organisation.id || p.organisation === organisation.name);
+}
+
+/** What the admin pages call a provider: its label, or its key when it has none. */
+export function providerName(provider: Pick<ProviderConfig, "key" | "label">): string {
+  return provider.label ?? provider.key;
+}

@@ -124,10 +124,17 @@ const audit: TranslationShape<typeof svAudit> = {
       enable: "Enabled a user",
       reset_password: "Reset a password",
       change_password: "Changed the password",
+      link_identity: "Linked an e-legitimation to the user",
+      unlink_identity: "Removed a link to an e-legitimation",
+      reset_second_factor: "Reset two-step verification",
     },
     role: { grant: "Granted a role", revoke: "Revoked a role" },
     partnership: { create: "Created a partnership", update: "Changed a partnership" },
-    organisation: { create: "Created an organisation", update: "Changed an organisation" },
+    organisation: {
+      create: "Created an organisation",
+      update: "Changed an organisation",
+      second_factor: "Changed the two-step verification requirement",
+    },
     retention: {
       reviewed: "Reviewed the retention purge",
       purged: "Purged the plan",

@@ -126,10 +126,17 @@ const audit = {
       enable: "Aktiverade användare",
       reset_password: "Återställde lösenord",
       change_password: "Bytte lösenord",
+      link_identity: "Kopplade e-legitimation till användaren",
+      unlink_identity: "Tog bort koppling till e-legitimation",
+      reset_second_factor: "Återställde tvåstegsverifiering",
     },
     role: { grant: "Gav roll", revoke: "Tog bort roll" },
     partnership: { create: "Skapade samverkansområde", update: "Ändrade samverkansområde" },
-    organisation: { create: "Skapade organisation", update: "Ändrade organisation" },
+    organisation: {
+      create: "Skapade organisation",
+      update: "Ändrade organisation",
+      second_factor: "Ändrade kravet på tvåstegsverifiering",
+    },
     retention: {
       reviewed: "Granskade gallringen",
       purged: "Gallrade planen",
