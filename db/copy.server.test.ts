@@ -120,6 +120,11 @@ describe("copying an installation to another database", () => {
       .returning("id")
       .executeTakeFirstOrThrow();
     expect(Number(next.id)).toBe(4);
+    // The guards lifted to replace the migration's rows are back.
+    await expect(target.updateTable("audit_chain").set({ legacy_until_seq: 5 }).execute()).rejects.toThrow(
+      /audit_chain is fixed/,
+    );
+    await expect(target.deleteFrom("audit_events").execute()).rejects.toThrow(/append-only/);
   });
 
   it("refuses a target that already holds rows, and changes nothing", async () => {

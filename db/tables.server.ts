@@ -108,7 +108,8 @@ export interface DeferredKey {
  * after the rest. A circle of NOT NULL keys cannot be copied with immediate foreign keys, and is
  * refused by name rather than failing halfway.
  */
-export function dependencyOrder(tables: TableInfo[]): { order: TableInfo[]; deferred: DeferredKey[] } {
+export function dependencyOrder(unordered: TableInfo[]): { order: TableInfo[]; deferred: DeferredKey[] } {
+  const tables = [...unordered].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const names = new Set(tables.map((t) => t.name));
   for (const t of tables) {
     const unknown = t.references.filter((r) => !names.has(r));
