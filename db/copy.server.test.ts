@@ -127,6 +127,38 @@ describe("copying an installation to another database", () => {
     await expect(target.deleteFrom("audit_events").execute()).rejects.toThrow(/append-only/);
   });
 
+  it("copies back the other way, into a third database", { timeout: 120_000 }, async () => {
+    target ??= createDb(targetUrl);
+    const back = createDb(`file:${join(dir, "back.sqlite")}`);
+    try {
+      expect(await copyDatabase(target, back, { batchRows: 50 })).toMatchObject({ ok: true });
+      const tables = await describeTables(target);
+      expect(await rowCounts(back, tables)).toEqual(await rowCounts(target, tables));
+      for (const name of ["persons", "audit_events", "retention_periods", "audit_chain"]) {
+        const table = tables.find((t) => t.name === name)!;
+        const read = (db: DB) =>
+          db
+            .selectFrom(name as never)
+            .selectAll()
+            .execute() as Promise<Record<string, unknown>[]>;
+        expect((await read(back)).sort(byKey(table)), name).toEqual((await read(target)).sort(byKey(table)));
+      }
+      expect(await verifyAuditChain(back, { key: auditKey() })).toMatchObject({ ok: true });
+    } finally {
+      await back.destroy();
+    }
+  });
+
+  it("refuses a source with migrations not yet run", async () => {
+    const unmigrated = createDb(`file:${join(dir, "unmigrated.sqlite")}`);
+    const empty = createDb(`file:${join(dir, "empty.sqlite")}`);
+    try {
+      expect(await copyDatabase(unmigrated, empty)).toMatchObject({ ok: false, reason: "source_not_migrated" });
+    } finally {
+      await Promise.all([unmigrated.destroy(), empty.destroy()]);
+    }
+  });
+
   it("refuses a target that already holds rows, and changes nothing", async () => {
     target ??= createDb(targetUrl);
     const tables = await describeTables(target);
