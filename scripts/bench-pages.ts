@@ -17,8 +17,8 @@ export interface BenchPage {
 
 export const PLAN_PAGE = "plan page";
 
-export async function benchPages(dbPath: string, connections: number): Promise<BenchPage[]> {
-  const db = createDb(`file:${dbPath}`);
+export async function benchPages(dbUrl: string, connections: number): Promise<BenchPage[]> {
+  const db = createDb(dbUrl);
   try {
     const user = (email: string) =>
       db.selectFrom("users").select(["id", "organisation_id"]).where("email", "=", email).executeTakeFirstOrThrow();

@@ -14,7 +14,7 @@ import { ensureKeyFile } from "../app/features/audit/key.server";
 import { currentTerm, instantBounds, trailingPeriods } from "../app/features/summaries/periods";
 
 /** Bump when the generated data changes shape, so cached databases are seeded again. */
-const SEED_VERSION = 1;
+export const SEED_VERSION = 1;
 export const BENCH_DIR = resolve(".bench");
 export const PARTNERSHIP = "Samordningsförbundet Sjöstad";
 export const DEVIATIONS_PER_SCALE = 100_000;

@@ -7,16 +7,22 @@
 // and exits non-zero when a budget is missed.
 //
 //   npm run bench -- [--scale 1] [--seconds 10] [--connections 16] [--runs 3] [--no-build]
+//
+// BENCH_DATABASE_URL=postgres://… measures the same on PostgreSQL: the volume is copied there
+// from the SQLite bench database (or reused; scripts/bench-postgres.ts), the server and a
+// PostgreSQL twin of the baseline run against it, and the result is written as
+// .bench/result-postgres-scale<N>.json.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { createDb } from "../db/client.server";
+import { createDb, isPostgresUrl } from "../db/client.server";
 import { computeSummary } from "../app/features/summaries/summaries.server";
 import { currentTerm, lastFullTerm } from "../app/features/summaries/periods";
 import { pageScripts, schemaLibraryFiles, type PageScript } from "./bench-bundle";
 import { drive, freePort, median, startServer, stopServer, type LoadResult } from "./bench-load";
 import { benchPages, PLAN_PAGE, type BenchPage } from "./bench-pages";
+import { describePostgresUrl, ensureBenchPostgres } from "./bench-postgres";
 import { BENCH_AUDIT_KEY_FILE, BENCH_DIR, ensureBenchDb, PARTNERSHIP } from "./bench-seed";
 
 export const BUDGETS = {
@@ -36,14 +42,18 @@ const scale = option("scale", 1);
 const seconds = option("seconds", 10);
 const connections = option("connections", 16);
 const runs = option("runs", 3);
+const postgresUrl = process.env.BENCH_DATABASE_URL || undefined;
+const engine = postgresUrl ? "postgres" : "sqlite";
+/** Results of each engine are kept (and compared across scales) apart. */
+const resultFile = (s: number) => join(BENCH_DIR, `result-${postgresUrl ? "postgres-" : ""}scale${s}.json`);
 
 interface PageRow extends LoadResult {
   page: string;
   connections: number;
 }
 
-async function timeSummaries(dbPath: string) {
-  const db = createDb(`file:${dbPath}`);
+async function timeSummaries(dbUrl: string) {
+  const db = createDb(dbUrl);
   try {
     const { id } = await db
       .selectFrom("partnerships")
@@ -68,7 +78,8 @@ async function timeSummaries(dbPath: string) {
 }
 
 async function main() {
-  const dbPath = await ensureBenchDb(scale);
+  if (postgresUrl && !isPostgresUrl(postgresUrl)) throw new Error("BENCH_DATABASE_URL must be a postgres:// URL.");
+  const dbUrl = postgresUrl ? await ensureBenchPostgres(postgresUrl, scale) : `file:${await ensureBenchDb(scale)}`;
   if (!process.argv.includes("--no-build")) {
     console.log("Building…");
     const build = spawnSync("npx", ["remix", "vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
@@ -79,7 +90,7 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    DATABASE_URL: `file:${dbPath}`,
+    DATABASE_URL: dbUrl,
     PORT: String(appPort),
     APP_URL: appUrl,
     SESSION_SECRET: process.env.SESSION_SECRET ?? "bench-session-secret-not-for-production-use-0000",
@@ -87,12 +98,18 @@ async function main() {
   };
   delete env.AUDIT_KEY;
   process.env.APP_URL = appUrl; // the session cookie's name depends on it
-  const pages = await benchPages(dbPath, connections);
+  // The key the volume's audit chain was written with, which the SQLite seed sets for itself.
+  process.env.AUDIT_KEY_FILE = BENCH_AUDIT_KEY_FILE;
+  const pages = await benchPages(dbUrl, connections);
   const app = await startServer(process.execPath, ["server.js"], env, `${appUrl}/healthz`);
   const tsx = resolve("node_modules/.bin/tsx");
   const baseline = await startServer(
     tsx,
-    ["scripts/bench-baseline.ts", dbPath, String(basePort)],
+    [
+      postgresUrl ? "scripts/bench-baseline-pg.ts" : "scripts/bench-baseline.ts",
+      dbUrl.replace(/^file:/, ""),
+      String(basePort),
+    ],
     env,
     `http://127.0.0.1:${basePort}/`,
   );
@@ -128,7 +145,7 @@ async function main() {
     await stopServer(app);
     await stopServer(baseline);
   }
-  const summaries = await timeSummaries(dbPath);
+  const summaries = await timeSummaries(dbUrl);
   const scripts = await pageScripts();
   report({ rows, ratio, summaries, scripts, pages });
 }
@@ -147,7 +164,7 @@ function report({
   pages: BenchPage[];
 }) {
   const misses: string[] = [];
-  const scale1Path = join(BENCH_DIR, "result-scale1.json");
+  const scale1Path = resultFile(1);
   const scale1: { pages: PageRow[] } | null =
     scale !== 1 && existsSync(scale1Path) ? JSON.parse(readFileSync(scale1Path, "utf8")) : null;
   const table = rows.map((r) => {
@@ -191,7 +208,8 @@ function report({
 
   for (const file of schemaLibraryFiles()) misses.push(`${file}: a schema library in the browser`);
 
-  console.log(`\nScale ${scale}, ${seconds} s per run, ${connections} connections unless noted.`);
+  const on = postgresUrl ? `PostgreSQL (${describePostgresUrl(postgresUrl)})` : "SQLite";
+  console.log(`\nScale ${scale} on ${on}, ${seconds} s per run, ${connections} connections unless noted.`);
   console.table(table);
   console.log(`Plan page / baseline per run: ${ratio.runs.map((x) => `${(x * 100).toFixed(1)} %`).join(", ")}`);
   for (const s of summaries)
@@ -200,11 +218,22 @@ function report({
     );
   console.log("\nJavaScript per page (gzip):");
   console.table(scripts.map((s) => ({ page: s.path, KB: +(s.gzipBytes / 1000).toFixed(1) })));
-  const out = join(BENCH_DIR, `result-scale${scale}.json`);
+  const out = resultFile(scale);
   writeFileSync(
     out,
     JSON.stringify(
-      { scale, seconds, connections, at: new Date().toISOString(), pages: rows, ratio, summaries, scripts, misses },
+      {
+        engine,
+        scale,
+        seconds,
+        connections,
+        at: new Date().toISOString(),
+        pages: rows,
+        ratio,
+        summaries,
+        scripts,
+        misses,
+      },
       null,
       2,
     ),
