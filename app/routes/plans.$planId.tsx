@@ -10,7 +10,7 @@ import { requirePermission } from "~/features/auth/auth.server";
 import { recordConsent, withdrawConsent } from "~/features/consent/consent.server";
 import { liftProtection, savePersonDetails } from "~/features/persons/persons.server";
 import { fieldErrors, formErrors } from "~/features/plans/plan-failures";
-import { PlanPageView } from "~/features/plans/plan-page";
+import { PLAN_SECTIONS, PlanPageView, type PlanSection } from "~/features/plans/plan-page";
 import { planPage } from "~/features/plans/plan-page.server";
 import { addAction, addNote, recordFollowUp, updateAction } from "~/features/plans/plan-parts.server";
 import {
@@ -37,11 +37,25 @@ import type { Failure, Result } from "~/lib/result";
 
 export const meta = pageTitle("plans.editPlan");
 
+/** Which section's form is open, read from the URL; anything else shows the overview. */
+function openSection(url: URL): PlanSection | null {
+  const edit = url.searchParams.get("edit");
+  return PLAN_SECTIONS.find((s) => s === edit) ?? null;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "plans:work");
-  const page = await planPage(getDb(), user, params.planId ?? "");
+  const url = new URL(request.url);
+  const edit = openSection(url);
+  const showHistory = url.searchParams.get("history") === "all";
+  const page = await planPage(getDb(), user, params.planId ?? "", {
+    history: showHistory,
+    candidates: edit === "team",
+    organisations: edit === "actions" || edit === "consent",
+  });
   if (!page.ok) throw notFound();
-  return page.value;
+  const removing = edit === "team" ? (url.searchParams.get("remove") ?? undefined) : undefined;
+  return { page: page.value, edit, removing, showHistory };
 }
 
 /** What a named failure shows on the form: by its fields (the default) or at the top. */
@@ -55,6 +69,8 @@ interface Intent<Value> {
   run: (db: DB, user: CurrentUser, planId: string, value: Value) => Promise<Result<unknown, string, unknown>>;
   /** The flash message on success, and where to go (the plan itself by default). */
   saved: string;
+  /** The section the page comes back to after a save. */
+  section: PlanSection;
   goTo?: (user: CurrentUser, value: Value) => string | undefined;
   /** How a named failure or a form that does not parse is shown. */
   show?: (t: TFunction, failure?: Failure<string, unknown>) => Shown;
@@ -69,18 +85,21 @@ const INTENTS: Record<string, Intent<unknown>> = {
     audit: "plan.update",
     run: (db, user, planId, v) => updatePlanCore(db, user, planId, { ...v, nextFollowUp: v.nextFollowUp ?? null }),
     saved: "plans.planSaved",
+    section: "goal",
   }),
   "save-person": intent({
     schema: personSchema,
     audit: "person.update",
     run: (db, user, planId, v) => savePersonDetails(db, user, planId, v),
     saved: "plans.personSaved",
+    section: "person",
   }),
   "lift-protection": intent({
     schema: liftProtectionSchema,
     audit: "person.unprotect",
     run: (db, user, planId) => liftProtection(db, user, planId),
     saved: "persons.protectionLifted",
+    section: "person",
   }),
   activate: intent({
     schema: activateSchema,
@@ -88,6 +107,7 @@ const INTENTS: Record<string, Intent<unknown>> = {
     lead: true,
     run: (db, user, planId, v) => changePlanStatus(db, user, planId, { version: v.version, to: "active" }),
     saved: "plans.activated",
+    section: "lifecycle",
     show: (t, failure) =>
       failure
         ? { formErrors: [failure.error === "needs_follow_up" ? t("plans.needsFollowUp") : t("plans.stale")] }
@@ -100,6 +120,7 @@ const INTENTS: Record<string, Intent<unknown>> = {
     run: (db, user, planId, v) =>
       changePlanStatus(db, user, planId, { version: v.version, to: "closed", outcome: v.outcome }),
     saved: "plans.closed",
+    section: "lifecycle",
     show: (t, failure) => (failure ? { formErrors: [t("plans.stale")] } : {}),
   }),
   "add-member": intent({
@@ -107,6 +128,7 @@ const INTENTS: Record<string, Intent<unknown>> = {
     audit: "team.update",
     run: (db, user, planId, v) => addTeamMember(db, user, planId, v.memberId),
     saved: "plans.memberAdded",
+    section: "team",
     show: chooseMember,
   }),
   "remove-member": intent({
@@ -114,6 +136,7 @@ const INTENTS: Record<string, Intent<unknown>> = {
     audit: "team.update",
     run: (db, user, planId, v) => removeTeamMember(db, user, planId, v.memberId),
     saved: "plans.memberRemoved",
+    section: "team",
     // Removing yourself ends your access: go back to the list.
     goTo: (user, v) => (v.memberId === user.id ? "/plans" : undefined),
     show: (t, failure) =>
@@ -132,6 +155,7 @@ const INTENTS: Record<string, Intent<unknown>> = {
         dueDate: v.dueDate ?? null,
       }),
     saved: "plans.actionAdded",
+    section: "actions",
   }),
   "update-action": intent({
     schema: updateActionSchema,
@@ -139,18 +163,21 @@ const INTENTS: Record<string, Intent<unknown>> = {
     run: (db, user, planId, v) =>
       updateAction(db, user, planId, v.actionId, { version: v.version, status: v.status, dueDate: v.dueDate ?? null }),
     saved: "plans.actionSaved",
+    section: "actions",
   }),
   "record-follow-up": intent({
     schema: followUpSchema,
     audit: "follow_up.create",
     run: (db, user, planId, v) => recordFollowUp(db, user, planId, v),
     saved: "plans.followUpRecorded",
+    section: "follow-ups",
   }),
   "add-note": intent({
     schema: noteSchema,
     audit: "note.create",
     run: (db, user, planId, v) => addNote(db, user, planId, v.body),
     saved: "plans.noteAdded",
+    section: "notes",
   }),
   "record-consent": intent({
     schema: consentSchema,
@@ -158,6 +185,7 @@ const INTENTS: Record<string, Intent<unknown>> = {
     lead: true,
     run: (db, user, planId, v) => recordConsent(db, user, planId, { ...v, categories: v.categories as never }),
     saved: "consent.recorded",
+    section: "consent",
   }),
   "withdraw-consent": intent({
     schema: withdrawSchema,
@@ -165,6 +193,7 @@ const INTENTS: Record<string, Intent<unknown>> = {
     lead: true,
     run: (db, user, planId, v) => withdrawConsent(db, user, planId, v.consentId, v.reason),
     saved: "consent.withdrawn",
+    section: "consent",
   }),
 };
 
@@ -196,13 +225,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       submission.reply(handler.show?.(t, result) ?? { fieldErrors: fieldErrors(t, result.fields) }),
     );
   }
-  const to = handler.goTo?.(user, submission.value) ?? `/plans/${planId}`;
+  const to = handler.goTo?.(user, submission.value) ?? `/plans/${planId}#${handler.section}`;
   return redirectWithFlash(to, { kind: "success", key: handler.saved });
 }
 
 export default function PlanRoute() {
-  const page = useLoaderData<typeof loader>();
-  return <PlanPageView page={page} />;
+  const { page, edit, removing, showHistory } = useLoaderData<typeof loader>();
+  return <PlanPageView page={page} edit={edit} removing={removing} showHistory={showHistory} />;
 }
 
 export function ErrorBoundary() {

@@ -109,6 +109,7 @@ export function ConsentSection({
               <details>
                 <summary>{t("consent.withdraw")}</summary>
                 <Form method="post" className="stack">
+                  <p>{t("planPage.withdrawWhatFollows")}</p>
                   <input type="hidden" name="intent" value="withdraw-consent" />
                   <input type="hidden" name="consentId" value={c.id} />
                   {withdrawReply?.initialValue?.consentId === c.id ? (

@@ -38,16 +38,22 @@ export function PlanMeetingsSection({
   planId,
   meetings,
   closed,
+  showConvene = true,
+  pastShown,
 }: {
   planId: string;
   meetings: PlanMeetings;
   closed: boolean;
+  /** The plan page's header offers convening already. */
+  showConvene?: boolean;
+  /** How many past meetings to list (the latest first); all of them when not given. */
+  pastShown?: number;
 }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="meetings-heading" className="card">
+    <section id="meetings" aria-labelledby="meetings-heading" className="card">
       <h2 id="meetings-heading">{t("meetings.meetings")}</h2>
-      {!closed ? (
+      {!closed && showConvene ? (
         <p>
           <Link to={`/plans/${planId}/meetings/new`} className="button button--primary">
             {t("meetings.convene")}
@@ -64,7 +70,7 @@ export function PlanMeetingsSection({
       {meetings.past.length === 0 ? (
         <p className="muted">{t("meetings.noPast")}</p>
       ) : (
-        <MeetingList meetings={meetings.past} />
+        <MeetingList meetings={pastShown === undefined ? meetings.past : meetings.past.slice(0, pastShown)} />
       )}
     </section>
   );

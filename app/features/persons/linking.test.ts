@@ -41,8 +41,8 @@ const ANNAS = { name: "Sanna Exempelsson", address: "Storgatan 12, 123 45 Sjöst
 /** What a signed-in user's browser receives for a page, as text. */
 async function pageText(userId: string, path: string, loader: (a: never) => Promise<unknown>, planId: string) {
   const result = await outcome(loader(args(await signedInRequest(userId, path), { planId })));
-  const body = (result.body ?? null) as { person?: unknown } | null;
-  return { status: result.status, text: JSON.stringify(body), person: JSON.stringify(body?.person ?? null) };
+  const body = (result.body ?? null) as { page?: { person?: unknown } } | null;
+  return { status: result.status, text: JSON.stringify(body), person: JSON.stringify(body?.page?.person ?? null) };
 }
 
 async function createPlanAs(userId: string, fields: Record<string, string>): Promise<string> {

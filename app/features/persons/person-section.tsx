@@ -3,7 +3,7 @@
 // from, is offered to lift it.
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { Fragment } from "react";
+import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, SubmitButton, TextField, useAppForm } from "~/components/forms";
 import { formatDate } from "~/lib/time";
@@ -32,7 +32,16 @@ function ContactFacts({ person }: { person: PersonOnPlan }) {
   );
 }
 
-export function PersonSection({ person }: { person: PersonOnPlan }) {
+export function PersonSection({
+  person,
+  editing = false,
+  footer,
+}: {
+  person: PersonOnPlan;
+  editing?: boolean;
+  /** Below the details: the plan page's link that opens the form. */
+  footer?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const [form, fields] = useAppForm<{
     name: string;
@@ -80,8 +89,7 @@ export function PersonSection({ person }: { person: PersonOnPlan }) {
           ) : null}
         </div>
       ) : null}
-      <details>
-        <summary>{t("common.edit")}</summary>
+      {editing ? (
         <Form method="post" {...getFormProps(form)} className="stack">
           <input type="hidden" name="intent" value="save-person" />
           <TextField meta={fields.name} label={t("plans.personName")} autoComplete="off" required />
@@ -99,8 +107,9 @@ export function PersonSection({ person }: { person: PersonOnPlan }) {
           )}
           <SubmitButton variant="secondary">{t("plans.savePerson")}</SubmitButton>
         </Form>
-      </details>
+      ) : null}
       <ContactFacts person={person} />
+      {footer}
     </section>
   );
 }

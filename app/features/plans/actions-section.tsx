@@ -82,7 +82,7 @@ function ActionItem({ action: a }: { action: PlanAction }) {
   );
 }
 
-export function ActionsSection({ page }: { page: PlanView }) {
+export function ActionsSection({ page, open = false }: { page: PlanView; open?: boolean }) {
   const { t } = useTranslation();
   const [form, fields] = useAppForm<{
     description: string;
@@ -101,7 +101,7 @@ export function ActionsSection({ page }: { page: PlanView }) {
           <ActionItem key={a.id} action={a} />
         ))}
       </ul>
-      <details className="add-form" open={Boolean(form.errors || Object.values(fields).some((f) => f.errors))}>
+      <details className="add-form" open={open || Boolean(form.errors || Object.values(fields).some((f) => f.errors))}>
         <summary>{t("plans.addAction")}</summary>
         <Form method="post" {...getFormProps(form)} className="stack" key={page.actions.length}>
           <input type="hidden" name="intent" value="add-action" />

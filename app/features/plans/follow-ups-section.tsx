@@ -6,7 +6,7 @@ import { SubmitButton, TextareaField, TextField, useAppForm } from "~/components
 import { formatDate, formatDateTime, todayInStockholm } from "~/lib/time";
 import type { FollowUp, Note } from "./plan-view";
 
-export function FollowUpsSection({ followUps }: { followUps: FollowUp[] }) {
+export function FollowUpsSection({ followUps, open = false }: { followUps: FollowUp[]; open?: boolean }) {
   const { t, i18n } = useTranslation();
   const [form, fields] = useAppForm<{ heldOn: string; reviewed: string; nextDate: string }>({
     intent: "record-follow-up",
@@ -34,7 +34,7 @@ export function FollowUpsSection({ followUps }: { followUps: FollowUp[] }) {
           ))}
         </ol>
       )}
-      <details className="add-form" open={Boolean(Object.values(fields).some((f) => f.errors))}>
+      <details className="add-form" open={open || Boolean(Object.values(fields).some((f) => f.errors))}>
         <summary>{t("plans.recordFollowUp")}</summary>
         <Form method="post" {...getFormProps(form)} className="stack" key={followUps.length}>
           <input type="hidden" name="intent" value="record-follow-up" />

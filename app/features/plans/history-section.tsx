@@ -4,12 +4,12 @@ import { formatDateTime } from "~/lib/time";
 import { CHANGES_BY_SAMSYN, describeValues } from "./history-words";
 import type { HistoryEntry } from "./plan-view";
 
-export function HistorySection({ history }: { history: HistoryEntry[] }) {
+export function HistorySection({ history, open = false }: { history: HistoryEntry[]; open?: boolean }) {
   const { t, i18n } = useTranslation();
   const describe = (values: Record<string, unknown> | null) => describeValues(t, values, i18n.language);
   return (
     <section aria-labelledby="history-heading" className="card plan__history">
-      <details>
+      <details open={open}>
         <summary>
           <h2 id="history-heading" className="inline-heading">
             {t("plans.history")}

@@ -1,28 +1,27 @@
 // The plan's status: the lead organisation activates and closes it.
 import { getFormProps } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PLAN_OUTCOMES } from "#db/schema";
 import { FormErrors, SelectField, SubmitButton, useAppForm, useReplyFor } from "~/components/forms";
+import { EditLink, editLink, PlanCard } from "./plan-overview";
 import type { Plan } from "./plan-view";
 
-export function LifecycleSection({ plan, isLead }: { plan: Plan; isLead: boolean }) {
+export function LifecycleSection({ plan, isLead, editing }: { plan: Plan; isLead: boolean; editing: boolean }) {
   const { t } = useTranslation();
   const activateReply = useReplyFor("activate")?.result;
   const [closeForm, closeFields] = useAppForm<{ outcome: string }>({ intent: "close", id: "close-plan" });
   if (plan.status === "closed") {
     return (
-      <section aria-labelledby="lifecycle-heading" className="card">
-        <h2 id="lifecycle-heading">{t("plans.lifecycle")}</h2>
+      <PlanCard id="lifecycle" title={t("plans.lifecycle")}>
         <p>
           {t("plans.statuses.closed")}: {plan.outcome ? t(`plans.outcomes.${plan.outcome}`) : ""}
         </p>
-      </section>
+      </PlanCard>
     );
   }
   return (
-    <section aria-labelledby="lifecycle-heading" className="card">
-      <h2 id="lifecycle-heading">{t("plans.lifecycle")}</h2>
+    <PlanCard id="lifecycle" title={t("plans.lifecycle")}>
       {!isLead ? <p className="muted">{t("plans.leadOnly")}</p> : null}
       {isLead && plan.status === "draft" ? (
         <Form method="post" className="stack">
@@ -33,8 +32,10 @@ export function LifecycleSection({ plan, isLead }: { plan: Plan; isLead: boolean
           <SubmitButton>{t("plans.activate")}</SubmitButton>
         </Form>
       ) : null}
-      {isLead ? (
+      {isLead && !editing ? <EditLink to={editLink("lifecycle")}>{t("planPage.closePlan")}</EditLink> : null}
+      {isLead && editing ? (
         <Form method="post" {...getFormProps(closeForm)} className="stack">
+          <p>{t("planPage.closeWhatFollows")}</p>
           <input type="hidden" name="intent" value="close" />
           <input type="hidden" name="version" value={plan.version} />
           <FormErrors id={closeForm.errorId} errors={closeForm.errors} />
@@ -46,9 +47,14 @@ export function LifecycleSection({ plan, isLead }: { plan: Plan; isLead: boolean
             placeholder=""
             options={PLAN_OUTCOMES.map((o) => ({ value: o, label: t(`plans.outcomes.${o}`) }))}
           />
-          <SubmitButton variant="secondary">{t("plans.close")}</SubmitButton>
+          <div className="button-row">
+            <SubmitButton variant="danger">{t("plans.close")}</SubmitButton>
+            <Link to="." className="button button--secondary" preventScrollReset>
+              {t("common.cancel")}
+            </Link>
+          </div>
         </Form>
       ) : null}
-    </section>
+    </PlanCard>
   );
 }

@@ -19,7 +19,13 @@ import { toFollowUp, toHistoryEntry, toNote, toPlan, toPlanAction, toTeamMember 
 import type { HistoryEntry, MyPlan, PlanPage, PlanView } from "./plan-view";
 import { teamCandidates } from "./team.server";
 
-async function readPlan(db: DB, user: AccessUser, access: PlanAccess, today: string): Promise<PlanPage> {
+async function readPlan(
+  db: DB,
+  user: AccessUser,
+  access: PlanAccess,
+  today: string,
+  { withHistory = true }: { withHistory?: boolean } = {},
+): Promise<PlanPage> {
   const row = await db
     .selectFrom("plans")
     .innerJoin("organisations as lead_org", "lead_org.id", "plans.lead_organisation_id")
@@ -88,15 +94,17 @@ async function readPlan(db: DB, user: AccessUser, access: PlanAccess, today: str
       .where("plan_id", "=", access.planId)
       .orderBy("plan_notes.created_at", "desc")
       .execute(),
-    db
-      .selectFrom("plan_history")
-      .innerJoin("users", "users.id", "plan_history.user_id")
-      .selectAll("plan_history")
-      .select("users.name as user_name")
-      .where("plan_id", "=", access.planId)
-      .orderBy("occurred_at", "desc")
-      .limit(100)
-      .execute(),
+    withHistory
+      ? db
+          .selectFrom("plan_history")
+          .innerJoin("users", "users.id", "plan_history.user_id")
+          .selectAll("plan_history")
+          .select("users.name as user_name")
+          .where("plan_id", "=", access.planId)
+          .orderBy("occurred_at", "desc")
+          .limit(100)
+          .execute()
+      : [],
     listConsents(db, access.planId),
     coveredOrganisationIds(db, access.planId, today),
   ]);
@@ -145,15 +153,31 @@ export async function getPlanPage(
   return ok(page);
 }
 
-/** The plan page with what its forms offer: team candidates, partner organisations, meetings. */
-export async function planPage(db: DB, user: AccessUser, planId: string): Promise<Result<PlanView>> {
+/** What the plan page reads beyond the plan itself; the overview needs none of it. */
+export interface PlanPageParts {
+  history: boolean;
+  /** Who may join the team: for editing the team. */
+  candidates: boolean;
+  /** The lead organisation's partners: for adding actions and recording consent. */
+  organisations: boolean;
+}
+
+const EVERY_PART: PlanPageParts = { history: true, candidates: true, organisations: true };
+
+/** The plan page with what its open forms offer: team candidates, partner organisations, meetings. */
+export async function planPage(
+  db: DB,
+  user: AccessUser,
+  planId: string,
+  parts: PlanPageParts = EVERY_PART,
+): Promise<Result<PlanView>> {
   const today = todayInStockholm();
   const access = await planAccessFor(db, user, planId, "plan.read", { today });
   if (!access) return notFoundFailure();
   const [page, candidates, organisations, meetings] = await Promise.all([
-    readPlan(db, user, access, today),
-    teamCandidates(db, access),
-    partnerOrganisations(db, access),
+    readPlan(db, user, access, today, { withHistory: parts.history }),
+    parts.candidates ? teamCandidates(db, access) : [],
+    parts.organisations ? partnerOrganisations(db, access) : [],
     listPlanMeetings(db, access),
   ]);
   await auditRead(db, user, access);
@@ -168,7 +192,7 @@ export async function getMyPlan(db: DB, user: AccessUser, planId: string): Promi
   const today = todayInStockholm();
   const access = await planAccessFor(db, user, planId, "plan.print", { today });
   if (!access) return notFoundFailure();
-  const page = await readPlan(db, user, access, today);
+  const page = await readPlan(db, user, access, today, { withHistory: false });
   await auditRead(db, user, access);
   return ok({
     kind: page.plan.kind,

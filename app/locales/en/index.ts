@@ -6,6 +6,7 @@ import enAuth from "./auth";
 import enIdentity from "./identity";
 import privacy from "./privacy";
 import retention from "./retention";
+import planPage from "./plan-page";
 import registerExtract from "./register-extract";
 import summaries from "./summaries";
 import enMeetings from "./meetings";
@@ -358,6 +359,7 @@ const en: TranslationShape<typeof sv> = {
   deviations,
   privacy,
   retention,
+  planPage,
   registerExtract,
   summaries,
   notifications: enNotifications,

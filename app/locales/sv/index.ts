@@ -4,6 +4,7 @@ import svAuth from "./auth";
 import svIdentity from "./identity";
 import privacy from "./privacy";
 import retention from "./retention";
+import planPage from "./plan-page";
 import registerExtract from "./register-extract";
 import summaries from "./summaries";
 import svMeetings from "./meetings";
@@ -357,6 +358,7 @@ const sv = {
   deviations,
   privacy,
   retention,
+  planPage,
   registerExtract,
   summaries,
   notifications: svNotifications,
