@@ -128,6 +128,7 @@ const INTENTS: Record<string, Intent<unknown>> = {
         responsibleUserId: v.responsibleUserId || null,
         description: v.description,
         status: v.status,
+        insatsType: v.insatsType,
         startDate: v.startDate ?? null,
         dueDate: v.dueDate ?? null,
       }),

@@ -111,6 +111,7 @@ export async function seedDemoPlans(db: DB): Promise<void> {
       startDate: addDays(today, -50),
       dueDate: addDays(today, -20),
       status: "ongoing",
+      insatsType: "Arbetsträning",
     }),
   );
   must(
@@ -121,6 +122,7 @@ export async function seedDemoPlans(db: DB): Promise<void> {
       startDate: addDays(today, -30),
       dueDate: addDays(today, 40),
       status: "planned",
+      insatsType: "Matchning mot arbete",
     }),
   );
   must(
@@ -131,6 +133,7 @@ export async function seedDemoPlans(db: DB): Promise<void> {
       startDate: addDays(today, -60),
       dueDate: addDays(today, 120),
       status: "ongoing",
+      insatsType: "Motivation",
     }),
   );
   await seedDemoMeetings(db, { planId: plan1.planId, anna, omar, lena });
@@ -183,6 +186,7 @@ export async function seedDemoPlans(db: DB): Promise<void> {
       startDate: addDays(today, -25),
       dueDate: addDays(today, 150),
       status: "ongoing",
+      insatsType: "Studier",
     }),
   );
 
@@ -214,6 +218,7 @@ export async function seedDemoPlans(db: DB): Promise<void> {
       startDate: addDays(today, -380),
       dueDate: addDays(today, -100),
       status: "done",
+      insatsType: "Hälsa",
     }),
   );
   const followedUp = must(

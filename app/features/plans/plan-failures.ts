@@ -10,6 +10,7 @@ const MESSAGES: Record<string, (t: TFunction) => string> = {
   "responsibleUserId:not_in_organisation": (t) =>
     t("validation.choose", { field: t("plans.responsibleUser").toLowerCase() }),
   "dueDate:before_start": (t) => t("plans.dueBeforeStart"),
+  "insatsType:not_on_list": (t) => t("plans.insatsTypeNotOnList"),
   "nextDate:not_after_held": (t) => t("plans.nextAfterHeld"),
   "memberId:not_candidate": (t) => t("validation.choose", { field: t("plans.member").toLowerCase() }),
   "organisationIds:required": (t) => t("consent.chooseOrganisations"),

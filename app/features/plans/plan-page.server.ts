@@ -11,6 +11,7 @@ import { actorOf } from "~/features/access/current-user";
 import { audit } from "~/features/audit/audit.server";
 import { listConsents } from "~/features/consent/consent.server";
 import { listPlanMeetings } from "~/features/meetings/meetings.server";
+import { planSettings } from "~/features/organisations/partnership-settings.server";
 import { personOnPlan } from "~/features/persons/persons.server";
 import { notFoundFailure, ok, type Result } from "~/lib/result";
 import { todayInStockholm } from "~/lib/time";
@@ -31,6 +32,7 @@ async function readPlan(db: DB, user: AccessUser, access: PlanAccess, today: str
       "plans.goal",
       "plans.needs",
       "plans.next_follow_up",
+      "plans.follow_up_reason",
       "plans.outcome",
       "plans.closed_at",
       "plans.version",
@@ -43,7 +45,7 @@ async function readPlan(db: DB, user: AccessUser, access: PlanAccess, today: str
     .where("plans.id", "=", access.planId)
     .executeTakeFirstOrThrow();
 
-  const [person, team, actions, followUps, notes, history, consents, covered] = await Promise.all([
+  const [person, team, actions, followUps, notes, history, consents, covered, settings] = await Promise.all([
     personOnPlan(db, user, access),
     db
       .selectFrom("plan_team")
@@ -99,6 +101,7 @@ async function readPlan(db: DB, user: AccessUser, access: PlanAccess, today: str
       .execute(),
     listConsents(db, access.planId),
     coveredOrganisationIds(db, access.planId, today),
+    planSettings(db, row.lead_organisation_id),
   ]);
 
   const members = team.map(toTeamMember);
@@ -117,6 +120,7 @@ async function readPlan(db: DB, user: AccessUser, access: PlanAccess, today: str
     coveredOrganisationIds: [...covered],
     uncoveredOrganisations: teamOrganisations.filter((o) => o.id !== row.lead_organisation_id && !covered.has(o.id)),
     isLead: access.isLead,
+    settings,
   };
 }
 

@@ -8,6 +8,7 @@ import { actorOf } from "~/features/access/current-user";
 import { audit } from "~/features/audit/audit.server";
 import { fail, notFoundFailure, ok, type Result } from "~/lib/result";
 import { inTransaction } from "~/lib/transaction.server";
+import { planSettings } from "~/features/organisations/partnership-settings.server";
 import { diff, recordHistory } from "./history.server";
 import type { ActionConflict, PartnerOrganisation } from "./plan-view";
 
@@ -57,6 +58,8 @@ export interface ActionInput {
   startDate: string | null;
   dueDate: string | null;
   status: ActionStatus;
+  /** From the partnership's list; actions made from meeting decisions have none yet. */
+  insatsType?: string | null;
 }
 
 /**
@@ -91,6 +94,12 @@ export async function addAction(
     if (input.startDate && input.dueDate && input.dueDate < input.startDate) {
       return fail("invalid", { fields: { dueDate: "before_start" } });
     }
+    if (
+      input.insatsType &&
+      !(await planSettings(trx, access.leadOrganisationId)).actionTypes.includes(input.insatsType)
+    ) {
+      return fail("invalid", { fields: { insatsType: "not_on_list" } });
+    }
     const id = newId();
     const now = nowIso();
     await trx
@@ -104,6 +113,7 @@ export async function addAction(
         start_date: input.startDate,
         due_date: input.dueDate,
         status: input.status,
+        insats_type: input.insatsType ?? null,
         created_at: now,
         updated_at: now,
       })
@@ -112,7 +122,12 @@ export async function addAction(
       planId: access.planId,
       userId: user.id,
       change: "action.add",
-      after: { description: input.description, status: input.status, dueDate: input.dueDate },
+      after: {
+        description: input.description,
+        status: input.status,
+        dueDate: input.dueDate,
+        ...(input.insatsType ? { insatsType: input.insatsType } : {}),
+      },
     });
     await auditWrite(trx, user, access, "action.create", "plan_action", id);
     return ok(id);

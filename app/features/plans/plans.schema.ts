@@ -99,6 +99,8 @@ export function actionSchema(t: TFunction) {
       startDate: optionalDate(t, t("plans.startDate")),
       dueDate: optionalDate(t, t("plans.dueDate")),
       status: choice(t, t("plans.actionStatus"), ACTION_STATUSES).default("planned"),
+      // Checked against the partnership's list by the command.
+      insatsType: requiredText(t, t("plans.insatsType"), { max: 80 }),
     })
     .refine((v) => !v.startDate || !v.dueDate || v.startDate <= v.dueDate, {
       path: ["dueDate"],
