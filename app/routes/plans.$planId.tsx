@@ -67,7 +67,12 @@ const INTENTS: Record<string, Intent<unknown>> = {
   "save-plan": intent({
     schema: planCoreSchema,
     audit: "plan.update",
-    run: (db, user, planId, v) => updatePlanCore(db, user, planId, { ...v, nextFollowUp: v.nextFollowUp ?? null }),
+    run: (db, user, planId, v) =>
+      updatePlanCore(db, user, planId, {
+        ...v,
+        nextFollowUp: v.nextFollowUp ?? null,
+        followUpReason: v.followUpReason ?? null,
+      }),
     saved: "plans.planSaved",
   }),
   "save-person": intent({
@@ -144,7 +149,7 @@ const INTENTS: Record<string, Intent<unknown>> = {
   "record-follow-up": intent({
     schema: followUpSchema,
     audit: "follow_up.create",
-    run: (db, user, planId, v) => recordFollowUp(db, user, planId, v),
+    run: (db, user, planId, v) => recordFollowUp(db, user, planId, { ...v, intervalReason: v.intervalReason ?? null }),
     saved: "plans.followUpRecorded",
   }),
   "add-note": intent({

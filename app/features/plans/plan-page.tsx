@@ -61,7 +61,7 @@ export function PlanPageView({ page }: { page: PlanView }) {
             <PlanMeetingsSection planId={plan.id} meetings={page.meetings} closed={plan.status === "closed"} />
           ) : null}
           <ActionsSection page={page} />
-          <FollowUpsSection followUps={page.followUps} />
+          <FollowUpsSection followUps={page.followUps} settings={page.settings} />
           <NotesSection notes={page.notes} />
         </div>
         <div className="plan__side">

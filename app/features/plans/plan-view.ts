@@ -137,6 +137,11 @@ export interface PlanCoreValues {
   needs: string;
   nextFollowUp: string | null;
   leadUserId: string;
+  /**
+   * Why the next follow-up lies beyond the partnership's longest interval. Given by the plan
+   * page's form, where the rule is checked; callers that leave it out (the demo seed) skip it.
+   */
+  followUpReason?: string | null;
 }
 
 /** A stale save of the plan: both versions, so nothing typed is lost. */

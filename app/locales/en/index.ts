@@ -240,10 +240,8 @@ const en: TranslationShape<typeof sv> = {
       "Required when the next follow-up is more than {{count}} month ahead (the partnership's longest interval).",
     followUpReasonHint_other:
       "Required when the next follow-up is more than {{count}} months ahead (the partnership's longest interval).",
-    followUpReasonRequired_one:
-      "The next follow-up is more than {{count}} month ahead. Write the reason for the longer interval.",
-    followUpReasonRequired_other:
-      "The next follow-up is more than {{count}} months ahead. Write the reason for the longer interval.",
+    followUpReasonRequired:
+      "The next follow-up is further ahead than the partnership's longest time between follow-ups. Write the reason for the longer interval.",
     followUpReasonShown: "Reason for a longer interval: {{reason}}",
     followUpAfterConsent:
       "The next follow-up ({{date}}) is after the consent ends ({{until}}). Renew the consent in time or choose an earlier date.",

@@ -239,10 +239,8 @@ const sv = {
       "Krävs när nästa uppföljning ligger mer än {{count}} månad fram (samverkansområdets längsta intervall).",
     followUpReasonHint_other:
       "Krävs när nästa uppföljning ligger mer än {{count}} månader fram (samverkansområdets längsta intervall).",
-    followUpReasonRequired_one:
-      "Nästa uppföljning ligger mer än {{count}} månad fram. Skriv skälet till det längre intervallet.",
-    followUpReasonRequired_other:
-      "Nästa uppföljning ligger mer än {{count}} månader fram. Skriv skälet till det längre intervallet.",
+    followUpReasonRequired:
+      "Nästa uppföljning ligger längre fram än samverkansområdets längsta tid mellan uppföljningar. Skriv skälet till det längre intervallet.",
     followUpReasonShown: "Skäl till längre intervall: {{reason}}",
     followUpAfterConsent:
       "Nästa uppföljning ({{date}}) ligger efter att samtycket upphör ({{until}}). Förnya samtycket i tid eller välj ett tidigare datum.",
