@@ -48,7 +48,9 @@ const birthDate = sql<string>`case when substr(persons.identity_number, 7, 1) in
  */
 export function ageBandSql(onDate: string) {
   const cut = (years: number) => `${Number(onDate.slice(0, 4)) - years}${onDate.slice(5, 7)}${onDate.slice(8, 10)}`;
-  const whens = BAND_FLOORS.map(([years, key]) => sql`when ${birthDate} <= ${sql.lit(cut(years))} then ${sql.lit(key)}`);
+  const whens = BAND_FLOORS.map(
+    ([years, key]) => sql`when ${birthDate} <= ${sql.lit(cut(years))} then ${sql.lit(key)}`,
+  );
   return sql<string>`case ${sql.join(whens, sql` `)} else 'under_18' end`;
 }
 

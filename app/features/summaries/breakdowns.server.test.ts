@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { newId } from "#db/portable";
-import { makeOrganisation, makePartnership, makeUser } from "../../../test/factories";
+import { summarySetup } from "../../../test/summaries";
 import { ageOn, legalGenderOf } from "~/features/persons/identity-number";
 import { demoIdentityNumber } from "../../../db/seed/demo-plans";
 import { ageBandSql, breakdownCounts, legalGenderSql } from "./breakdown-figures.server";
@@ -13,16 +13,6 @@ import { summaryScope } from "./summary-scope.server";
 
 const HT = term(2026, "HT");
 type Db = ReturnType<typeof getDb>;
-
-export async function indicatorSetup(k = 2) {
-  const db = getDb();
-  const partnership = await makePartnership();
-  await db.updateTable("partnerships").set({ suppression_k: k }).where("id", "=", partnership.id).execute();
-  const soc = await makeOrganisation(db, { kind: "social_services", partnershipIds: [partnership.id] });
-  const af = await makeOrganisation(db, { kind: "employment_service", partnershipIds: [partnership.id] });
-  const user = await makeUser(db, { organisationId: soc.id });
-  return { db, partnership, soc, af, user };
-}
 
 const rows = (t: { rows: { key: string; n: unknown }[] } | undefined) =>
   Object.fromEntries((t?.rows ?? []).filter((r) => r.n !== 0).map((r) => [r.key, r.n]));
@@ -73,7 +63,7 @@ async function plan(
 
 describe("age band and legal gender in SQL", () => {
   it("agree with the identity-number module, coordination numbers and birthdays included", async () => {
-    const { db } = await indicatorSetup();
+    const { db } = await summarySetup();
     const numbers = [
       demoIdentityNumber("20090101", "540"),
       demoIdentityNumber("20081231", "531"),
@@ -115,7 +105,7 @@ describe("age band and legal gender in SQL", () => {
 
 describe("plans by age band and legal gender", () => {
   it("count new, active at period end and closed plans by the age at period end (k = 2, then suppressed)", async () => {
-    const { db, partnership, soc, user } = await indicatorSetup();
+    const { db, partnership, soc, user } = await summarySetup();
     const p = (born: string, birthNumber: string, dates: { created: string; activated?: string; closed?: string }) =>
       plan(db, { lead: soc.id, user: user.id, born, birthNumber, ...dates });
     // New in HT 2026 (drafts): 17 years old (woman), 18 (man). New and active: 24 (woman).
@@ -162,7 +152,7 @@ describe("plans by age band and legal gender", () => {
 
 describe("actions by insats type and kind of organisation", () => {
   it("count the actions added in the period on the partnership's plans (k = 2, then suppressed)", async () => {
-    const { db, partnership, soc, af, user } = await indicatorSetup();
+    const { db, partnership, soc, af, user } = await summarySetup();
     const planId = await plan(db, {
       lead: soc.id,
       user: user.id,

@@ -200,6 +200,6 @@ export function withoutIssue17Figures(f: SummaryFigures): SummaryFigures {
 
 /** The figures as a snapshot frozen before migration 0022 stored them: no breakdowns, cadence or progression. */
 export function withoutFiguresOf0022(f: SummaryFigures): SummaryFigures {
-  const { breakdowns: _b, ...plans } = f.plans;
+  const { breakdowns: _b, cadence: _c, progression: _p, ...plans } = f.plans;
   return { ...f, plans } as SummaryFigures;
 }

@@ -13,6 +13,7 @@ import {
   WORK_OR_STUDIES_OUTCOMES,
 } from "#db/schema";
 import { AGE_BANDS, LEGAL_GENDERS, type BreakdownCounts } from "./breakdown-figures.server";
+import type { CadenceCounts, ProgressionCounts } from "./cadence-figures.server";
 import type { DeviationCounts } from "./deviation-figures.server";
 import type { MeetingCounts } from "./meeting-figures.server";
 import type { PlanCounts } from "./plan-figures.server";
@@ -33,6 +34,8 @@ export interface SummaryCounts {
   meetings: MeetingCounts;
   trend: TrendCounts[];
   breakdowns: BreakdownCounts;
+  cadence: CadenceCounts;
+  progression: ProgressionCounts;
 }
 
 type Scope = Pick<SummaryScope, "k" | "period" | "previous" | "lastYear" | "organisations" | "actionTypes">;
@@ -46,7 +49,21 @@ export function publishedFigures(scope: Scope, counts: SummaryCounts, now: Date)
     lastYear: scope.lastYear,
     computedAt: now.toISOString(),
     deviations: publishedDeviations(counts.deviations, k, scope.organisations),
-    plans: { ...publishedPlans(counts.plans, k), breakdowns: publishedBreakdowns(scope, counts.breakdowns) },
+    plans: {
+      ...publishedPlans(counts.plans, k),
+      breakdowns: publishedBreakdowns(scope, counts.breakdowns),
+      cadence: {
+        intervalMonths: counts.cadence.intervalMonths,
+        overdueAtEnd: suppressCount(counts.cadence.overdueAtEnd, k),
+        followedUpWithin: suppressCount(counts.cadence.followedUpWithin, k),
+        shareFollowedUpWithin: share(counts.cadence.followedUpWithin, counts.cadence.activeAtEnd, k),
+      },
+      progression: {
+        persons: suppressCount(counts.progression.persons, k),
+        steppedForward: suppressCount(counts.progression.steppedForward, k),
+        shareSteppedForward: share(counts.progression.steppedForward, counts.progression.persons, k),
+      },
+    },
     meetings: publishedMeetings(counts.meetings, k),
     trend: counts.trend.map((p) => ({
       key: p.key,

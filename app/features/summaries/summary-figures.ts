@@ -56,6 +56,15 @@ export interface SummaryFigures {
     shareEndedOver24Months?: number | null;
     /** By age band and legal gender, from the identity number (absent in snapshots frozen before migration 0022). */
     breakdowns?: Breakdowns;
+    /** Follow-up cadence against the partnership's longest interval (absent before migration 0022). */
+    cadence?: {
+      intervalMonths: number;
+      overdueAtEnd: Cell;
+      followedUpWithin: Cell;
+      shareFollowedUpWithin: number | null;
+    };
+    /** Persons with a step forward on the progression scale (absent before migration 0022). */
+    progression?: { persons: Cell; steppedForward: Cell; shareSteppedForward: number | null };
   };
   meetings: {
     held: Cell;

@@ -149,6 +149,44 @@ export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): 
         { label: t("summaries.shareFollowUpsOnTime"), value: formatShare(p.shareFollowUpsOnTime, locale) ?? na },
       ],
     },
+    // Snapshots frozen before migration 0022 have neither and render as they did.
+    ...(p.cadence
+      ? [
+          {
+            id: "plans-cadence",
+            title: t("summaries.cadence", { count: p.cadence.intervalMonths }),
+            chart: false,
+            rows: [
+              { label: t("summaries.overdueAtEnd"), value: p.cadence.overdueAtEnd },
+              {
+                label: t("summaries.followedUpWithin", { count: p.cadence.intervalMonths }),
+                value: p.cadence.followedUpWithin,
+              },
+              {
+                label: t("summaries.shareFollowedUpWithin"),
+                value: formatShare(p.cadence.shareFollowedUpWithin, locale) ?? na,
+              },
+            ],
+          },
+        ]
+      : []),
+    ...(p.progression
+      ? [
+          {
+            id: "plans-progression",
+            title: t("summaries.progression"),
+            chart: false,
+            rows: [
+              { label: t("summaries.progressionPersons"), value: p.progression.persons },
+              { label: t("summaries.steppedForward"), value: p.progression.steppedForward },
+              {
+                label: t("summaries.shareSteppedForward"),
+                value: formatShare(p.progression.shareSteppedForward, locale) ?? na,
+              },
+            ],
+          },
+        ]
+      : []),
     coded("plans-by-outcome", t("summaries.closedByOutcome"), p.closedByOutcome, (k) =>
       t(`plans.outcomes.${k}` as never),
     ),
