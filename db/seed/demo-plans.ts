@@ -178,6 +178,26 @@ export async function seedDemoPlans(db: DB): Promise<void> {
     }),
   );
   await activate(db, lena, plan3, addDays(today, 10));
+  // Fatima's plan is followed up with a step on the scale each time; the latest follow-up set the
+  // next one beyond three months, with the reason, and after the consent ends (a warning).
+  must(
+    await recordFollowUp(db, lena, plan3.planId, {
+      heldOn: addDays(today, -20),
+      reviewed: "Kartläggning klar; SFI har börjat.",
+      nextDate: addDays(today, -5),
+      intervalReason: null,
+      progressionStep: 2,
+    }),
+  );
+  must(
+    await recordFollowUp(db, lena, plan3.planId, {
+      heldOn: addDays(today, -5),
+      reviewed: "SFI går bra; praktikplats i vården söks efter kursen.",
+      nextDate: addDays(today, 345),
+      intervalReason: "SFI-kursen pågår hela terminen och praktiken kan börja först efter den.",
+      progressionStep: 3,
+    }),
+  );
   must(
     await addAction(db, maria, plan3.planId, {
       responsibleOrganisationId: maria.organisationId,
@@ -226,6 +246,8 @@ export async function seedDemoPlans(db: DB): Promise<void> {
       heldOn: addDays(today, -200),
       reviewed: "Behandlingen fungerar; planerar återgång i arbete.",
       nextDate: addDays(today, -110),
+      intervalReason: null,
+      progressionStep: 4,
     }),
   );
   must(await changePlanStatus(db, anna, plan4.planId, { version: followedUp.version, to: "closed", outcome: "work" }));
