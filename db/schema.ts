@@ -38,6 +38,12 @@ export interface PartnershipTable {
   suppression_k: Generated<number>;
   /** An action overdue by more than this many days suggests a deviation. */
   overdue_action_days: Generated<number>;
+  /** The longest interval between follow-ups, in months (migration 0022). */
+  max_follow_up_months: Generated<number>;
+  /** JSON array of the insats types an action is chosen from. */
+  action_types: Generated<string>;
+  /** JSON array of the progression scale's named steps, first step first. */
+  progression_steps: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -247,6 +253,8 @@ export interface PlanTable {
   goal: Generated<string>;
   needs: Generated<string>;
   next_follow_up: DateOnly | null;
+  /** Why the next follow-up lies beyond the partnership's longest interval (migration 0022). */
+  follow_up_reason: string | null;
   outcome: PlanOutcome | null;
   closed_at: Timestamp | null;
   /** When the plan went from draft to active; for "active at period end" figures. */
@@ -279,6 +287,8 @@ export interface PlanActionTable {
   start_date: DateOnly | null;
   due_date: DateOnly | null;
   status: ActionStatus;
+  /** The insats type chosen from the partnership's list (migration 0022); null for older actions. */
+  insats_type: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -294,6 +304,10 @@ export interface PlanFollowUpTable {
   due_on: DateOnly | null;
   reviewed: string;
   next_date: DateOnly;
+  /** Why the next date lies beyond the partnership's longest interval (migration 0022). */
+  interval_reason: string | null;
+  /** The step of the partnership's progression scale the person stands on, 1 = the first. */
+  progression_step: number | null;
   recorded_by: string;
   created_at: Timestamp;
 }

@@ -21,6 +21,10 @@ import { listNotifications, unreadCount } from "~/features/notifications/notific
 import { planPage } from "~/features/plans/plan-page.server";
 import { listPlans } from "~/features/plans/plans.server";
 import { startPage } from "~/features/start/start.server";
+import { breakdownCounts } from "~/features/summaries/breakdown-figures.server";
+import { cadenceCounts, progressionCounts } from "~/features/summaries/cadence-figures.server";
+import { lastFullTerm } from "~/features/summaries/periods";
+import { summaryScope } from "~/features/summaries/summary-scope.server";
 import { analyze, explain, forgetStatistics, fullScans, recordSelects, sortsRows } from "./query-plans";
 
 interface Cast {
@@ -62,6 +66,18 @@ const HOT: Record<string, (db: DB, c: Cast) => Promise<unknown>> = {
   "log review": (db, c) => logReviewPage(db, c.erik, { filter: NO_FILTER }),
   "log review by person": (db, c) =>
     logReviewPage(db, c.erik, { filter: { ...NO_FILTER, identityNumber: c.annaPersonNumber } }),
+};
+
+/**
+ * The summary's figures from migration 0022: plans joined to persons by key, follow-ups and actions
+ * by range. A summary costs what the partnership holds; here it holds every plan, so with
+ * statistics a planner rightly reads the plans table whole, and only that is allowed then.
+ */
+const summaryFigures = async (db: DB, c: Cast) => {
+  const scope = await summaryScope(db, c.karin.grants.find((g) => g.partnershipId)!.partnershipId!, lastFullTerm());
+  await breakdownCounts(db, scope);
+  await cadenceCounts(db, scope);
+  await progressionCounts(db, scope);
 };
 
 let cast: Cast;
@@ -137,6 +153,11 @@ for (const statistics of variants) {
         expect(await scansOf(getDb(), run)).toEqual([]);
       });
     }
+    it("summary breakdowns, cadence and progression: no full scan but of the partnership's own plans", async () => {
+      const found = await scansOf(getDb(), summaryFigures);
+      const allowed = (line: string) => statistics && /^(SCAN|Seq Scan on) plans\b/.test(line.trim());
+      expect(found.filter((f) => !fullScans(f.plan).every(allowed))).toEqual([]);
+    });
     it("coordinator inbox: the newest cases come from an index, not a sort of the partnership's cases", async () => {
       const db = getDb();
       const queries = await recordSelects(db, (recording) => HOT["coordinator inbox"](recording, cast));

@@ -57,6 +57,9 @@ export default function EditPartnership() {
             answerDays: partnership.answerDays,
             suppressionK: partnership.suppressionK,
             overdueActionDays: partnership.overdueActionDays,
+            maxFollowUpMonths: partnership.maxFollowUpMonths,
+            actionTypes: partnership.actionTypes.join("\n"),
+            progressionSteps: partnership.progressionSteps.join("\n"),
           }}
         />
       </section>

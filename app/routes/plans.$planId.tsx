@@ -83,7 +83,12 @@ const INTENTS: Record<string, Intent<unknown>> = {
   "save-plan": intent({
     schema: planCoreSchema,
     audit: "plan.update",
-    run: (db, user, planId, v) => updatePlanCore(db, user, planId, { ...v, nextFollowUp: v.nextFollowUp ?? null }),
+    run: (db, user, planId, v) =>
+      updatePlanCore(db, user, planId, {
+        ...v,
+        nextFollowUp: v.nextFollowUp ?? null,
+        followUpReason: v.followUpReason ?? null,
+      }),
     saved: "plans.planSaved",
     section: "goal",
   }),
@@ -151,6 +156,7 @@ const INTENTS: Record<string, Intent<unknown>> = {
         responsibleUserId: v.responsibleUserId || null,
         description: v.description,
         status: v.status,
+        insatsType: v.insatsType,
         startDate: v.startDate ?? null,
         dueDate: v.dueDate ?? null,
       }),
@@ -168,7 +174,7 @@ const INTENTS: Record<string, Intent<unknown>> = {
   "record-follow-up": intent({
     schema: followUpSchema,
     audit: "follow_up.create",
-    run: (db, user, planId, v) => recordFollowUp(db, user, planId, v),
+    run: (db, user, planId, v) => recordFollowUp(db, user, planId, { ...v, intervalReason: v.intervalReason ?? null }),
     saved: "plans.followUpRecorded",
     section: "follow-ups",
   }),

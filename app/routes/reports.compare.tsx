@@ -54,13 +54,23 @@ export default function Compare() {
                 </tr>
               </thead>
               <tbody>
-                {table.rows.map((row, i) => (
-                  <tr key={row.label}>
-                    <th scope="row">{row.label}</th>
-                    <td className="num">{formatCell(row.value, a.figures.k)}</td>
-                    <td className="num">{formatCell(other?.rows[i]?.value, b.figures.k)}</td>
-                  </tr>
-                ))}
+                {table.rows.map((row, i) => {
+                  // Matched by label (rows naming their period match by place): a snapshot frozen
+                  // before a figure existed, or with another list of insats types, lacks the row,
+                  // which is then shown as not available rather than as a small number.
+                  const otherRow =
+                    other?.rows.find((r) => r.label === row.label) ??
+                    (other?.rows.length === table.rows.length ? other.rows[i] : undefined);
+                  return (
+                    <tr key={row.label}>
+                      <th scope="row">{row.label}</th>
+                      <td className="num">{formatCell(row.value, a.figures.k)}</td>
+                      <td className="num">
+                        {otherRow ? formatCell(otherRow.value, b.figures.k) : t("summaries.notAvailable")}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           );

@@ -18,6 +18,7 @@ import * as m0017 from "./0017_routine_deviations_to_managers";
 import * as m0018 from "./0018_outcomes_partnership_kind_escalation";
 import * as m0020 from "./0020_page_speed";
 import * as m0021 from "./0021_scheduler_and_reminders";
+import * as m0022 from "./0022_breakdowns_cadence_progression";
 import * as m0027 from "./0027_inbox_counts";
 
 /**
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
   "0018_outcomes_partnership_kind_escalation": m0018,
   "0020_page_speed": m0020,
   "0021_scheduler_and_reminders": m0021,
+  "0022_breakdowns_cadence_progression": m0022,
   "0027_inbox_counts": m0027,
 };

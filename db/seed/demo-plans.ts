@@ -111,6 +111,7 @@ export async function seedDemoPlans(db: DB): Promise<void> {
       startDate: addDays(today, -50),
       dueDate: addDays(today, -20),
       status: "ongoing",
+      insatsType: "Arbetsträning",
     }),
   );
   must(
@@ -121,6 +122,7 @@ export async function seedDemoPlans(db: DB): Promise<void> {
       startDate: addDays(today, -30),
       dueDate: addDays(today, 40),
       status: "planned",
+      insatsType: "Matchning mot arbete",
     }),
   );
   must(
@@ -131,6 +133,7 @@ export async function seedDemoPlans(db: DB): Promise<void> {
       startDate: addDays(today, -60),
       dueDate: addDays(today, 120),
       status: "ongoing",
+      insatsType: "Motivation",
     }),
   );
   await seedDemoMeetings(db, { planId: plan1.planId, anna, omar, lena });
@@ -175,6 +178,26 @@ export async function seedDemoPlans(db: DB): Promise<void> {
     }),
   );
   await activate(db, lena, plan3, addDays(today, 10));
+  // Fatima's plan is followed up with a step on the scale each time; the latest follow-up set the
+  // next one beyond three months, with the reason, and after the consent ends (a warning).
+  must(
+    await recordFollowUp(db, lena, plan3.planId, {
+      heldOn: addDays(today, -20),
+      reviewed: "Kartläggning klar; SFI har börjat.",
+      nextDate: addDays(today, -5),
+      intervalReason: null,
+      progressionStep: 2,
+    }),
+  );
+  must(
+    await recordFollowUp(db, lena, plan3.planId, {
+      heldOn: addDays(today, -5),
+      reviewed: "SFI går bra; praktikplats i vården söks efter kursen.",
+      nextDate: addDays(today, 345),
+      intervalReason: "SFI-kursen pågår hela terminen och praktiken kan börja först efter den.",
+      progressionStep: 3,
+    }),
+  );
   must(
     await addAction(db, maria, plan3.planId, {
       responsibleOrganisationId: maria.organisationId,
@@ -183,6 +206,7 @@ export async function seedDemoPlans(db: DB): Promise<void> {
       startDate: addDays(today, -25),
       dueDate: addDays(today, 150),
       status: "ongoing",
+      insatsType: "Studier",
     }),
   );
 
@@ -214,6 +238,7 @@ export async function seedDemoPlans(db: DB): Promise<void> {
       startDate: addDays(today, -380),
       dueDate: addDays(today, -100),
       status: "done",
+      insatsType: "Hälsa",
     }),
   );
   const followedUp = must(
@@ -221,6 +246,8 @@ export async function seedDemoPlans(db: DB): Promise<void> {
       heldOn: addDays(today, -200),
       reviewed: "Behandlingen fungerar; planerar återgång i arbete.",
       nextDate: addDays(today, -110),
+      intervalReason: null,
+      progressionStep: 4,
     }),
   );
   must(await changePlanStatus(db, anna, plan4.planId, { version: followedUp.version, to: "closed", outcome: "work" }));

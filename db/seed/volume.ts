@@ -5,6 +5,7 @@ import type { DB } from "../client.server";
 import { newId, toJson } from "../portable";
 import type { Database } from "../schema";
 import { DEVIATION_CATEGORIES, DEVIATION_CONSEQUENCES, PLAN_OUTCOMES } from "../schema";
+import { DEFAULT_ACTION_TYPES as ACTION_TYPES } from "../../app/features/organisations/partnership-settings";
 import { teamKindsText } from "../../app/features/plans/team.server";
 
 /** Deterministic pseudo-random numbers (mulberry32), so a seed run is repeatable. */
@@ -37,14 +38,29 @@ async function insertMany<T extends keyof Database>(db: DB, table: T, rows: Reco
   }
 }
 
+/**
+ * Years of birth weighted as the plans' people are (many young adults, a few under 18, fewer over
+ * 50), so that every age band of the summary has something in it (docs/decisions/0022).
+ */
+const BIRTH_YEARS = [
+  ...[2009, 2009, 2009, 2010, 2010],
+  ...[2002, 2003, 2004, 2005, 2006, 2007, 2008].flatMap((y) => [y, y, y]),
+  ...[1997, 1998, 1999, 2000, 2001].flatMap((y) => [y, y]),
+  ...Array.from({ length: 20 }, (_, i) => 1977 + i),
+  ...[1960, 1962, 1964, 1966, 1968, 1970, 1972, 1974],
+];
+
 function identityNumber(n: number): string {
-  // Born 1960–1999 on a day that is never 5, 15 or 25, so the demo retention purge has work to do.
-  const year = 1960 + (n % 40);
-  const month = 1 + (Math.floor(n / 40) % 12);
+  // Born 1960–2010 on a day that is never 5, 15 or 25, so the demo retention purge has work to do.
+  // The birth number carries the year's slot, so numbers stay unique (for n below 249 600) and
+  // both legal genders occur.
+  const slot = n % BIRTH_YEARS.length;
+  const year = BIRTH_YEARS[slot];
+  const month = 1 + (Math.floor(n / 64) % 12);
   const day = [1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 27, 28][
-    Math.floor(n / 480) % 25
+    Math.floor(n / 768) % 25
   ];
-  const serial = String(100 + (Math.floor(n / 12000) % 900)).padStart(3, "0");
+  const serial = String(100 + slot * 13 + (Math.floor(n / 19200) % 13)).padStart(3, "0");
   const nine = `${String(year).slice(2)}${String(month).padStart(2, "0")}${String(day).padStart(2, "0")}${serial}`;
   const sum = nine.split("").reduce((acc, ch, i) => {
     const v = Number(ch) * (i % 2 === 0 ? 2 : 1);
@@ -123,6 +139,7 @@ export async function seedVolume(
   const plans: Record<string, unknown>[] = [];
   const team: Record<string, unknown>[] = [];
   const followUps: Record<string, unknown>[] = [];
+  const actions: Record<string, unknown>[] = [];
   for (let i = 0; i < options.plans; i++) {
     const personId = newId();
     const n = (options.personOffset ?? 0) + i;
@@ -174,8 +191,29 @@ export async function seedVolume(
     }
     for (const userId of members.keys()) team.push({ plan_id: planId, user_id: userId, added_at: iso(createdMs) });
     plans[plans.length - 1].team_organisation_kinds = teamKindsText([...members.values()]);
+    // Actions of the team's organisations, each of an insats type on the default list.
+    const teamOrganisations = [...members.keys()].map((id) => staff.find((s) => s.id === id)!.organisationId);
+    for (let a = r.int(1, 3); a > 0; a--) {
+      const at = createdMs + r.next() * Math.max(DAY, (closedMs ?? options.toMs) - createdMs);
+      actions.push({
+        id: newId(),
+        plan_id: planId,
+        responsible_organisation_id: r.pick(teamOrganisations),
+        responsible_user_id: null,
+        description: "Genererad insats.",
+        start_date: date(at),
+        due_date: date(at + r.int(30, 180) * DAY),
+        status: closedMs ? "done" : r.pick(["planned", "ongoing", "ongoing"] as const),
+        insats_type: r.pick(ACTION_TYPES),
+        created_at: iso(at),
+        updated_at: iso(at),
+      });
+    }
+    // Each follow-up records a step on the default five-step scale: mostly forward, sometimes back.
+    let step = r.int(1, 3);
     for (let f = 0, due = activatedMs + 90 * DAY; f < 3 && due < (closedMs ?? options.toMs); f++, due += 90 * DAY) {
       const held = due + r.int(-10, 25) * DAY;
+      if (f > 0) step = Math.max(1, Math.min(5, step + r.pick([1, 1, 0, 0, -1])));
       followUps.push({
         id: newId(),
         plan_id: planId,
@@ -184,6 +222,7 @@ export async function seedVolume(
         due_on: date(due),
         reviewed: "Genomgång av insatserna.",
         next_date: date(held + 90 * DAY),
+        progression_step: step,
         recorded_by: lead.id,
         created_at: iso(held),
       });
@@ -194,6 +233,7 @@ export async function seedVolume(
   await insertMany(db, "plan_person_details", personDetails);
   await insertMany(db, "plan_team", team);
   await insertMany(db, "plan_follow_ups", followUps);
+  await insertMany(db, "plan_actions", actions);
 
   // Deviations.
   const last = await db

@@ -1,11 +1,12 @@
 // Partnerships (samordningsförbund) and the organisations taking part in them: what the admin
 // pages read (mapped once to the domain) and the commands that change them.
 import type { DB } from "#db/client.server";
-import { isUniqueViolation, newId, nowIso } from "#db/portable";
+import { isUniqueViolation, newId, nowIso, toJson } from "#db/portable";
 import type { OrganisationKind, PartnershipKind } from "#db/schema";
 import type { Actor } from "~/features/access/current-user";
 import { audit } from "~/features/audit/audit.server";
 import { syncTeamKindsOfUser } from "~/features/plans/team.server";
+import { settingsOf } from "./partnership-settings.server";
 import { likePattern, pageOf, PAGE_SIZE } from "~/lib/pagination";
 import { fail, notFoundFailure, ok, type Failure, type Ok } from "~/lib/result";
 
@@ -16,6 +17,9 @@ export interface Partnership {
   answerDays: number;
   suppressionK: number;
   overdueActionDays: number;
+  maxFollowUpMonths: number;
+  actionTypes: string[];
+  progressionSteps: string[];
 }
 
 export interface Organisation {
@@ -93,7 +97,18 @@ export interface PartnershipInput {
   answerDays: number;
   suppressionK: number;
   overdueActionDays: number;
+  /** Plan settings (migration 0022); left as they are when not given. */
+  maxFollowUpMonths?: number;
+  actionTypes?: string[];
+  progressionSteps?: string[];
 }
+
+/** The plan settings an input changes, as columns. */
+const settingsColumns = (input: PartnershipInput) => ({
+  ...(input.maxFollowUpMonths !== undefined ? { max_follow_up_months: input.maxFollowUpMonths } : {}),
+  ...(input.actionTypes ? { action_types: toJson(input.actionTypes) } : {}),
+  ...(input.progressionSteps ? { progression_steps: toJson(input.progressionSteps) } : {}),
+});
 
 const nameTaken = () => fail("name_taken", { fields: { name: "name_taken" } });
 
@@ -143,6 +158,7 @@ export async function createPartnership(
           answer_days: input.answerDays,
           suppression_k: input.suppressionK,
           overdue_action_days: input.overdueActionDays,
+          ...settingsColumns(input),
           created_at: now,
           updated_at: now,
         })
@@ -163,6 +179,7 @@ export async function getPartnership(db: DB, id: string): Promise<Partnership | 
     answerDays: row.answer_days,
     suppressionK: row.suppression_k,
     overdueActionDays: row.overdue_action_days,
+    ...settingsOf(row),
   };
 }
 
@@ -187,6 +204,7 @@ export async function updatePartnership(
           answer_days: input.answerDays,
           suppression_k: input.suppressionK,
           overdue_action_days: input.overdueActionDays,
+          ...settingsColumns(input),
           updated_at: nowIso(),
         })
         .where("id", "=", id)

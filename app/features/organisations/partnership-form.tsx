@@ -2,11 +2,22 @@ import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PARTNERSHIP_KINDS } from "#db/schema";
-import { FormErrors, SelectField, SubmitButton, TextField, useAppForm } from "~/components/forms";
+import { FormErrors, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/forms";
+import { DEFAULT_PLAN_SETTINGS } from "./partnership-settings";
 
 export const PARTNERSHIP_INTENT = "partnership";
 
-type Fields = { name: string; kind: string; answerDays: number; suppressionK: number; overdueActionDays: number };
+type Fields = {
+  name: string;
+  kind: string;
+  answerDays: number;
+  suppressionK: number;
+  overdueActionDays: number;
+  maxFollowUpMonths: number;
+  /** One name per line. */
+  actionTypes: string;
+  progressionSteps: string;
+};
 
 export function PartnershipForm({ defaultValue, submitLabel }: { defaultValue?: Fields; submitLabel: string }) {
   const { t } = useTranslation();
@@ -17,6 +28,9 @@ export function PartnershipForm({ defaultValue, submitLabel }: { defaultValue?: 
       answerDays: 30,
       suppressionK: 3,
       overdueActionDays: 14,
+      maxFollowUpMonths: DEFAULT_PLAN_SETTINGS.maxFollowUpMonths,
+      actionTypes: DEFAULT_PLAN_SETTINGS.actionTypes.join("\n"),
+      progressionSteps: DEFAULT_PLAN_SETTINGS.progressionSteps.join("\n"),
     },
   });
   return (
@@ -44,6 +58,31 @@ export function PartnershipForm({ defaultValue, submitLabel }: { defaultValue?: 
         inputMode="numeric"
         required
       />
+      <fieldset className="stack">
+        <legend>{t("admin.planSettings")}</legend>
+        <TextField
+          meta={fields.maxFollowUpMonths}
+          label={t("admin.maxFollowUpMonths")}
+          help={t("admin.maxFollowUpMonthsHelp")}
+          type="number"
+          inputMode="numeric"
+          required
+        />
+        <TextareaField
+          meta={fields.actionTypes}
+          label={t("admin.actionTypes")}
+          help={t("admin.actionTypesHelp")}
+          rows={7}
+          required
+        />
+        <TextareaField
+          meta={fields.progressionSteps}
+          label={t("admin.progressionSteps")}
+          help={t("admin.progressionStepsHelp")}
+          rows={5}
+          required
+        />
+      </fieldset>
       <div>
         <SubmitButton>{submitLabel}</SubmitButton>
       </div>

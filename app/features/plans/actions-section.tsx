@@ -30,6 +30,7 @@ function ActionItem({ action: a }: { action: PlanAction }) {
     <li className={a.overdue ? "action action--overdue" : "action"}>
       <p className="action__description preserve-lines">{a.description}</p>
       <p className="muted">
+        {a.insatsType ? `${a.insatsType} · ` : ""}
         {a.organisationName}
         {a.userName ? `, ${a.userName}` : ""}
         {a.startDate ? ` · ${t("plans.startDate")} ${formatDate(a.startDate, i18n.language)}` : ""}
@@ -91,6 +92,7 @@ export function ActionsSection({ page, open = false }: { page: PlanView; open?: 
     startDate: string;
     dueDate: string;
     status: string;
+    insatsType: string;
   }>({ intent: "add-action", defaultValue: { status: "planned" } });
   return (
     <section aria-labelledby="actions-heading" className="card">
@@ -107,6 +109,13 @@ export function ActionsSection({ page, open = false }: { page: PlanView; open?: 
           <input type="hidden" name="intent" value="add-action" />
           <FormErrors id={form.errorId} errors={form.errors} />
           <TextareaField meta={fields.description} label={t("plans.actionDescription")} rows={2} required />
+          <SelectField
+            meta={fields.insatsType}
+            label={t("plans.insatsType")}
+            required
+            placeholder=""
+            options={page.settings.actionTypes.map((type) => ({ value: type, label: type }))}
+          />
           <SelectField
             meta={fields.responsibleOrganisationId}
             label={t("plans.responsibleOrganisation")}

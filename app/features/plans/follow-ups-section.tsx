@@ -2,13 +2,29 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SubmitButton, TextareaField, TextField, useAppForm } from "~/components/forms";
+import { SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/forms";
+import type { PlanSettings } from "~/features/organisations/partnership-settings";
 import { formatDate, formatDateTime, todayInStockholm } from "~/lib/time";
 import type { FollowUp, Note } from "./plan-view";
 
-export function FollowUpsSection({ followUps, open = false }: { followUps: FollowUp[]; open?: boolean }) {
+export function FollowUpsSection({
+  followUps,
+  settings,
+  open = false,
+}: {
+  followUps: FollowUp[];
+  settings: PlanSettings;
+  open?: boolean;
+}) {
   const { t, i18n } = useTranslation();
-  const [form, fields] = useAppForm<{ heldOn: string; reviewed: string; nextDate: string }>({
+  const steps = settings.progressionSteps;
+  const [form, fields] = useAppForm<{
+    heldOn: string;
+    reviewed: string;
+    progressionStep: string;
+    nextDate: string;
+    intervalReason: string;
+  }>({
     intent: "record-follow-up",
     id: "follow-up",
     defaultValue: { heldOn: todayInStockholm() },
@@ -27,9 +43,21 @@ export function FollowUpsSection({ followUps, open = false }: { followUps: Follo
                 <span className="muted">– {f.recordedByName}</span>
               </p>
               <p className="preserve-lines">{f.reviewed}</p>
+              {f.progressionStep !== null ? (
+                <p>
+                  {t("plans.progressionStepShown", {
+                    step: f.progressionStep,
+                    of: steps.length,
+                    name: steps[f.progressionStep - 1] ?? "",
+                  })}
+                </p>
+              ) : null}
               <p className="muted">
                 {t("plans.nextFollowUp")}: {formatDate(f.nextDate, i18n.language)}
               </p>
+              {f.intervalReason ? (
+                <p className="muted preserve-lines">{t("plans.followUpReasonShown", { reason: f.intervalReason })}</p>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -40,7 +68,21 @@ export function FollowUpsSection({ followUps, open = false }: { followUps: Follo
           <input type="hidden" name="intent" value="record-follow-up" />
           <TextField meta={fields.heldOn} label={t("plans.heldOn")} type="date" required />
           <TextareaField meta={fields.reviewed} label={t("plans.reviewed")} rows={3} required />
+          <SelectField
+            meta={fields.progressionStep}
+            label={t("plans.progressionStep")}
+            help={t("plans.progressionStepHint")}
+            required
+            placeholder=""
+            options={steps.map((name, i) => ({ value: String(i + 1), label: `${i + 1}. ${name}` }))}
+          />
           <TextField meta={fields.nextDate} label={t("plans.nextFollowUp")} type="date" required />
+          <TextareaField
+            meta={fields.intervalReason}
+            label={t("plans.followUpReason")}
+            help={t("plans.followUpReasonHint", { count: settings.maxFollowUpMonths })}
+            rows={2}
+          />
           <SubmitButton variant="secondary">{t("plans.recordFollowUp")}</SubmitButton>
         </Form>
       </details>

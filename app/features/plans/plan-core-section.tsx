@@ -12,6 +12,7 @@ import {
   useReplyFor,
 } from "~/components/forms";
 import { formatDate, formatDateTime } from "~/lib/time";
+import { consentEndsBeforeFollowUp } from "./cadence";
 import type { PlanConflict, PlanView } from "./plan-view";
 
 function ConflictPanel({ conflict, leadNames }: { conflict: PlanConflict; leadNames: Map<string, string> }) {
@@ -57,20 +58,28 @@ function ConflictPanel({ conflict, leadNames }: { conflict: PlanConflict; leadNa
 }
 
 export function PlanCoreSection({ page }: { page: PlanView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const conflict = useReplyFor<PlanConflict>("save-plan")?.detail;
   const { plan } = page;
   const leadCandidates = page.team.filter((m) => m.organisationId === plan.leadOrganisationId);
   // On a conflict the form keeps what the user typed but is now based on the saved version,
   // so saving again is a deliberate choice made with both versions in view.
   const values = conflict?.attempted ?? plan;
-  const [form, fields] = useAppForm<{ goal: string; needs: string; nextFollowUp: string; leadUserId: string }>({
+  const consentEnds = consentEndsBeforeFollowUp(plan.nextFollowUp, page.consents);
+  const [form, fields] = useAppForm<{
+    goal: string;
+    needs: string;
+    nextFollowUp: string;
+    followUpReason: string;
+    leadUserId: string;
+  }>({
     intent: "save-plan",
     id: conflict ? `plan-core-${conflict.saved.version}` : `plan-core-${plan.version}`,
     defaultValue: {
       goal: values.goal ?? "",
       needs: values.needs ?? "",
       nextFollowUp: values.nextFollowUp ?? "",
+      followUpReason: (conflict ? conflict.attempted.followUpReason : plan.followUpReason) ?? "",
       leadUserId: values.leadUserId ?? "",
     },
   });
@@ -91,6 +100,20 @@ export function PlanCoreSection({ page }: { page: PlanView }) {
           label={t("plans.nextFollowUp")}
           type="date"
           required={plan.status === "active"}
+        />
+        {consentEnds ? (
+          <p className="callout callout--warning" role="note">
+            {t("plans.followUpAfterConsent", {
+              date: formatDate(plan.nextFollowUp, i18n.language),
+              until: formatDate(consentEnds, i18n.language),
+            })}
+          </p>
+        ) : null}
+        <TextareaField
+          meta={fields.followUpReason}
+          label={t("plans.followUpReason")}
+          help={t("plans.followUpReasonHint", { count: page.settings.maxFollowUpMonths })}
+          rows={2}
         />
         <SelectField
           meta={fields.leadUserId}

@@ -10,7 +10,11 @@ const MESSAGES: Record<string, (t: TFunction) => string> = {
   "responsibleUserId:not_in_organisation": (t) =>
     t("validation.choose", { field: t("plans.responsibleUser").toLowerCase() }),
   "dueDate:before_start": (t) => t("plans.dueBeforeStart"),
+  "insatsType:not_on_list": (t) => t("plans.insatsTypeNotOnList"),
   "nextDate:not_after_held": (t) => t("plans.nextAfterHeld"),
+  "followUpReason:required_beyond_interval": (t) => t("plans.followUpReasonRequired"),
+  "intervalReason:required_beyond_interval": (t) => t("plans.followUpReasonRequired"),
+  "progressionStep:not_on_scale": (t) => t("validation.choose", { field: t("plans.progressionStep").toLowerCase() }),
   "memberId:not_candidate": (t) => t("validation.choose", { field: t("plans.member").toLowerCase() }),
   "organisationIds:required": (t) => t("consent.chooseOrganisations"),
   "organisationIds:not_partner": (t) => t("consent.chooseOrganisations"),

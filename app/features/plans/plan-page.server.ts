@@ -11,6 +11,7 @@ import { actorOf } from "~/features/access/current-user";
 import { audit } from "~/features/audit/audit.server";
 import { listConsents } from "~/features/consent/consent.server";
 import { listPlanMeetings } from "~/features/meetings/meetings.server";
+import { planSettings } from "~/features/organisations/partnership-settings.server";
 import { personOnPlan } from "~/features/persons/persons.server";
 import { notFoundFailure, ok, type Result } from "~/lib/result";
 import { todayInStockholm } from "~/lib/time";
@@ -37,6 +38,7 @@ async function readPlan(
       "plans.goal",
       "plans.needs",
       "plans.next_follow_up",
+      "plans.follow_up_reason",
       "plans.outcome",
       "plans.closed_at",
       "plans.version",
@@ -49,7 +51,7 @@ async function readPlan(
     .where("plans.id", "=", access.planId)
     .executeTakeFirstOrThrow();
 
-  const [person, team, actions, followUps, notes, history, consents, covered] = await Promise.all([
+  const [person, team, actions, followUps, notes, history, consents, covered, settings] = await Promise.all([
     personOnPlan(db, user, access),
     db
       .selectFrom("plan_team")
@@ -107,6 +109,7 @@ async function readPlan(
       : [],
     listConsents(db, access.planId),
     coveredOrganisationIds(db, access.planId, today),
+    planSettings(db, row.lead_organisation_id),
   ]);
 
   const members = team.map(toTeamMember);
@@ -125,6 +128,7 @@ async function readPlan(
     coveredOrganisationIds: [...covered],
     uncoveredOrganisations: teamOrganisations.filter((o) => o.id !== row.lead_organisation_id && !covered.has(o.id)),
     isLead: access.isLead,
+    settings,
   };
 }
 

@@ -134,7 +134,7 @@ export function PlanPageView({
           )}
           {edit === "follow-ups" ? (
             <Editing id="follow-ups">
-              <FollowUpsSection followUps={page.followUps} open={!closed} />
+              <FollowUpsSection followUps={page.followUps} settings={page.settings} open={!closed} />
             </Editing>
           ) : (
             <FollowUpsOverview followUps={page.followUps} closed={closed} />

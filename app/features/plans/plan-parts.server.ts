@@ -8,6 +8,8 @@ import { actorOf } from "~/features/access/current-user";
 import { audit } from "~/features/audit/audit.server";
 import { fail, notFoundFailure, ok, type Result } from "~/lib/result";
 import { inTransaction } from "~/lib/transaction.server";
+import { planSettings } from "~/features/organisations/partnership-settings.server";
+import { beyondInterval } from "./cadence";
 import { diff, recordHistory } from "./history.server";
 import type { ActionConflict, PartnerOrganisation } from "./plan-view";
 
@@ -57,6 +59,8 @@ export interface ActionInput {
   startDate: string | null;
   dueDate: string | null;
   status: ActionStatus;
+  /** From the partnership's list; actions made from meeting decisions have none yet. */
+  insatsType?: string | null;
 }
 
 /**
@@ -91,6 +95,12 @@ export async function addAction(
     if (input.startDate && input.dueDate && input.dueDate < input.startDate) {
       return fail("invalid", { fields: { dueDate: "before_start" } });
     }
+    if (
+      input.insatsType &&
+      !(await planSettings(trx, access.leadOrganisationId)).actionTypes.includes(input.insatsType)
+    ) {
+      return fail("invalid", { fields: { insatsType: "not_on_list" } });
+    }
     const id = newId();
     const now = nowIso();
     await trx
@@ -104,6 +114,7 @@ export async function addAction(
         start_date: input.startDate,
         due_date: input.dueDate,
         status: input.status,
+        insats_type: input.insatsType ?? null,
         created_at: now,
         updated_at: now,
       })
@@ -112,7 +123,12 @@ export async function addAction(
       planId: access.planId,
       userId: user.id,
       change: "action.add",
-      after: { description: input.description, status: input.status, dueDate: input.dueDate },
+      after: {
+        description: input.description,
+        status: input.status,
+        dueDate: input.dueDate,
+        ...(input.insatsType ? { insatsType: input.insatsType } : {}),
+      },
     });
     await auditWrite(trx, user, access, "action.create", "plan_action", id);
     return ok(id);
@@ -173,12 +189,30 @@ export async function recordFollowUp(
   db: DB,
   user: AccessUser,
   planId: string,
-  input: { heldOn: string; reviewed: string; nextDate: string },
+  input: {
+    heldOn: string;
+    reviewed: string;
+    nextDate: string;
+    /** Given by the plan page's form, where the cadence rule is checked; the meeting minutes leave it out. */
+    intervalReason?: string | null;
+    /** A step of the partnership's scale (1 = the first); checked against it when given. */
+    progressionStep?: number | null;
+  },
 ): Promise<Result<{ id: string; version: number }, "invalid">> {
   return inTransaction(db, async (trx) => {
     const access = await planAccessFor(trx, user, planId, "follow_up.create");
     if (!access) return notFoundFailure();
     if (input.nextDate <= input.heldOn) return fail("invalid", { fields: { nextDate: "not_after_held" } });
+    const settings = await planSettings(trx, access.leadOrganisationId);
+    const beyond = beyondInterval(input.heldOn, input.nextDate, settings.maxFollowUpMonths);
+    const intervalReason = beyond ? input.intervalReason?.trim() || null : null;
+    if (beyond && input.intervalReason !== undefined && !intervalReason) {
+      return fail("invalid", { fields: { intervalReason: "required_beyond_interval" } });
+    }
+    const step = input.progressionStep ?? null;
+    if (step !== null && !(Number.isInteger(step) && step >= 1 && step <= settings.progressionSteps.length)) {
+      return fail("invalid", { fields: { progressionStep: "not_on_scale" } });
+    }
     const id = newId();
     const plan = await trx
       .selectFrom("plans")
@@ -195,13 +229,20 @@ export async function recordFollowUp(
         due_on: plan.next_follow_up,
         reviewed: input.reviewed,
         next_date: input.nextDate,
+        interval_reason: intervalReason,
+        progression_step: step,
         recorded_by: user.id,
         created_at: nowIso(),
       })
       .execute();
     await trx
       .updateTable("plans")
-      .set({ next_follow_up: input.nextDate, version: plan.version + 1, updated_at: nowIso() })
+      .set({
+        next_follow_up: input.nextDate,
+        follow_up_reason: intervalReason,
+        version: plan.version + 1,
+        updated_at: nowIso(),
+      })
       .where("id", "=", access.planId)
       .execute();
     await recordHistory(trx, {
@@ -209,7 +250,12 @@ export async function recordFollowUp(
       userId: user.id,
       change: "follow_up.record",
       before: { nextFollowUp: plan.next_follow_up },
-      after: { heldOn: input.heldOn, nextFollowUp: input.nextDate },
+      after: {
+        heldOn: input.heldOn,
+        nextFollowUp: input.nextDate,
+        ...(intervalReason ? { followUpReason: intervalReason } : {}),
+        ...(step !== null ? { progressionStep: `${step}. ${settings.progressionSteps[step - 1]}` } : {}),
+      },
     });
     await auditWrite(trx, user, access, "follow_up.create", "plan_follow_up", id);
     return ok({ id, version: plan.version + 1 });

@@ -14,6 +14,7 @@ export function toPlan(
     goal: string;
     needs: string;
     next_follow_up: string | null;
+    follow_up_reason: string | null;
     outcome: PlanOutcome | null;
     closed_at: string | null;
     version: number;
@@ -32,6 +33,7 @@ export function toPlan(
     goal: row.goal,
     needs: row.needs,
     nextFollowUp: row.next_follow_up,
+    followUpReason: row.follow_up_reason,
     followUpOverdue: row.status === "active" && row.next_follow_up !== null && row.next_follow_up < today,
     outcome: row.outcome,
     closedAt: row.closed_at,
@@ -73,6 +75,7 @@ export function toPlanAction(
     start_date: string | null;
     due_date: string | null;
     status: ActionStatus;
+    insats_type: string | null;
     version: number;
   },
   today: string,
@@ -87,6 +90,7 @@ export function toPlanAction(
     startDate: row.start_date,
     dueDate: row.due_date,
     status: row.status,
+    insatsType: row.insats_type,
     version: row.version,
     overdue: isOpen(row.status) && row.due_date !== null && row.due_date < today,
   };
@@ -97,6 +101,8 @@ export function toFollowUp(row: {
   held_on: string;
   reviewed: string;
   next_date: string;
+  interval_reason: string | null;
+  progression_step: number | null;
   recorded_by_name: string;
 }): FollowUp {
   return {
@@ -104,6 +110,8 @@ export function toFollowUp(row: {
     heldOn: row.held_on,
     reviewed: row.reviewed,
     nextDate: row.next_date,
+    intervalReason: row.interval_reason,
+    progressionStep: row.progression_step === null ? null : Number(row.progression_step),
     recordedByName: row.recorded_by_name,
   };
 }

@@ -3,6 +3,7 @@
 import type { ActionStatus, OrganisationKind, PlanKind, PlanOutcome, PlanStatus } from "#db/schema";
 import type { ConsentRecord } from "~/features/consent/consent";
 import type { PlanMeetings } from "~/features/meetings/plan-meetings";
+import type { PlanSettings } from "~/features/organisations/partnership-settings";
 import type { PersonOnPlan } from "~/features/persons/person";
 
 export interface Plan {
@@ -12,6 +13,8 @@ export interface Plan {
   goal: string;
   needs: string;
   nextFollowUp: string | null;
+  /** Why the next follow-up lies beyond the partnership's longest interval, when it does. */
+  followUpReason: string | null;
   followUpOverdue: boolean;
   outcome: PlanOutcome | null;
   closedAt: string | null;
@@ -42,6 +45,8 @@ export interface PlanAction {
   startDate: string | null;
   dueDate: string | null;
   status: ActionStatus;
+  /** The insats type chosen from the partnership's list; null for actions added before there was one. */
+  insatsType: string | null;
   version: number;
   overdue: boolean;
 }
@@ -51,6 +56,9 @@ export interface FollowUp {
   heldOn: string;
   reviewed: string;
   nextDate: string;
+  intervalReason: string | null;
+  /** The step of the progression scale (1 = the first), when one was recorded. */
+  progressionStep: number | null;
   recordedByName: string;
 }
 
@@ -100,6 +108,8 @@ export interface PlanPage {
   uncoveredOrganisations: OrganisationRef[];
   /** The user's organisation leads the plan: it records consent and changes the plan's status. */
   isLead: boolean;
+  /** The lead organisation's partnership settings: cadence, insats types, progression scale. */
+  settings: PlanSettings;
 }
 
 export type PlanView = PlanPage & {
@@ -127,6 +137,11 @@ export interface PlanCoreValues {
   needs: string;
   nextFollowUp: string | null;
   leadUserId: string;
+  /**
+   * Why the next follow-up lies beyond the partnership's longest interval. Given by the plan
+   * page's form, where the rule is checked; callers that leave it out (the demo seed) skip it.
+   */
+  followUpReason?: string | null;
 }
 
 /** A stale save of the plan: both versions, so nothing typed is lost. */

@@ -73,6 +73,8 @@ export function planCoreSchema(t: TFunction) {
     goal: optionalText(t, t("plans.goal"), 4000).default(""),
     needs: optionalText(t, t("plans.needs"), 4000).default(""),
     nextFollowUp: optionalDate(t, t("plans.nextFollowUp")),
+    // Required by the command only when the next follow-up lies beyond the partnership's interval.
+    followUpReason: optionalText(t, t("plans.followUpReason"), 1000),
     leadUserId: requiredText(t, t("plans.leadUser")),
   });
 }
@@ -99,6 +101,8 @@ export function actionSchema(t: TFunction) {
       startDate: optionalDate(t, t("plans.startDate")),
       dueDate: optionalDate(t, t("plans.dueDate")),
       status: choice(t, t("plans.actionStatus"), ACTION_STATUSES).default("planned"),
+      // Checked against the partnership's list by the command.
+      insatsType: requiredText(t, t("plans.insatsType"), { max: 80 }),
     })
     .refine((v) => !v.startDate || !v.dueDate || v.startDate <= v.dueDate, {
       path: ["dueDate"],
@@ -123,6 +127,15 @@ export function followUpSchema(t: TFunction) {
       heldOn: date(t, t("plans.heldOn")),
       reviewed: requiredText(t, t("plans.reviewed"), { max: 4000 }),
       nextDate: date(t, t("plans.nextFollowUp")),
+      intervalReason: optionalText(t, t("plans.followUpReason"), 1000),
+      // The scale's length is the partnership's; the command checks the step against it.
+      progressionStep: z.coerce
+        .number({
+          required_error: t("validation.choose", { field: t("plans.progressionStep").toLowerCase() }),
+          invalid_type_error: t("validation.choose", { field: t("plans.progressionStep").toLowerCase() }),
+        })
+        .int()
+        .min(1),
     })
     .refine((v) => v.nextDate > v.heldOn, { path: ["nextDate"], message: t("plans.nextAfterHeld") });
 }

@@ -9,12 +9,14 @@ import { planAccessFilter, planAccessFor, type AccessUser, type PlanAccess } fro
 import { actorOf } from "~/features/access/current-user";
 import { can } from "~/features/access/policy";
 import { audit } from "~/features/audit/audit.server";
+import { planSettings } from "~/features/organisations/partnership-settings.server";
 import type { PersonDetailsInput } from "~/features/persons/person";
 import { auditNamesShown, identityFor, markProtected, recordPlanPerson } from "~/features/persons/persons.server";
 import { likePattern, pageOf, PAGE_SIZE } from "~/lib/pagination";
 import { fail, notFoundFailure, ok, type Result } from "~/lib/result";
 import { todayInStockholm } from "~/lib/time";
 import { inTransaction } from "~/lib/transaction.server";
+import { beyondInterval } from "./cadence";
 import { diff, recordHistory } from "./history.server";
 import { toPlanListItem } from "./plan-rows.server";
 import type { PlanConflict, PlanCoreValues } from "./plan-view";
@@ -193,23 +195,28 @@ export async function updatePlanCore(
     if (!leadTeam) return fail("invalid", { fields: { leadUserId: "not_on_lead_team" } });
     const current = await trx
       .selectFrom("plans")
-      .select(["version", "goal", "needs", "next_follow_up", "lead_user_id", "status"])
+      .select(["version", "goal", "needs", "next_follow_up", "follow_up_reason", "lead_user_id", "status"])
       .where("id", "=", access.planId)
       .executeTakeFirstOrThrow();
     if (current.status === "active" && !input.nextFollowUp) {
       return fail("invalid", { fields: { nextFollowUp: "required_while_active" } });
     }
+    const checked = input.followUpReason !== undefined;
+    const reason = checked ? await followUpReason(trx, access.leadOrganisationId, input) : null;
+    if (reason === "required") return fail("invalid", { fields: { followUpReason: "required_beyond_interval" } });
     const before = {
       goal: current.goal,
       needs: current.needs,
       nextFollowUp: current.next_follow_up,
       leadUserId: current.lead_user_id,
+      ...(checked ? { followUpReason: current.follow_up_reason } : {}),
     };
     const attempted = {
       goal: input.goal,
       needs: input.needs,
       nextFollowUp: input.nextFollowUp,
       leadUserId: input.leadUserId,
+      ...(checked ? { followUpReason: reason } : {}),
     };
     if (current.version !== input.version) {
       const last = await trx
@@ -237,6 +244,7 @@ export async function updatePlanCore(
         needs: input.needs,
         next_follow_up: input.nextFollowUp,
         lead_user_id: input.leadUserId,
+        ...(checked ? { follow_up_reason: reason } : {}),
         version: current.version + 1,
         updated_at: nowIso(),
       })
@@ -261,6 +269,21 @@ export async function updatePlanCore(
     });
     return ok({ version: current.version + 1 });
   });
+}
+
+/**
+ * The reason kept with the next follow-up: null within the partnership's interval, what the user
+ * wrote beyond it, and "required" when they wrote nothing there.
+ */
+async function followUpReason(
+  trx: DB,
+  leadOrganisationId: string,
+  input: { nextFollowUp: string | null; followUpReason?: string | null },
+): Promise<string | null | "required"> {
+  if (!input.nextFollowUp) return null;
+  const { maxFollowUpMonths } = await planSettings(trx, leadOrganisationId);
+  if (!beyondInterval(todayInStockholm(), input.nextFollowUp, maxFollowUpMonths)) return null;
+  return input.followUpReason?.trim() || "required";
 }
 
 export type LifecycleFailure = "stale" | "needs_follow_up" | "not_allowed";

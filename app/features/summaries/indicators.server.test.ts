@@ -194,6 +194,12 @@ export const TABLES_BEFORE_ISSUE_17 = [
 /** The figures as a snapshot frozen before issue 17 stored them: none of the new keys. */
 export function withoutIssue17Figures(f: SummaryFigures): SummaryFigures {
   const { routineByCategory: _c, routineByOrganisationKind: _k, ...deviations } = f.deviations;
-  const { endedOver24Months: _e, shareEndedOver24Months: _s, ...plans } = f.plans;
+  const { endedOver24Months: _e, shareEndedOver24Months: _s, ...plans } = withoutFiguresOf0022(f).plans;
   return { ...f, deviations, plans } as SummaryFigures;
+}
+
+/** The figures as a snapshot frozen before migration 0022 stored them: no breakdowns, cadence or progression. */
+export function withoutFiguresOf0022(f: SummaryFigures): SummaryFigures {
+  const { breakdowns: _b, cadence: _c, progression: _p, ...plans } = f.plans;
+  return { ...f, plans } as SummaryFigures;
 }

@@ -12,11 +12,13 @@ import {
   PLAN_OUTCOMES,
   WORK_OR_STUDIES_OUTCOMES,
 } from "#db/schema";
+import { AGE_BANDS, LEGAL_GENDERS, type BreakdownCounts } from "./breakdown-figures.server";
+import type { CadenceCounts, ProgressionCounts } from "./cadence-figures.server";
 import type { DeviationCounts } from "./deviation-figures.server";
 import type { MeetingCounts } from "./meeting-figures.server";
 import type { PlanCounts } from "./plan-figures.server";
 import type { Counts, SummaryScope } from "./summary-scope.server";
-import type { SummaryFigures, Table } from "./summary-figures";
+import type { Breakdowns, SummaryFigures, Table } from "./summary-figures";
 import { median, share, suppressCount, suppressTable } from "./suppression";
 
 export interface TrendCounts {
@@ -31,9 +33,12 @@ export interface SummaryCounts {
   plans: PlanCounts;
   meetings: MeetingCounts;
   trend: TrendCounts[];
+  breakdowns: BreakdownCounts;
+  cadence: CadenceCounts;
+  progression: ProgressionCounts;
 }
 
-type Scope = Pick<SummaryScope, "k" | "period" | "previous" | "lastYear" | "organisations">;
+type Scope = Pick<SummaryScope, "k" | "period" | "previous" | "lastYear" | "organisations" | "actionTypes">;
 
 export function publishedFigures(scope: Scope, counts: SummaryCounts, now: Date): SummaryFigures {
   const { k } = scope;
@@ -44,7 +49,21 @@ export function publishedFigures(scope: Scope, counts: SummaryCounts, now: Date)
     lastYear: scope.lastYear,
     computedAt: now.toISOString(),
     deviations: publishedDeviations(counts.deviations, k, scope.organisations),
-    plans: publishedPlans(counts.plans, k),
+    plans: {
+      ...publishedPlans(counts.plans, k),
+      breakdowns: publishedBreakdowns(scope, counts.breakdowns),
+      cadence: {
+        intervalMonths: counts.cadence.intervalMonths,
+        overdueAtEnd: suppressCount(counts.cadence.overdueAtEnd, k),
+        followedUpWithin: suppressCount(counts.cadence.followedUpWithin, k),
+        shareFollowedUpWithin: share(counts.cadence.followedUpWithin, counts.cadence.activeAtEnd, k),
+      },
+      progression: {
+        persons: suppressCount(counts.progression.persons, k),
+        steppedForward: suppressCount(counts.progression.steppedForward, k),
+        shareSteppedForward: share(counts.progression.steppedForward, counts.progression.persons, k),
+      },
+    },
     meetings: publishedMeetings(counts.meetings, k),
     trend: counts.trend.map((p) => ({
       key: p.key,
@@ -115,6 +134,25 @@ function publishedPlans(p: PlanCounts, k: number): SummaryFigures["plans"] {
     activeOver24Months: suppressCount(p.activeOver24Months, k),
     endedOver24Months: suppressCount(p.endedOver24Months, k),
     shareEndedOver24Months: share(p.endedOver24Months, p.closedAfterActive, k),
+  };
+}
+
+function publishedBreakdowns(scope: Scope, b: BreakdownCounts): Breakdowns {
+  const { k } = scope;
+  // A row for every kind of organisation in the partnership and every type on its list, then any
+  // type no longer on it and actions without a type, where there are some.
+  const kinds = ORGANISATION_KINDS.filter((kind) => scope.organisations.some((o) => o.kind === kind));
+  const keys = kinds.flatMap((kind) => scope.actionTypes.map((type) => `${kind}/${type}`));
+  for (const key of b.actionsByKindAndType.keys()) if (!keys.includes(key)) keys.push(key);
+  const labels = new Map(keys.map((key) => [key, key.slice(key.indexOf("/") + 1)]));
+  return {
+    createdByAge: table(AGE_BANDS, b.created.ageBand, k),
+    createdByGender: table(LEGAL_GENDERS, b.created.gender, k),
+    activeByAge: table(AGE_BANDS, b.activeAtEnd.ageBand, k),
+    activeByGender: table(LEGAL_GENDERS, b.activeAtEnd.gender, k),
+    closedByAge: table(AGE_BANDS, b.closed.ageBand, k),
+    closedByGender: table(LEGAL_GENDERS, b.closed.gender, k),
+    actionsByKindAndType: table(keys, b.actionsByKindAndType, k, labels),
   };
 }
 

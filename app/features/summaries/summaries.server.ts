@@ -2,6 +2,8 @@
 // before anything leaves this feature. No personal data is read into a summary beyond counts;
 // plan figures come from the plans led by the partnership's organisations.
 import type { DB } from "#db/client.server";
+import { breakdownCounts } from "./breakdown-figures.server";
+import { cadenceCounts, progressionCounts } from "./cadence-figures.server";
 import { countDeviations, deviationCounts, type DeviationCounts } from "./deviation-figures.server";
 import { meetingCounts } from "./meeting-figures.server";
 import { instantBounds, trailingPeriods, type Period } from "./periods";
@@ -28,7 +30,10 @@ export async function computeSummary(
   const plans = await planCounts(db, scope);
   const meetings = await meetingCounts(db, scope);
   const trend = await trendCounts(db, scope, deviations, plans);
-  return publishedFigures(scope, { deviations, plans, meetings, trend }, now);
+  const breakdowns = await breakdownCounts(db, scope);
+  const cadence = await cadenceCounts(db, scope);
+  const progression = await progressionCounts(db, scope);
+  return publishedFigures(scope, { deviations, plans, meetings, trend, breakdowns, cadence, progression }, now);
 }
 
 /** Cases and new plans in the period and the five before it; what is already counted is not counted again. */

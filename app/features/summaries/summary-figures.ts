@@ -54,6 +54,17 @@ export interface SummaryFigures {
     /** Closed in the period after more than 24 months active, and their share of the closed (Kolada's form). */
     endedOver24Months?: Cell;
     shareEndedOver24Months?: number | null;
+    /** By age band and legal gender, from the identity number (absent in snapshots frozen before migration 0022). */
+    breakdowns?: Breakdowns;
+    /** Follow-up cadence against the partnership's longest interval (absent before migration 0022). */
+    cadence?: {
+      intervalMonths: number;
+      overdueAtEnd: Cell;
+      followedUpWithin: Cell;
+      shareFollowedUpWithin: number | null;
+    };
+    /** Persons with a step forward on the progression scale (absent before migration 0022). */
+    progression?: { persons: Cell; steppedForward: Cell; shareSteppedForward: number | null };
   };
   meetings: {
     held: Cell;
@@ -64,4 +75,16 @@ export interface SummaryFigures {
     shareSummonedAttended: number | null;
   };
   trend: { key: string; label: string; deviations: Cell; newPlans: Cell }[];
+}
+
+/** Plans by the person's age band at period end and legal gender; actions by insats type and organisation kind. */
+export interface Breakdowns {
+  createdByAge: Table;
+  createdByGender: Table;
+  activeByAge: Table;
+  activeByGender: Table;
+  closedByAge: Table;
+  closedByGender: Table;
+  /** Keys "<organisation kind>/<insats type>"; the label is the type's name ("" when none was chosen). */
+  actionsByKindAndType: Table;
 }

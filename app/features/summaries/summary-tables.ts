@@ -3,7 +3,7 @@
 import type { TFunction } from "i18next";
 import type { Cell } from "./suppression";
 import { intlLocale, numberFormat } from "~/lib/time";
-import type { SummaryFigures, Table } from "./summary-figures";
+import type { Breakdowns, SummaryFigures, Table } from "./summary-figures";
 
 export interface SummaryTable {
   id: string;
@@ -149,9 +149,49 @@ export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): 
         { label: t("summaries.shareFollowUpsOnTime"), value: formatShare(p.shareFollowUpsOnTime, locale) ?? na },
       ],
     },
+    // Snapshots frozen before migration 0022 have neither and render as they did.
+    ...(p.cadence
+      ? [
+          {
+            id: "plans-cadence",
+            title: t("summaries.cadence", { count: p.cadence.intervalMonths }),
+            chart: false,
+            rows: [
+              { label: t("summaries.overdueAtEnd"), value: p.cadence.overdueAtEnd },
+              {
+                label: t("summaries.followedUpWithin", { count: p.cadence.intervalMonths }),
+                value: p.cadence.followedUpWithin,
+              },
+              {
+                label: t("summaries.shareFollowedUpWithin"),
+                value: formatShare(p.cadence.shareFollowedUpWithin, locale) ?? na,
+              },
+            ],
+          },
+        ]
+      : []),
+    ...(p.progression
+      ? [
+          {
+            id: "plans-progression",
+            title: t("summaries.progression"),
+            chart: false,
+            rows: [
+              { label: t("summaries.progressionPersons"), value: p.progression.persons },
+              { label: t("summaries.steppedForward"), value: p.progression.steppedForward },
+              {
+                label: t("summaries.shareSteppedForward"),
+                value: formatShare(p.progression.shareSteppedForward, locale) ?? na,
+              },
+            ],
+          },
+        ]
+      : []),
     coded("plans-by-outcome", t("summaries.closedByOutcome"), p.closedByOutcome, (k) =>
       t(`plans.outcomes.${k}` as never),
     ),
+    // Snapshots frozen before migration 0022 have no breakdowns and render as they did.
+    ...(p.breakdowns ? breakdownTables(p.breakdowns, t) : []),
     {
       id: "meetings-overview",
       title: t("summaries.meetingsHeading"),
@@ -186,6 +226,32 @@ export function summaryTables(f: SummaryFigures, t: TFunction, locale: string): 
         { label: `${r.label} – ${t("summaries.trendDeviations")}`, value: r.deviations },
         { label: `${r.label} – ${t("summaries.trendPlans")}`, value: r.newPlans },
       ]),
+    },
+  ];
+}
+
+function breakdownTables(b: Breakdowns, t: TFunction): SummaryTable[] {
+  const of = (id: string, title: string, table: Table, labelOf: (row: Table["rows"][number]) => string) => ({
+    id,
+    title,
+    chart: true,
+    rows: table.rows.map((r) => ({ label: labelOf(r), value: r.n })),
+    total: table.total,
+  });
+  const age = (r: Table["rows"][number]) => t(`summaries.ageBands.${r.key}` as never);
+  const gender = (r: Table["rows"][number]) => t(`summaries.genders.${r.key}` as never);
+  const action = (r: Table["rows"][number]) =>
+    `${t(`organisationKinds.${r.key.slice(0, r.key.indexOf("/"))}` as never)}: ${r.label || t("summaries.noActionType")}`;
+  return [
+    of("plans-new-by-age", t("summaries.createdByAge"), b.createdByAge, age),
+    of("plans-new-by-gender", t("summaries.createdByGender"), b.createdByGender, gender),
+    of("plans-active-by-age", t("summaries.activeByAge"), b.activeByAge, age),
+    of("plans-active-by-gender", t("summaries.activeByGender"), b.activeByGender, gender),
+    of("plans-closed-by-age", t("summaries.closedByAge"), b.closedByAge, age),
+    of("plans-closed-by-gender", t("summaries.closedByGender"), b.closedByGender, gender),
+    {
+      ...of("actions-by-kind-and-type", t("summaries.actionsByKindAndType"), b.actionsByKindAndType, action),
+      chart: false,
     },
   ];
 }

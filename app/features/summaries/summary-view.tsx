@@ -106,7 +106,22 @@ export function SummaryView({ figures, csvHref }: { figures: SummaryFigures; csv
       </section>
       <section aria-labelledby="sum-plans" className="summary__section">
         <h2 id="sum-plans">{t("summaries.plansHeading")}</h2>
-        {show("plans-overview", "plans-by-kind", "plans-organisation-kinds", "plans-follow-ups", "plans-by-outcome")}
+        {show(
+          "plans-overview",
+          "plans-by-kind",
+          "plans-organisation-kinds",
+          "plans-follow-ups",
+          "plans-cadence",
+          "plans-progression",
+          "plans-by-outcome",
+          "plans-new-by-age",
+          "plans-new-by-gender",
+          "plans-active-by-age",
+          "plans-active-by-gender",
+          "plans-closed-by-age",
+          "plans-closed-by-gender",
+          "actions-by-kind-and-type",
+        )}
       </section>
       <section aria-labelledby="sum-meetings" className="summary__section">
         <h2 id="sum-meetings">{t("summaries.meetingsHeading")}</h2>

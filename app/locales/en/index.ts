@@ -216,6 +216,8 @@ const en: TranslationShape<typeof sv> = {
     noActions: "No actions yet. Add who does what and when.",
     addAction: "Add action",
     actionDescription: "What is to be done",
+    insatsType: "Type of action",
+    insatsTypeNotOnList: "Choose a type of action from the list.",
     responsibleOrganisation: "Responsible organisation",
     responsibleUser: "Responsible person (optional)",
     nobody: "No one in particular",
@@ -234,6 +236,19 @@ const en: TranslationShape<typeof sv> = {
     heldOn: "Date of the follow-up",
     reviewed: "What was reviewed",
     nextAfterHeld: "The next follow-up must be after this one.",
+    followUpReason: "Reason for a longer time to the next follow-up",
+    followUpReasonHint_one:
+      "Required when the next follow-up is more than {{count}} month ahead (the partnership's longest interval).",
+    followUpReasonHint_other:
+      "Required when the next follow-up is more than {{count}} months ahead (the partnership's longest interval).",
+    followUpReasonRequired:
+      "The next follow-up is further ahead than the partnership's longest time between follow-ups. Write the reason for the longer interval.",
+    followUpReasonShown: "Reason for a longer interval: {{reason}}",
+    followUpAfterConsent:
+      "The next follow-up ({{date}}) is after the consent ends ({{until}}). Renew the consent in time or choose an earlier date.",
+    progressionStep: "Where the person stands today",
+    progressionStepHint: "A step on the partnership's scale, starting furthest from work or studies.",
+    progressionStepShown: "Step {{step}} of {{of}}: {{name}}",
     followUpRecorded: "The follow-up is recorded and the next date set.",
     notes: "Notes",
     note: "Note",
@@ -293,6 +308,9 @@ const en: TranslationShape<typeof sv> = {
       member: "Team member",
       heldOn: "Follow-up",
       reason: "Reason",
+      insatsType: "Type of action",
+      followUpReason: "Reason for a longer interval",
+      progressionStep: "Step on the scale",
       protectedIdentity: "Protected identity",
     },
     conflictTitle: "The plan was changed by someone else",

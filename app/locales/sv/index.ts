@@ -215,6 +215,8 @@ const sv = {
     noActions: "Inga insatser ännu. Lägg till vem som gör vad och när.",
     addAction: "Lägg till insats",
     actionDescription: "Vad ska göras",
+    insatsType: "Typ av insats",
+    insatsTypeNotOnList: "Välj en typ av insats i listan.",
     responsibleOrganisation: "Ansvarig organisation",
     responsibleUser: "Ansvarig person (valfritt)",
     nobody: "Ingen särskild",
@@ -233,6 +235,19 @@ const sv = {
     heldOn: "Datum för uppföljningen",
     reviewed: "Vad följdes upp",
     nextAfterHeld: "Nästa uppföljning måste vara efter den här.",
+    followUpReason: "Skäl till längre tid till nästa uppföljning",
+    followUpReasonHint_one:
+      "Krävs när nästa uppföljning ligger mer än {{count}} månad fram (samverkansområdets längsta intervall).",
+    followUpReasonHint_other:
+      "Krävs när nästa uppföljning ligger mer än {{count}} månader fram (samverkansområdets längsta intervall).",
+    followUpReasonRequired:
+      "Nästa uppföljning ligger längre fram än samverkansområdets längsta tid mellan uppföljningar. Skriv skälet till det längre intervallet.",
+    followUpReasonShown: "Skäl till längre intervall: {{reason}}",
+    followUpAfterConsent:
+      "Nästa uppföljning ({{date}}) ligger efter att samtycket upphör ({{until}}). Förnya samtycket i tid eller välj ett tidigare datum.",
+    progressionStep: "Var personen står i dag",
+    progressionStepHint: "Steg på samverkansområdets skala, från längst från arbete eller studier.",
+    progressionStepShown: "Steg {{step}} av {{of}}: {{name}}",
     followUpRecorded: "Uppföljningen är dokumenterad och nästa datum satt.",
     notes: "Anteckningar",
     note: "Anteckning",
@@ -292,6 +307,9 @@ const sv = {
       member: "Teammedlem",
       heldOn: "Uppföljning",
       reason: "Skäl",
+      insatsType: "Typ av insats",
+      followUpReason: "Skäl till längre intervall",
+      progressionStep: "Steg på skalan",
       protectedIdentity: "Skyddade personuppgifter",
     },
     conflictTitle: "Planen har ändrats av någon annan",
