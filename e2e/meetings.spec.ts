@@ -164,7 +164,7 @@ test("a caseworker convenes a meeting, a colleague accepts, the minutes and a de
 
   // The decision is an action on the plan, and the meeting is among the past ones.
   await page.getByRole("link", { name: "Till planen" }).click();
-  const actions = page.getByRole("region", { name: "Insatser" });
+  const actions = page.getByRole("region", { name: "Vem gör vad" });
   await expect(actions.getByText("Praktikplats i butik fyra veckor", { exact: true })).toBeVisible();
   const meetings = page.getByRole("region", { name: "Möten" });
   const held = meetings

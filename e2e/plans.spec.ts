@@ -53,6 +53,11 @@ async function openPlanFromList(page: Page, personName: string, axe: (page: Page
   return new URL(page.url()).pathname;
 }
 
+/** The goal as the overview shows it. */
+function goalCard(page: Page) {
+  return page.getByRole("region", { name: "Mål och behov", exact: true });
+}
+
 function flash(page: Page, text: string) {
   return page.getByRole("status").filter({ hasText: text });
 }
@@ -80,13 +85,16 @@ test("two people save the same plan: the second sees the conflict, loses nothing
   await loginAs(OMAR, omarContext);
   const omar = await omarContext.newPage();
   expect(await openPlanFromList(omar, person, expectAxeClean)).toBe(planPath);
+  // Both open the goal for editing.
+  for (const p of [page, omar]) await p.getByRole("link", { name: "Ändra mål och behov" }).click();
   await expectAxeClean(omar);
 
-  // Anna saves first.
+  // Anna saves first, and is back at the goal in the overview.
   await page.getByLabel(GOAL).fill(annasGoal);
   await page.getByRole("button", { name: "Spara planen" }).click();
   await expect(flash(page, "Planen är sparad.")).toBeVisible();
-  await expect(page.getByLabel(GOAL)).toHaveValue(annasGoal);
+  await expect(goalCard(page)).toContainText(annasGoal);
+  await expect(goalCard(page)).toBeFocused();
   await expectAxeClean(page);
 
   // Omar, still on the page as it was, saves a different goal.
@@ -111,14 +119,13 @@ test("two people save the same plan: the second sees the conflict, loses nothing
   await omar.getByRole("button", { name: "Spara min version" }).click();
   await expect(flash(omar, "Planen är sparad.")).toBeVisible();
   await expect(omar.getByRole("heading", { name: "Planen har ändrats av någon annan" })).toHaveCount(0);
-  await expect(omar.getByLabel(GOAL)).toHaveValue(omarsGoal);
-  await expect(omar.getByRole("button", { name: "Spara planen" })).toBeVisible();
+  await expect(goalCard(omar)).toContainText(omarsGoal);
   await expectAxeClean(omar);
 
   // Anna sees his goal on her next load, and both saves are in the plan's history.
   await page.reload();
-  await expect(page.getByLabel(GOAL)).toHaveValue(omarsGoal);
-  await page.getByText("Historik", { exact: true }).click();
+  await expect(goalCard(page)).toContainText(omarsGoal);
+  await page.getByRole("link", { name: "Visa planens historik" }).click();
   const history = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Händelse" }) });
   await expect(
     history
@@ -209,8 +216,9 @@ test("the plan page and “Min plan” in Swedish and English", async ({ page, l
   const planPath = await openPlanFromList(page, SANNA, expectAxeClean);
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
   for (const heading of [
-    "Planen",
-    "Insatser",
+    "Mål och behov",
+    "Vem gör vad",
+    "Möten",
     "Uppföljningar",
     "Anteckningar",
     "Planens status",
@@ -255,10 +263,14 @@ test("the plan page and “Min plan” in Swedish and English", async ({ page, l
 
   await page.getByRole("link", { name: "Back to the plan" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `GIP for ${SANNA}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Who does what" })).toBeVisible();
+  await expectAxeClean(page);
+  await shot("plan-en");
+  await page.getByRole("link", { name: "Edit goal and needs" }).click();
   await expect(page.getByLabel("The person's goal, in their own words")).toBeVisible();
   await expect(page.getByRole("button", { name: "Save the plan" })).toBeVisible();
   await expectAxeClean(page);
-  await shot("plan-en");
+  await shot("plan-edit-goal-en");
 
   await page.getByRole("button", { name: "På svenska" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
@@ -310,7 +322,7 @@ test("a new GIP: an invalid identity number is refused in Swedish with the value
   await expect(page.getByRole("heading", { level: 1, name: `GIP för ${name}` })).toBeVisible();
   await expect(flash(page, "Planen är skapad. Lägg till teamet och dokumentera samtycket.")).toBeVisible();
   await expect(page.getByText("Utkast", { exact: true }).first()).toBeVisible();
-  await expect(page.getByLabel(GOAL)).toHaveValue(goal);
+  await expect(goalCard(page)).toContainText(goal);
   await expect(page.getByText(identityNumber)).toBeVisible();
   await expectAxeClean(page);
 
@@ -348,6 +360,7 @@ test("without JavaScript, a caseworker creates a plan and adds a note to it", as
   await expectAxeClean(page);
 
   // An empty note is refused by the server, with the reason.
+  await page.getByRole("link", { name: "Skriv en anteckning" }).click();
   const noteField = page.getByRole("textbox", { name: /^Anteckning/ });
   await noteField.evaluate((el) => el.removeAttribute("required"));
   await page.getByRole("button", { name: "Spara anteckning" }).click();
@@ -358,6 +371,7 @@ test("without JavaScript, a caseworker creates a plan and adds a note to it", as
   await page.getByRole("button", { name: "Spara anteckning" }).click();
   await expect(flash(page, "Anteckningen är sparad.")).toBeVisible();
   const notes = page.getByRole("region", { name: "Anteckningar", exact: true });
+  await expect(page).toHaveURL(/#notes$/);
   await expect(notes.getByText(note)).toBeVisible();
   await expect(notes.getByText("Anna Handläggare")).toBeVisible();
   await expect(page.getByText("Inga anteckningar ännu.")).toHaveCount(0);

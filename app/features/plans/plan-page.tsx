@@ -139,13 +139,6 @@ export function PlanPageView({
           ) : (
             <FollowUpsOverview followUps={page.followUps} closed={closed} />
           )}
-          {edit === "notes" ? (
-            <Editing id="notes">
-              <NotesSection notes={page.notes} />
-            </Editing>
-          ) : (
-            <NotesOverview notes={page.notes} />
-          )}
         </div>
         <div className="plan__side">
           {page.meetings ? (
@@ -188,6 +181,13 @@ export function PlanPageView({
               }
             />
           </div>
+          {edit === "notes" ? (
+            <Editing id="notes">
+              <NotesSection notes={page.notes} />
+            </Editing>
+          ) : (
+            <NotesOverview notes={page.notes} />
+          )}
           <LifecycleSection plan={plan} isLead={page.isLead} editing={edit === "lifecycle"} />
         </div>
       </div>
