@@ -1,5 +1,6 @@
 import audit from "./audit";
 import deviations from "./deviations";
+import improvements from "./improvements";
 import svAuth from "./auth";
 import svIdentity from "./identity";
 import privacy from "./privacy";
@@ -28,6 +29,7 @@ const sv = {
     start: "Start",
     plans: "Planer",
     deviations: "Avvikelser",
+    improvements: "Förbättringar",
     summaries: "Sammanställningar",
     audit: "Loggkontroll",
     admin: "Administration",
@@ -355,6 +357,7 @@ const sv = {
   },
   audit,
   deviations,
+  improvements,
   privacy,
   retention,
   registerExtract,
