@@ -38,7 +38,7 @@ export async function improvementsIndex(
   user: ImprovementUser,
   { filter, page }: { filter: ImprovementFilter; page: number },
   today = todayInStockholm(),
-): Promise<{ list: Page<ImprovementListItem>; mayRecord: boolean }> {
+): Promise<{ list: Page<ImprovementListItem>; mayRecord: boolean; candidates: CandidateCase[] }> {
   const status = filter.status ?? "open";
   let query = db
     .selectFrom("improvements")
@@ -72,7 +72,69 @@ export async function improvementsIndex(
     status: r.status,
     overdue: r.status === "open" && r.due_date < today,
   }));
-  return { list: pageOf(items, Number(n), page), mayRecord: recordingPartnerships(user).length > 0 };
+  return {
+    list: pageOf(items, Number(n), page),
+    mayRecord: recordingPartnerships(user).length > 0,
+    candidates: await candidateCases(db, user),
+  };
+}
+
+export interface CandidateCase {
+  id: string;
+  number: number;
+  partnershipName: string;
+  kind: "closed_case" | "escalated_case";
+  summary: string;
+}
+
+/**
+ * The coordinator's cases an improvement may come from and none has yet: closed with an
+ * improvement agreed, or escalated. Coordinator-handled cases of their partnerships only (the
+ * deviation policy's coordinator view), newest first, at most ten.
+ */
+async function candidateCases(db: DB, user: ImprovementUser): Promise<CandidateCase[]> {
+  const partnershipIds = recordingPartnerships(user);
+  if (partnershipIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("deviations")
+    .innerJoin("partnerships", "partnerships.id", "deviations.partnership_id")
+    .select([
+      "deviations.id",
+      "deviations.number",
+      "partnerships.name as partnership_name",
+      "deviations.summary",
+      "deviations.closing_outcome",
+      "deviations.escalation_level",
+    ])
+    .where("deviations.partnership_id", "in", partnershipIds)
+    .where("deviations.handler", "=", "coordinator")
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("deviations.status", "=", "closed"), eb("deviations.closing_outcome", "=", "improvement_agreed")]),
+        eb("deviations.closing_outcome", "=", "escalated"),
+        eb("deviations.escalation_level", "is not", null),
+      ]),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("improvements")
+            .select("improvements.id")
+            .whereRef("improvements.source_deviation_id", "=", "deviations.id"),
+        ),
+      ),
+    )
+    .orderBy("deviations.updated_at", "desc")
+    .limit(10)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    partnershipName: r.partnership_name,
+    kind: r.closing_outcome === "escalated" || r.escalation_level !== null ? "escalated_case" : "closed_case",
+    summary: r.summary,
+  }));
 }
 
 export interface ImprovementDetail {

@@ -146,3 +146,14 @@ async function countsByCategoryAndPeriod(
     .execute();
   return new Map(rows.map((r) => [`${r.period_key}|${r.category}`, Number(r.n)]));
 }
+
+/** A summary's figures with the register added: what the live summary shows and a snapshot freezes. */
+export async function withImprovementRegister<F extends object>(
+  db: DB,
+  figures: F,
+  partnershipId: string,
+  period: Period,
+  now = new Date(),
+): Promise<F & { improvementRegister: ImprovementRegisterFigures }> {
+  return { ...figures, improvementRegister: await improvementRegisterFigures(db, partnershipId, period, now) };
+}

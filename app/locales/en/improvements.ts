@@ -10,6 +10,8 @@ const improvements: TranslationShape<typeof sv> = {
   recordIntro:
     "Record what the steering group decided. The owner can then follow up the improvement themselves. Write without personal data.",
   recordFromCase: "Record an improvement from the case",
+  candidatesHeading: "Cases to record improvements from",
+  recordFromNumber: "Record an improvement from deviation {{number}}",
   fromCase: "From deviation {{number}}",
   partnership: "Partnership",
   what: "What is to be done",

@@ -8,6 +8,8 @@ const improvements = {
   recordIntro:
     "Registrera det styrgruppen beslutade. Ägaren kan sedan följa upp förbättringen själv. Skriv utan personuppgifter.",
   recordFromCase: "Registrera förbättring från ärendet",
+  candidatesHeading: "Ärenden att registrera förbättringar från",
+  recordFromNumber: "Registrera förbättring från avvikelse {{number}}",
   fromCase: "Från avvikelse {{number}}",
   partnership: "Samverkansområde",
   what: "Vad ska göras",
