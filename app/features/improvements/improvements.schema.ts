@@ -2,7 +2,7 @@
 // and the action; filters from the URL never fail (nonsense is ignored).
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { DEVIATION_CATEGORIES, IMPROVEMENT_STATUSES } from "#db/schema";
+import { DEVIATION_CATEGORIES, IMPROVEMENT_STATUSES, type DeviationCategory } from "#db/schema";
 import { isIsoDate } from "~/lib/time";
 import { choice, optionalText, requiredText } from "~/lib/validation";
 
@@ -15,6 +15,8 @@ function date(t: TFunction, field: string) {
     .refine(isIsoDate, t("validation.date", { field: field.toLowerCase() }));
 }
 
+const isCategory = (v: string): v is DeviationCategory => (DEVIATION_CATEGORIES as readonly string[]).includes(v);
+
 export function recordSchema(t: TFunction) {
   return z
     .object({
@@ -24,7 +26,13 @@ export function recordSchema(t: TFunction) {
       ownerOrganisationId: requiredText(t, t("improvements.ownerOrganisation")),
       ownerContactId: z.string().optional(),
       dueDate: date(t, t("improvements.dueDate")),
-      categories: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.enum(DEVIATION_CATEGORIES))),
+      categories: z.preprocess(
+        (v) => (v === undefined ? [] : [v].flat()),
+        z
+          .array(z.string())
+          .refine((list) => list.every(isCategory), t("improvements.chooseCategories"))
+          .transform((list) => list as DeviationCategory[]),
+      ),
       /** The case it came from (a case number is no personal data); empty: the steering group's own. */
       sourceDeviationId: z.string().optional(),
     })
