@@ -37,23 +37,6 @@ export default function Improvements() {
       </div>
       <p className="lead">{t("improvements.intro")}</p>
 
-      {candidates.length > 0 ? (
-        <section aria-labelledby="candidates-heading">
-          <h2 id="candidates-heading">{t("improvements.candidatesHeading")}</h2>
-          <ul className="plain-list case-list">
-            {candidates.map((c) => (
-              <li key={c.id}>
-                <Link to={`/improvements/new?from=${c.id}`}>
-                  {t("improvements.recordFromNumber", { number: c.number })}
-                </Link>{" "}
-                – {t(`improvements.sources.${c.kind}`)}, {c.partnershipName}
-                {c.summary ? <p className="clamp">{c.summary}</p> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">{t("improvements.listCaption")}</h2>
         <Form method="get" className="filter-form" aria-label={t("improvements.filter")}>
@@ -113,6 +96,23 @@ export default function Improvements() {
         )}
         <Pagination {...list} />
       </section>
+
+      {candidates.length > 0 ? (
+        <section aria-labelledby="candidates-heading">
+          <h2 id="candidates-heading">{t("improvements.candidatesHeading")}</h2>
+          <ul className="plain-list case-list">
+            {candidates.map((c) => (
+              <li key={c.id}>
+                <Link to={`/improvements/new?from=${c.id}`}>
+                  {t("improvements.recordFromNumber", { number: c.number })}
+                </Link>{" "}
+                – {t(`improvements.sources.${c.kind}`)}, {c.partnershipName}
+                {c.summary ? <p className="clamp">{c.summary}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -74,13 +74,13 @@ export async function seedDemoImprovements(db: DB): Promise<void> {
     return id;
   };
 
-  // Done about five months ago: the summaries show responsibility cases per term since.
+  // Done about six months ago, so the term summaries show the responsibility cases per term since.
   const done = await record("Gemensam överenskommelse om kostnadsfördelning för arbetsträning", {
     owner: "Sjöstads kommun – Arbetsmarknadsenheten",
-    dueInDays: -120,
+    dueInDays: -180,
     categories: ["responsibility"],
     source: "Oklart betalningsansvar för arbetsträning mellan tre parter.",
-    createdDaysAgo: 190,
+    createdDaysAgo: 205,
     description: "Arbetsmarknadsenheten står för de tre första månaderna, därefter Arbetsförmedlingen.",
   });
   expectOk(
@@ -88,13 +88,13 @@ export async function seedDemoImprovements(db: DB): Promise<void> {
       version: 1,
       status: "done",
       statusNote: "Överenskommelsen är undertecknad av båda parter och gäller från terminsstart.",
-      dueDate: addDays(today, -120),
+      dueDate: addDays(today, -180),
     }),
     "marking done",
   );
   await db
     .updateTable("improvements")
-    .set({ done_at: at(addDays(today, -150)), updated_at: at(addDays(today, -150)) })
+    .set({ done_at: at(addDays(today, -195)), updated_at: at(addDays(today, -195)) })
     .where("id", "=", done)
     .execute();
 
