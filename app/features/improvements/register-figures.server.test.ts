@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { makePartnership } from "../../../test/factories";
+import { currentUser, makePartnership } from "../../../test/factories";
 import { deviationOn, improvementAt, improvementSetup } from "../../../test/improvements";
+import { fromJson } from "#db/portable";
 import { term } from "~/features/summaries/periods";
+import { freezeSummary } from "~/features/summaries/snapshots.server";
+import type { SummaryFigures } from "~/features/summaries/summary-figures";
 import { improvementRegisterFigures } from "./register-figures.server";
 
 // Hand-computed fixture. The summary is HT 2026 (1 Jul – 31 Dec), read on 15 Jan 2027, k = 3.
@@ -148,5 +151,43 @@ describe("the improvement register in a period summary", () => {
     });
     const figures = await improvementRegisterFigures(db, p, term(2026, "HT"), new Date("2026-11-01T12:00:00.000Z"));
     expect(figures).toMatchObject({ asOf: "2026-11-01", open: 2, overdue: 1, doneInPeriod: 0, done: [] });
+  });
+
+  it("is frozen with the summary: later changes to the register leave the snapshot as it was", async () => {
+    const db = getDb();
+    const cast = await improvementSetup();
+    const p = cast.partnership.id;
+    const common = { partnershipId: p, ownerOrganisationId: cast.party.organisationId, createdBy: cast.coordinator.id };
+    const id = await improvementAt({
+      ...common,
+      title: "J",
+      categories: ["capacity"],
+      dueDate: "2026-09-01",
+      createdAt: "2026-03-01T10:00:00.000Z",
+    });
+    const frozen = await freezeSummary(
+      db,
+      await currentUser(cast.coordinator.id),
+      { partnershipId: p, period: term(2026, "VT"), meetingName: "Styrgruppen", meetingDate: "2026-08-20" },
+      new Date("2026-08-01T12:00:00.000Z"),
+    );
+    if (!frozen.ok) throw new Error(frozen.error);
+    await db
+      .updateTable("improvements")
+      .set({ status: "dropped", dropped_at: "2026-08-02T10:00:00.000Z" })
+      .where("id", "=", id)
+      .execute();
+    const row = await db
+      .selectFrom("summary_snapshots")
+      .select("figures")
+      .where("id", "=", frozen.value.id)
+      .executeTakeFirstOrThrow();
+    const figures = fromJson<SummaryFigures>(row.figures, null as never);
+    expect(figures.improvementRegister).toMatchObject({
+      asOf: "2026-06-30",
+      open: 1,
+      overdue: 0,
+      openItems: [{ title: "J" }],
+    });
   });
 });
