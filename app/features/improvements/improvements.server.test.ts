@@ -53,6 +53,16 @@ describe("recording an improvement", () => {
       .where("record_id", "=", id)
       .execute();
     expect(events).toEqual([{ action: "improvement.record", outcome: "allowed" }]);
+    // The owner's people are told: the named contact, its managers and its deviation contacts.
+    const told = await db
+      .selectFrom("notifications")
+      .select("user_id")
+      .where("link", "=", `/improvements/${id}`)
+      .where("kind", "=", "improvement.recorded")
+      .execute();
+    expect(told.map((n) => n.user_id).sort()).toEqual(
+      [cast.namedContact.id, cast.partyManager.id, cast.party.id].sort(),
+    );
   });
 
   it("from an escalated case; an open case without escalation is not a source", async () => {

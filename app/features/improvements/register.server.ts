@@ -15,8 +15,10 @@ import { newId, nowIso } from "#db/portable";
 import type { ImprovementSource, ImprovementStatus } from "#db/schema";
 import { actorOf, type CurrentUser } from "~/features/access/current-user";
 import { improvementViews, recordingPartnerships, type ImprovementView } from "~/features/access/improvement-policy";
+import { rolesWith } from "~/features/access/deviation-policy";
 import { audit } from "~/features/audit/audit.server";
 import { deviationAccessFor } from "~/features/deviations/workflow.server";
+import { notify } from "~/features/notifications/notifications.server";
 import { partnershipMembers } from "~/features/organisations/organisations.server";
 import { personalDataIn, type PersonalDataFindings } from "~/features/privacy/personal-data.server";
 import { fail, notFoundFailure, ok, type Result } from "~/lib/result";
@@ -189,8 +191,27 @@ export async function recordImprovement(
       recordId: id,
       details: { source: sourceKind, categories: input.categories.length },
     });
+    await notify(trx, {
+      userIds: await ownersOf(trx, input.ownerOrganisationId, input.ownerContactId || null),
+      kind: "improvement.recorded",
+      link: improvementLink(id),
+    });
     return ok({ id });
   });
+}
+
+/** Who follows the improvement up for its owner: the named contact and the organisation's owners by role. */
+async function ownersOf(db: DB, organisationId: string, contactId: string | null): Promise<string[]> {
+  const rows = await db
+    .selectFrom("role_grants")
+    .innerJoin("users", "users.id", "role_grants.user_id")
+    .select("users.id")
+    .distinct()
+    .where("role_grants.role", "in", rolesWith("improvements:own"))
+    .where("users.organisation_id", "=", organisationId)
+    .where("users.disabled_at", "is", null)
+    .execute();
+  return [...rows.map((r) => r.id), ...(contactId ? [contactId] : [])];
 }
 
 /** What a stale save is shown: the improvement as it now stands. */
