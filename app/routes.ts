@@ -34,6 +34,11 @@ export default [
     route("export.csv", "routes/deviations.export[.]csv.ts"),
     route(":deviationId", "routes/deviations.$deviationId.tsx"),
   ]),
+  ...prefix("improvements", [
+    index("routes/improvements._index.tsx"),
+    route("new", "routes/improvements.new.tsx"),
+    route(":improvementId", "routes/improvements.$improvementId.tsx"),
+  ]),
   ...prefix("reports", [
     index("routes/reports._index.tsx"),
     route("compare", "routes/reports.compare.tsx"),

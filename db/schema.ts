@@ -507,6 +507,41 @@ export interface SummarySnapshotTable {
   retraction_reason: string | null;
 }
 
+export const IMPROVEMENT_STATUSES = ["open", "done", "dropped"] as const;
+export type ImprovementStatus = (typeof IMPROVEMENT_STATUSES)[number];
+/** Where an improvement came from: a case closed with an improvement agreed, an escalated case, or the steering group itself. */
+export const IMPROVEMENT_SOURCES = ["closed_case", "escalated_case", "own"] as const;
+export type ImprovementSource = (typeof IMPROVEMENT_SOURCES)[number];
+export type DeviationCategory = (typeof DEVIATION_CATEGORIES)[number];
+
+/** What the steering group decided to improve (migration 0029; docs/decisions/0025-improvement-register.md). */
+export interface ImprovementTable {
+  id: string;
+  partnership_id: string;
+  /** What is to be done; de-identified (passes the personal-data guard). */
+  title: string;
+  description: Generated<string>;
+  owner_organisation_id: string;
+  /** The named contact at the owner organisation, if any. */
+  owner_contact_id: string | null;
+  due_date: DateOnly;
+  source_kind: ImprovementSource;
+  source_deviation_id: string | null;
+  status: Generated<ImprovementStatus>;
+  status_note: Generated<string>;
+  done_at: Timestamp | null;
+  dropped_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ImprovementCategoryTable {
+  improvement_id: string;
+  category: DeviationCategory;
+}
+
 export interface Database {
   partnerships: PartnershipTable;
   organisations: OrganisationTable;
@@ -537,6 +572,8 @@ export interface Database {
   deviation_messages: DeviationMessageTable;
   deviation_events: DeviationEventTable;
   summary_snapshots: SummarySnapshotTable;
+  improvements: ImprovementTable;
+  improvement_categories: ImprovementCategoryTable;
   meetings: MeetingTable;
   meeting_invitees: MeetingInviteeTable;
   meeting_decisions: MeetingDecisionTable;

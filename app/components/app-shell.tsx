@@ -29,6 +29,7 @@ export function AppShell({
     start: { to: "/start", label: t("nav.start") },
     plans: { to: "/plans", label: t("nav.plans") },
     deviations: { to: "/deviations", label: t("nav.deviations") },
+    improvements: { to: "/improvements", label: t("nav.improvements") },
     summaries: { to: "/reports", label: t("nav.summaries") },
     audit: { to: "/audit", label: t("nav.audit") },
     admin: { to: "/admin", label: t("nav.admin") },

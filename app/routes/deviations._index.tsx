@@ -71,6 +71,9 @@ export default function Deviations() {
       <div className="page-heading">
         <h1>{t("deviations.title")}</h1>
         <div className="button-row">
+          <Link to="/improvements" className="button button--secondary">
+            {t("improvements.fromDeviations")}
+          </Link>
           <Link to="/deviations/mine" className="button button--secondary">
             {t("deviations.mine")}
           </Link>

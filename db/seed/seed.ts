@@ -1,6 +1,7 @@
 // Seeds the demo cast into an empty database. Never touches one that has data.
 import type { DB } from "../client.server";
 import { seedDemoDeviations } from "./demo-deviations";
+import { seedDemoImprovements } from "./demo-improvements";
 import { seedDemoPlans } from "./demo-plans";
 import { seedDemoSummaries } from "./demo-summaries";
 import { seedDemoCast } from "./demo-cast";
@@ -18,6 +19,7 @@ export async function seedDemo(db: DB): Promise<SeedOutcome> {
   await seedDemoCast(db);
   await seedDemoPlans(db);
   await seedDemoDeviations(db);
+  await seedDemoImprovements(db);
   await seedDemoSummaries(db);
   return "seeded";
 }

@@ -22,6 +22,13 @@ export type Permission =
   | "deviations:read_published"
   /** Prepare, freeze and release period summaries. (P) */
   | "summaries:prepare"
+  /** Record the steering group's improvements in the partnership's register and follow them up. (P) */
+  | "improvements:record"
+  /**
+   * Follow up the improvements owned by the user's own organisation (besides the contact named on
+   * one, who always may: docs/decisions/0025-improvement-register.md).
+   */
+  | "improvements:own"
   /** Read released summaries of the partnership. (P) */
   | "summaries:read_released"
   /** Log review for the user's own organisation. */
@@ -35,12 +42,12 @@ export type Permission =
 
 const MATRIX: Record<Role, readonly Permission[]> = {
   caseworker: ["plans:work", "extract:produce"],
-  coordinator: ["deviations:triage", "summaries:prepare"],
-  contact: ["deviations:answer"],
+  coordinator: ["deviations:triage", "summaries:prepare", "improvements:record"],
+  contact: ["deviations:answer", "improvements:own"],
   steering: ["deviations:read_published", "summaries:read_released"],
   auditor: ["audit:review"],
   admin: ["admin:manage", "retention:manage"],
-  manager: ["deviations:manage"],
+  manager: ["deviations:manage", "improvements:own"],
 };
 
 type PolicyUser = Pick<CurrentUser, "grants">;
@@ -65,7 +72,7 @@ export function partnershipsWhere(user: PolicyUser, permission: Permission): str
   return [...new Set(ids)];
 }
 
-export type NavKey = "start" | "plans" | "deviations" | "summaries" | "audit" | "admin";
+export type NavKey = "start" | "plans" | "deviations" | "improvements" | "summaries" | "audit" | "admin";
 
 /** What the main navigation shows: an entry only for those who can use the page. */
 export function navigationFor(user: PolicyUser): NavKey[] {
@@ -74,6 +81,9 @@ export function navigationFor(user: PolicyUser): NavKey[] {
     ["start", !onlyAdmin],
     ["plans", can(user, "plans:work")],
     ["deviations", true],
+    // A contact named on an improvement who holds neither permission finds it from the notification
+    // and the link on the deviations page.
+    ["improvements", can(user, "improvements:record") || can(user, "improvements:own")],
     ["summaries", can(user, "summaries:prepare") || can(user, "summaries:read_released")],
     ["audit", can(user, "audit:review")],
     ["admin", can(user, "admin:manage")],

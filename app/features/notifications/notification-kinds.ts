@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   "deviation.answered",
   "deviation.closed",
   "deviation.reopened",
+  "improvement.recorded",
   "reminder.answer_due",
   "reminder.answer_overdue",
   "reminder.follow_up_passed",

@@ -9,6 +9,7 @@ import { audit } from "~/features/audit/audit.server";
 import { isIsoDate } from "~/lib/time";
 import { fail, notFoundFailure, ok, type Result } from "~/lib/result";
 import type { Period } from "./periods";
+import { withImprovementRegister } from "~/features/improvements/register-figures.server";
 import { computeSummary } from "./summaries.server";
 
 export const MEETING_NAME_MAX = 150;
@@ -35,7 +36,13 @@ export async function freezeSummary(
   if (!partnership) return notFoundFailure();
   if (Object.keys(fields).length) return fail("invalid", { fields });
   // Computed before the transaction: it reads for a while, and a transaction holds the write lock.
-  const figures = await computeSummary(db, partnership.id, input.period, now);
+  const figures = await withImprovementRegister(
+    db,
+    await computeSummary(db, partnership.id, input.period, now),
+    partnership.id,
+    input.period,
+    now,
+  );
   const id = newId();
   await db.transaction().execute(async (trx) => {
     await trx

@@ -1,5 +1,6 @@
 // What a period summary holds once suppressed: the shape stored in a frozen snapshot, shown on
 // the page and written to CSV. Isomorphic: types only, so components may import it.
+import type { ImprovementRegisterFigures } from "~/features/improvements/register-figures";
 import type { Period } from "./periods";
 import type { Cell } from "./suppression";
 
@@ -21,6 +22,8 @@ export interface SummaryFigures {
   previous: Period;
   lastYear: Period;
   computedAt: string;
+  /** The improvement register (absent in snapshots frozen before migration 0029). */
+  improvementRegister?: ImprovementRegisterFigures;
   deviations: {
     count: Cell;
     previousCount: Cell;

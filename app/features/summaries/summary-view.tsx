@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { BarChart, TrendChart } from "~/components/charts";
+import { ImprovementRegisterSection } from "~/features/improvements/register-section";
 import type { SummaryFigures } from "./summary-figures";
 import { formatCell, summaryTables, type SummaryTable } from "./summary-tables";
 
@@ -104,6 +105,9 @@ export function SummaryView({ figures, csvHref }: { figures: SummaryFigures; csv
           </ul>
         )}
       </section>
+      {figures.improvementRegister ? (
+        <ImprovementRegisterSection register={figures.improvementRegister} k={figures.k} />
+      ) : null}
       <section aria-labelledby="sum-plans" className="summary__section">
         <h2 id="sum-plans">{t("summaries.plansHeading")}</h2>
         {show(

@@ -8,6 +8,7 @@ import { mayPrepareSummaries } from "~/features/access/snapshot-policy";
 import { audit } from "~/features/audit/audit.server";
 import { notFoundFailure, ok, type Result } from "~/lib/result";
 import type { Period } from "./periods";
+import { withImprovementRegister } from "~/features/improvements/register-figures.server";
 import { computeSummary } from "./summaries.server";
 import { summaryTableCsv, type CsvTable } from "./summary-csv";
 import type { SummaryFigures } from "./summary-figures";
@@ -35,7 +36,13 @@ export async function workingSummary(
 ): Promise<Result<WorkingSummary>> {
   const partnership = await partnershipToPrepare(db, user, partnershipId);
   if (!partnership) return notFoundFailure();
-  const figures = await computeSummary(db, partnership.id, period, now);
+  const figures = await withImprovementRegister(
+    db,
+    await computeSummary(db, partnership.id, period, now),
+    partnership.id,
+    period,
+    now,
+  );
   await audit(db, {
     actor: actorOf(user),
     action: "summary.compute",

@@ -108,6 +108,11 @@ const audit: TranslationShape<typeof svAudit> = {
       unpublish: "Unpublished the deviation",
       reopen: "Reopened the deviation",
     },
+    improvement: {
+      record: "Recorded an improvement",
+      read: "Opened an improvement",
+      update: "Followed up an improvement",
+    },
     summary: {
       compute: "Computed a summary",
       read: "Read a summary",
@@ -156,6 +161,7 @@ const audit: TranslationShape<typeof svAudit> = {
     meeting_decision: "Meeting decision",
     deviation: "Deviation",
     summary: "Summary",
+    improvement: "Improvement",
     summary_snapshot: "Frozen summary",
     session: "Sign-in",
     user: "User",

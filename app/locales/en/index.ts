@@ -2,6 +2,7 @@ import type sv from "../sv/index";
 import type { TranslationShape } from "../locales";
 import audit from "./audit";
 import deviations from "./deviations";
+import improvements from "./improvements";
 import enAuth from "./auth";
 import enIdentity from "./identity";
 import privacy from "./privacy";
@@ -29,6 +30,7 @@ const en: TranslationShape<typeof sv> = {
     start: "Home",
     plans: "Plans",
     deviations: "Deviations",
+    improvements: "Improvements",
     summaries: "Summaries",
     audit: "Log review",
     admin: "Administration",
@@ -375,6 +377,7 @@ const en: TranslationShape<typeof sv> = {
   },
   audit,
   deviations,
+  improvements,
   privacy,
   retention,
   planPage,

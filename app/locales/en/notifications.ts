@@ -26,6 +26,9 @@ const enNotifications = {
     meeting: "Meeting on {{date}}",
   },
   kinds: {
+    improvement: {
+      recorded: "An improvement your organisation owns has been recorded.",
+    },
     meeting: {
       summons: "You are summoned to a meeting",
       invitation: "You are invited to a meeting",

@@ -110,6 +110,11 @@ const audit = {
       unpublish: "Tog bort publiceringen av avvikelsen",
       reopen: "Öppnade avvikelsen igen",
     },
+    improvement: {
+      record: "Registrerade förbättring",
+      read: "Öppnade förbättring",
+      update: "Följde upp förbättring",
+    },
     summary: {
       compute: "Tog fram sammanställning",
       read: "Läste sammanställning",
@@ -158,6 +163,7 @@ const audit = {
     meeting_decision: "Mötesbeslut",
     deviation: "Avvikelse",
     summary: "Sammanställning",
+    improvement: "Förbättring",
     summary_snapshot: "Fryst sammanställning",
     session: "Inloggning",
     user: "Användare",

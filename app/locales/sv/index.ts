@@ -1,5 +1,6 @@
 import audit from "./audit";
 import deviations from "./deviations";
+import improvements from "./improvements";
 import svAuth from "./auth";
 import svIdentity from "./identity";
 import privacy from "./privacy";
@@ -29,6 +30,7 @@ const sv = {
     start: "Start",
     plans: "Planer",
     deviations: "Avvikelser",
+    improvements: "Förbättringar",
     summaries: "Sammanställningar",
     audit: "Loggkontroll",
     admin: "Administration",
@@ -374,6 +376,7 @@ const sv = {
   },
   audit,
   deviations,
+  improvements,
   privacy,
   retention,
   planPage,

@@ -26,6 +26,9 @@ const svNotifications = {
     meeting: "Mötet {{date}}",
   },
   kinds: {
+    improvement: {
+      recorded: "En förbättring som din organisation äger har registrerats.",
+    },
     meeting: {
       summons: "Du är kallad till ett möte",
       invitation: "Du är inbjuden till ett möte",

@@ -1,0 +1,82 @@
+import type { TranslationShape } from "../locales";
+import type sv from "../sv/improvements";
+
+const improvements: TranslationShape<typeof sv> = {
+  title: "Improvements",
+  registerTitle: "Improvement register",
+  intro:
+    "Improvements the steering group decided on: what is to be done, which party owns it, when it is due and which deviation categories it should reduce. Write without personal data – the register is shown to the steering group.",
+  record: "Record an improvement",
+  recordIntro:
+    "Record what the steering group decided. The owner can then follow up the improvement themselves. Write without personal data.",
+  recordFromCase: "Record an improvement from the case",
+  candidatesHeading: "Cases to record improvements from",
+  recordFromNumber: "Record an improvement from deviation {{number}}",
+  fromCase: "From deviation {{number}}",
+  partnership: "Partnership",
+  what: "What is to be done",
+  description: "Description",
+  ownerOrganisation: "Owning party",
+  ownerContact: "Contact at the owner",
+  ownerContactHint:
+    "Optional. Must belong to the owning party. The party's managers and contacts can follow it up too.",
+  noContact: "No named contact",
+  dueDate: "Due by",
+  categories: "Deviation categories the improvement should reduce",
+  chooseCategories: "Choose at least one deviation category.",
+  source: "Origin",
+  sources: {
+    closed_case: "Closed case with an agreed improvement",
+    escalated_case: "Escalated case",
+    own: "The steering group's own decision",
+  },
+  status: "Status",
+  statuses: { open: "Open", done: "Done", dropped: "Dropped" },
+  statusNote: "Note on progress",
+  noteRequired: "Write a note when the improvement is done or dropped.",
+  overdue: "Overdue",
+  doneOn: "Done {{date}}",
+  droppedOn: "Dropped {{date}}",
+  lastChanged: "Last changed {{time}}",
+  followUp: "Follow up",
+  save: "Save the follow-up",
+  filter: "Filter",
+  search: "Search what is to be done",
+  filters: { open: "Open", overdue: "Overdue", done: "Done", dropped: "Dropped", all: "All" },
+  empty: "No improvements to show with this selection.",
+  listCaption: "Improvements",
+  mayRecordNone: "You do not record improvements for any partnership.",
+  recorded: "The improvement is recorded.",
+  updated: "The follow-up is saved.",
+  conflict:
+    "Someone else changed the improvement after you opened it. What applies now is shown below; your changes are still in the form – check them and save again.",
+  currentValues: "Applies now",
+  notEligible: "Improvements can only be recorded from cases closed with an agreed improvement or escalated cases.",
+  personalDataWhy:
+    "The improvement register is shown to the steering group and must not contain personal data. Remove it and try again.",
+  errors: {
+    not_member: "Choose a party that is a member of the partnership.",
+    not_of_owner: "The contact must belong to the owning party.",
+  },
+  fromDeviations: "The improvement register",
+  register: {
+    heading: "Improvement register",
+    asOf: "As of {{date}}.",
+    countsCaption: "Improvements the steering group decided on",
+    open: "Open",
+    overdue: "Of which overdue",
+    doneInPeriod: "Done in the period",
+    droppedInPeriod: "Dropped in the period",
+    openHeading: "Open improvements",
+    noneOpen: "No open improvements.",
+    due: "due by {{date}}",
+    doneHeading: "Done improvements and the trend since",
+    noneDone: "No improvement is done yet.",
+    doneOn: "done {{date}}",
+    targets: "Categories: {{categories}}.",
+    period: "Period",
+    deviationsInCategories: "Deviations in the categories",
+  },
+};
+
+export default improvements;
