@@ -42,8 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     staff: Object.entries(v.staff)
       .filter(([, kind]) => kind !== "none")
       .map(([userId, kind]) => ({ userId, kind: kind as "summons" | "invitation" })),
-    person: v.personKind === "none" ? null : { kind: v.personKind },
-    relative: v.relativeName ? { name: v.relativeName, contact: v.relativeContact ?? "" } : null,
+    person: v.personKind === "none" ? null : { kind: "invitation" },
+    externals: v.relativeName ? [{ name: v.relativeName, role: "relative", contact: v.relativeContact ?? "" }] : [],
   });
   if (result.ok)
     return redirectWithFlash(`/meetings/${result.value.meetingId}`, { kind: "success", key: "meetings.convened" });

@@ -19,6 +19,7 @@ import * as m0018 from "./0018_outcomes_partnership_kind_escalation";
 import * as m0020 from "./0020_page_speed";
 import * as m0021 from "./0021_scheduler_and_reminders";
 import * as m0027 from "./0027_inbox_counts";
+import * as m0028 from "./0028_daily_work";
 
 /**
  * Listed explicitly (not read from disk) so the same migrations run from the
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   "0020_page_speed": m0020,
   "0021_scheduler_and_reminders": m0021,
   "0027_inbox_counts": m0027,
+  "0028_daily_work": m0028,
 };

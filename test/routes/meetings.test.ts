@@ -279,7 +279,8 @@ describe("convening through the form", () => {
       .execute();
     expect(invitees.map((i) => [i.party, i.kind, i.user_id]).sort()).toEqual(
       [
-        ["person", "summons", null],
+        // The person is invited, never summoned, whatever the form sent.
+        ["person", "invitation", null],
         ["relative", "invitation", null],
         ["staff", "invitation", af.id],
         ["staff", "summons", ame.id],

@@ -154,17 +154,18 @@ export async function conveneMeeting(
             organisationKind: o.organisationKind,
           });
         }),
-        ...(input.person ? [inviteeValues(meetingId, stamp, { party: "person", kind: input.person.kind })] : []),
-        ...(input.relative
-          ? [
-              inviteeValues(meetingId, stamp, {
-                party: "relative",
-                kind: "invitation",
-                relativeName: input.relative.name,
-                relativeContact: input.relative.contact,
-              }),
-            ]
-          : []),
+        // The person is invited, never summoned, whatever the form sent.
+        ...(input.person ? [inviteeValues(meetingId, stamp, { party: "person", kind: "invitation" })] : []),
+        // Participants without an account: stored with the meeting for the letter, never in the calendar file.
+        ...input.externals.map((e) =>
+          inviteeValues(meetingId, stamp, {
+            party: "relative",
+            kind: "invitation",
+            relativeName: e.name,
+            relativeContact: e.contact,
+            externalRole: e.role,
+          }),
+        ),
       ];
       await trx.insertInto("meeting_invitees").values(rows).execute();
       for (const s of wanted) {
@@ -185,7 +186,9 @@ export async function conveneMeeting(
         change: "meeting.convene",
         after: { meetingAt: localTime(input.startsAt) },
       });
-      await auditMeeting(trx, user, access, "meeting.create", meetingId, { details: { invitees: rows.length } });
+      await auditMeeting(trx, user, access, "meeting.create", meetingId, {
+        details: { invitees: rows.length, withoutAccount: input.externals.length },
+      });
       return ok({ meetingId, invited: wanted.map((s) => s.userId) });
     });
   if (!result.ok) return result;

@@ -4,7 +4,14 @@
 import type { ExpressionBuilder } from "kysely";
 import type { DB } from "#db/client.server";
 import { newId } from "#db/portable";
-import type { Database, InvitationKind, InviteeParty, MeetingResponse, OrganisationKind } from "#db/schema";
+import type {
+  Database,
+  ExternalRole,
+  InvitationKind,
+  InviteeParty,
+  MeetingResponse,
+  OrganisationKind,
+} from "#db/schema";
 import { coveredOrganisationIds, type AccessUser, type PlanAccess } from "~/features/access/access.server";
 import { actorOf } from "~/features/access/current-user";
 import { audit } from "~/features/audit/audit.server";
@@ -78,6 +85,7 @@ export async function loadInvitees(db: DB, meetingId: string, organiserId: strin
       "meeting_invitees.organisation_id",
       "meeting_invitees.relative_name",
       "meeting_invitees.relative_contact",
+      "meeting_invitees.external_role",
       "meeting_invitees.response",
       "meeting_invitees.response_reason",
       "meeting_invitees.responded_at",
@@ -125,6 +133,7 @@ export function inviteeValues(
     organisationKind?: OrganisationKind;
     relativeName?: string;
     relativeContact?: string;
+    externalRole?: ExternalRole;
     response?: MeetingResponse;
   },
 ) {
@@ -138,6 +147,7 @@ export function inviteeValues(
     organisation_kind: values.organisationKind ?? null,
     relative_name: values.relativeName ?? null,
     relative_contact: values.relativeContact ?? null,
+    external_role: values.externalRole ?? null,
     response: values.response ?? "pending",
     responded_at: values.response === "accepted" ? stamp : null,
     response_reason: null,

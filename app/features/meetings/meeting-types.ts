@@ -2,6 +2,7 @@
 // types and pure functions only, so components may import it.
 import type {
   ActionStatus,
+  ExternalRole,
   InvitationKind,
   InviteeParty,
   MeetingResponse,
@@ -24,6 +25,7 @@ export interface Meeting {
   organiserId: string;
   organiserName: string;
   organiserEmail: string;
+  organiserPhone: string | null;
   organiserOrganisationName: string;
   /** UTC ISO; shown in Europe/Stockholm. */
   startsAt: string;
@@ -53,6 +55,8 @@ export interface Invitee {
   organisationName: string | null;
   relativeName: string | null;
   relativeContact: string | null;
+  /** Party "relative" (anyone without an account): relative, god man, interpreter, professional, other. */
+  externalRole: ExternalRole | null;
   response: MeetingResponse;
   responseReason: string | null;
   respondedAt: string | null;
@@ -145,8 +149,17 @@ export interface ConveneInput extends WhenWhere {
   purpose: string;
   agenda: string;
   staff: { userId: string; kind: InvitationKind }[];
-  person: { kind: InvitationKind } | null;
-  relative: { name: string; contact: string } | null;
+  /** The person is always invited, never summoned (DESIGN.md "Plan meetings"). */
+  person: { kind: "invitation" } | null;
+  /** Participants without an account: named in the letter, never in the calendar file. */
+  externals: ExternalParticipant[];
+}
+
+/** Someone invited without an account: who, in which part, and how to reach them. */
+export interface ExternalParticipant {
+  name: string;
+  role: ExternalRole;
+  contact: string;
 }
 
 /** A staff member the consent does not cover, as the refusal names them. */
@@ -197,9 +210,12 @@ export interface MeetingLetter {
   videoLink: string | null;
   purpose: string;
   agenda: string;
-  organiser: { name: string; organisation: string; email: string };
+  organiser: { name: string; organisation: string; email: string; phone: string | null };
   coming: { id: string; name: string; organisation: string }[];
-  relative: string | null;
+  /** Participants without an account, by name and part (never how to reach them). */
+  externals: { id: string; name: string; role: ExternalRole }[];
+  /** Where the letter goes: null address when none is recorded or the identity is protected. */
+  recipient: { name: string; address: string | null; protectedIdentity: boolean };
   /** The letter's date. */
   today: string;
 }

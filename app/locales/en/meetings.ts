@@ -151,6 +151,13 @@ const enMeetings: TranslationShape<typeof svMeetings> = {
   hasAction: "The decision is already an action in the plan.",
   decisionsLater: "Decisions can be recorded from the day of the meeting.",
 
+  externalRoles: {
+    relative: "relative",
+    trustee: "guardian (god man)",
+    interpreter: "interpreter",
+    professional: "professional",
+    other: "participant",
+  },
   letterPage: {
     title: "Letter to the person",
     print: "Print the letter",
@@ -174,6 +181,15 @@ const enMeetings: TranslationShape<typeof svMeetings> = {
     regards: "Best regards",
     cancelledNotice: "This meeting is cancelled. Do not give the letter to the person.",
     notInvited: "The person is not summoned or invited to the meeting.",
+    protectedNotice:
+      "The person has a protected identity. The letter has no address: send it by your routine for protected identities.",
+    noAddress: "The plan has no address for the person. Add it on the plan or hand the letter over in person.",
+    recipient: "Recipient",
+    contactPerson: "Contact",
+    phone: "Phone: {{phone}}",
+    changeTextPhone:
+      "Call {{name}} at {{organisation}}, phone {{phone}}, or write to {{email}}, and we will find another time.",
+    changeTextEmail: "Write to {{name}} at {{organisation}}, {{email}}, and we will find another time.",
   },
 
   mail: {

@@ -171,6 +171,22 @@ const svMeetings = {
     regards: "Hälsningar",
     cancelledNotice: "Det här mötet är inställt. Ge inte brevet till personen.",
     notInvited: "Personen är inte kallad eller inbjuden till mötet.",
+    protectedNotice:
+      "Personen har skyddade personuppgifter. Brevet har ingen adress: skicka det enligt er rutin för skyddade personuppgifter.",
+    noAddress: "Planen har ingen adress till personen. Fyll i adressen på planen eller lämna brevet personligen.",
+    recipient: "Mottagare",
+    contactPerson: "Kontaktperson",
+    phone: "Telefon: {{phone}}",
+    changeTextPhone:
+      "Ring {{name}} på {{organisation}}, telefon {{phone}}, eller skriv till {{email}}, så hittar vi en annan tid.",
+    changeTextEmail: "Skriv till {{name}} på {{organisation}}, {{email}}, så hittar vi en annan tid.",
+  },
+  externalRoles: {
+    relative: "närstående",
+    trustee: "god man",
+    interpreter: "tolk",
+    professional: "yrkesperson",
+    other: "deltagare",
   },
 
   mail: {
