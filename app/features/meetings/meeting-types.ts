@@ -12,8 +12,12 @@ import type {
   PlanStatus,
 } from "#db/schema";
 
-/** The choices for each staff member (and the person) on the convening form. */
+/** The choices for each staff member on the convening form. */
 export const STAFF_CHOICES = ["none", "summons", "invitation"] as const;
+/** The person is invited or not; never summoned (DESIGN.md "Plan meetings"). */
+export const PERSON_CHOICES = ["invitation", "none"] as const;
+/** Rows for participants without an account on the convening form (it works without JavaScript). */
+export const EXTERNAL_ROWS = 3;
 
 export interface Meeting {
   id: string;
@@ -169,10 +173,24 @@ export interface RefusedInvitee {
   organisationName: string;
 }
 
+/** The convening form's invitee step: the search and who is chosen so far (from the query string). */
+export interface ConvenePicks {
+  q: string;
+  /** Chosen staff ids; null on the first visit, when the plan's covered team is chosen. */
+  invite: string[] | null;
+}
+
 /** What the convening form shows. */
 export interface ConvenePage {
   plan: { id: string; kind: PlanKind; status: PlanStatus; personName: string };
-  staff: StaffOption[];
+  q: string;
+  /** Chosen so far, carried through each search. */
+  chosen: StaffOption[];
+  /** The plan's team not chosen yet: suggested first. */
+  suggestions: StaffOption[];
+  /** Search hits not chosen yet; `more` when the search found more than are shown. */
+  hits: StaffOption[];
+  more: boolean;
   /** Organisations on the team that no active consent names, for the warning before convening. */
   uncoveredOrganisations: string[];
 }
