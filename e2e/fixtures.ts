@@ -285,7 +285,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
   },
 
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   // A test that turns scripts off with test.use({ javaScriptEnabled: false }) gets its page scanned as a copy too.
   expectAxeClean: async ({ javaScriptEnabled, context }, use) => {
     if (javaScriptEnabled === false) scriptlessContexts.add(context);
