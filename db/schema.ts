@@ -72,6 +72,8 @@ export interface UserTable {
   password_hash: string | null;
   must_change_password: Generated<Bool>;
   locale: string | null;
+  /** How the person and colleagues reach the user by phone; optional (migration 0028). */
+  phone: Generated<string | null>;
   disabled_at: Timestamp | null;
   /** When the daily digest last went out to this user. */
   last_digest_at: Generated<Timestamp | null>;
@@ -663,6 +665,9 @@ export const INVITATION_KINDS = ["summons", "invitation"] as const;
 export type InvitationKind = (typeof INVITATION_KINDS)[number];
 export const INVITEE_PARTIES = ["staff", "person", "relative"] as const;
 export type InviteeParty = (typeof INVITEE_PARTIES)[number];
+/** Participants without an account: the person's relative, a god man, an interpreter, another professional. */
+export const EXTERNAL_ROLES = ["relative", "trustee", "interpreter", "professional", "other"] as const;
+export type ExternalRole = (typeof EXTERNAL_ROLES)[number];
 export const RESPONSES = ["pending", "accepted", "declined"] as const;
 export type MeetingResponse = (typeof RESPONSES)[number];
 
@@ -704,8 +709,11 @@ export interface MeetingInviteeTable {
   organisation_id: string | null;
   /** Kept as it was at the meeting, for attendance by organisation kind. */
   organisation_kind: OrganisationKind | null;
+  /** Party "relative": anyone invited without an account; their name and how to reach them. */
   relative_name: string | null;
   relative_contact: string | null;
+  /** Which kind of participant without an account (migration 0028); null on older rows, all relatives. */
+  external_role: Generated<ExternalRole | null>;
   response: Generated<MeetingResponse>;
   response_reason: string | null;
   responded_at: Timestamp | null;

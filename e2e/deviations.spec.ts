@@ -21,6 +21,11 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
+/** The step the case is at, in the step indicator under its heading. */
+function currentStep(page: Page) {
+  return page.getByRole("list", { name: "Ärendets steg" }).locator('[aria-current="step"]');
+}
+
 async function pageFor(context: BrowserContext): Promise<Page> {
   return context.pages()[0] ?? (await context.newPage());
 }
@@ -125,13 +130,24 @@ test("report → triage → route to Arbetsförmedlingen → answer → close �
   await expect(karin.getByRole("heading", { level: 1, name: caseTitle })).toBeVisible();
   const reporter = karin.getByRole("region", { name: "Anmälare", exact: true });
   await expect(reporter).toContainText(`Anna Handläggare, ${SOC} (Handläggare)`);
+  // A new case: received, triage is the primary action, closing is not, and nothing can be published yet.
+  await expect(currentStep(karin)).toHaveText(/Inkommen/);
+  await expect(karin.getByRole("button", { name: "Spara granskning" })).toHaveClass(/button--primary/);
+  await expect(karin.getByRole("button", { name: "Avsluta ärendet" })).toHaveClass(/button--secondary/);
+  await expect(karin.getByRole("button", { name: "Publicera för styrgruppen" })).toHaveCount(0);
+  await expect(karin.getByRole("button", { name: "Skicka till parterna" })).toHaveCount(0);
+  await expect(karin.getByLabel(/^Eskaleringsnivå/)).toHaveCount(1);
   await expectAxeClean(karin);
+  await screenshot(karin, testInfo, "2-coordinator-new-case-sv");
 
   const triage = karin.getByRole("region", { name: "Granska och kategorisera", exact: true });
   await triage.getByLabel(/^Avidentifierad sammanfattning/).fill(summary);
   await triage.getByRole("button", { name: "Spara granskning" }).click();
   await expect(flash(karin, "Granskningen är sparad.")).toBeVisible();
-  await expect(karin.getByText("Under granskning", { exact: true })).toBeVisible();
+  await expect(currentStep(karin)).toHaveText(/Under beredning/);
+  // In review: routing is the next step, and publishing waits for the answers.
+  await expect(karin.getByRole("button", { name: "Skicka till parterna" })).toHaveClass(/button--primary/);
+  await expect(karin.getByRole("button", { name: "Publicera för styrgruppen" })).toHaveCount(0);
   await expectAxeClean(karin);
 
   const route = karin.getByRole("region", { name: "Skicka till parterna", exact: true });
@@ -141,7 +157,7 @@ test("report → triage → route to Arbetsförmedlingen → answer → close �
   await expect(route.getByLabel(/^Svar senast/)).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
   await route.getByRole("button", { name: "Skicka till parterna" }).click();
   await expect(flash(karin, "Ärendet är skickat till parterna.")).toBeVisible();
-  await expect(karin.getByText("Väntar på svar", { exact: true })).toBeVisible();
+  await expect(currentStep(karin)).toHaveText(/Väntar på svar/);
   const answers = karin.getByRole("region", { name: "Parternas svar", exact: true });
   await expect(answers.getByRole("listitem").filter({ hasText: AF })).toContainText("Väntar på svar, senast");
   await expect(answers.getByRole("listitem").filter({ hasText: SOC })).toHaveCount(0);
@@ -177,14 +193,18 @@ test("report → triage → route to Arbetsförmedlingen → answer → close �
 
   // 4. Karin reads the answer and closes the case with an outcome and a note to the reporter.
   await karin.reload();
-  await expect(karin.getByText("Besvarad", { exact: true })).toBeVisible();
+  await expect(currentStep(karin)).toHaveText(/Besvarad/);
+  // Answered: closing is the next step, and the case may now be published.
+  await expect(karin.getByRole("button", { name: "Avsluta ärendet" })).toHaveClass(/button--primary/);
+  await expect(karin.getByRole("button", { name: "Publicera för styrgruppen" })).toBeVisible();
+  await expect(karin.getByLabel(/^Eskaleringsnivå/)).toHaveCount(1);
   await expect(karin.getByRole("region", { name: "Parternas svar", exact: true }).getByText(answer)).toBeVisible();
   const close = karin.getByRole("region", { name: "Avsluta ärendet", exact: true });
   await close.getByLabel(/^Utfall/).selectOption({ label: "Förbättring överenskommen" });
   await close.getByLabel(/^Avslutande kommentar till anmälaren/).fill(closingNote);
   await close.getByRole("button", { name: "Avsluta ärendet" }).click();
   await expect(flash(karin, "Ärendet är avslutat och anmälaren har fått besked.")).toBeVisible();
-  await expect(karin.getByText("Avslutad", { exact: true })).toBeVisible();
+  await expect(currentStep(karin)).toHaveText(/Avslutad/);
   await expect(karin.getByRole("region", { name: "Besked", exact: true })).toContainText(closingNote);
   await expect(karin.getByRole("heading", { name: "Öppna ärendet igen" })).toBeVisible();
   await expectAxeClean(karin);

@@ -71,7 +71,8 @@ async function analyzeScriptless(page: Page) {
   const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, "");
   const browser = page.context().browser();
   if (!browser) throw new Error("expectAxeClean: the page has no browser to scan a copy in");
-  const scanContext = await browser.newContext({ viewport: page.viewportSize() });
+  // Scripts on explicitly: a test-wide javaScriptEnabled: false would otherwise reach this context too.
+  const scanContext = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true });
   try {
     const copy = await scanContext.newPage();
     const url = page.url();
@@ -284,8 +285,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
   },
 
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-  expectAxeClean: async ({}, use) => {
+  // A test that turns scripts off with test.use({ javaScriptEnabled: false }) gets its page scanned as a copy too.
+  expectAxeClean: async ({ javaScriptEnabled, context }, use) => {
+    if (javaScriptEnabled === false) scriptlessContexts.add(context);
     await use(expectAxeClean);
   },
 });

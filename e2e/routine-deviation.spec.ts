@@ -79,7 +79,9 @@ test("routine deviation: reported → handled and closed by the own manager → 
   await handling.getByLabel(/^Avidentifierad sammanfattning/).fill(summary);
   await handling.getByRole("button", { name: "Spara granskning" }).click();
   await expect(flash(mats, "Granskningen är sparad.")).toBeVisible();
-  await expect(mats.getByText("Under granskning", { exact: true })).toBeVisible();
+  await expect(mats.getByRole("list", { name: "Ärendets steg" }).locator('[aria-current="step"]')).toHaveText(
+    /Under beredning/,
+  );
 
   const close = mats.getByRole("region", { name: "Avsluta ärendet", exact: true });
   await close.getByLabel(/^Utfall/).selectOption({ label: "Löst lokalt" });

@@ -46,7 +46,7 @@ export function meetingInput(overrides: Partial<ConveneInput> = {}): ConveneInpu
     agenda: "1. Läget\n2. Nästa steg",
     staff: [],
     person: { kind: "invitation" },
-    relative: null,
+    externals: [],
     ...overrides,
   };
 }

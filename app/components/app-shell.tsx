@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { NavKey } from "~/features/access/policy";
 import type { Flash } from "~/lib/flash.server";
+import { RouteFocus } from "./route-focus";
 
 interface ShellUser {
   name: string;
@@ -38,6 +39,7 @@ export function AppShell({
 
   return (
     <>
+      <RouteFocus />
       <a className="skip-link" href="#main">
         {t("app.skipToContent")}
       </a>

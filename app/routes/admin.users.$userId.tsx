@@ -165,7 +165,12 @@ export default function EditUser() {
           <UserForm
             organisations={organisations}
             submitLabel={t("common.save")}
-            defaultValue={{ name: user.name, email: user.email, organisationId: user.organisationId }}
+            defaultValue={{
+              name: user.name,
+              email: user.email,
+              organisationId: user.organisationId,
+              phone: user.phone ?? "",
+            }}
           />
         </section>
         <section aria-labelledby="grants-heading">

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { z } from "zod";
@@ -37,8 +37,11 @@ import { formReply, notFound } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/meta";
 import type { Result } from "~/lib/result";
+import dailyStyles from "~/styles/daily-work.css?url";
 
 export const meta = pageTitle("deviations.title");
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dailyStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

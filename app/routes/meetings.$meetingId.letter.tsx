@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "#db/client.server";
@@ -8,9 +8,13 @@ import { requirePermission } from "~/features/auth/auth.server";
 import { endOf, formatClock, formatMeetingDate } from "~/features/meetings/meeting-time";
 import { meetingLetter } from "~/features/meetings/meetings.server";
 import { invariantResponse } from "~/lib/http.server";
+import { pageTitle } from "~/lib/meta";
 import { formatDate } from "~/lib/time";
+import letterStyles from "~/styles/letter.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Samsyn – brev om möte" }];
+export const meta = pageTitle("meetings.letterPage.title");
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: letterStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "plans:work");
@@ -19,11 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return letter.value;
 }
 
-// The person's letter: plain language, printable on one A4 page.
+// The person's letter: plain language on one A4 page, the address where a C5 window envelope
+// shows it (none at all for a protected identity), and how to reach the convener.
 export default function MeetingLetter() {
   const { t, i18n } = useTranslation();
   const letter = useLoaderData<typeof loader>();
   const lang = i18n.language;
+  const { organiser, recipient } = letter;
   return (
     <article className="letter">
       <div className="no-print letter__tools">
@@ -37,68 +43,120 @@ export default function MeetingLetter() {
           </p>
         ) : null}
         {letter.personKind === null ? <p className="notice">{t("meetings.letterPage.notInvited")}</p> : null}
+        {recipient.protectedIdentity ? (
+          <p className="notice">{t("meetings.letterPage.protectedNotice")}</p>
+        ) : !recipient.address ? (
+          <p className="notice">{t("meetings.letterPage.noAddress")}</p>
+        ) : null}
         <PrintButton label={t("meetings.letterPage.print")} />
       </div>
-      <p className="letter__sender">
-        {letter.organiser.organisation}
-        <br />
-        {formatDate(letter.today, lang)}
-      </p>
-      <h1>{t(`meetings.letterPage.heading.${letter.personKind ?? "invitation"}`)}</h1>
-      <p>{t("meetings.letterPage.greeting", { name: letter.personName })}</p>
-      <p>{t("meetings.letterPage.text")}</p>
+      <div className="letter__page">
+        <header className="letter__head">
+          <div className="letter__address" aria-label={t("meetings.letterPage.recipient")} role="group">
+            {recipient.protectedIdentity ? null : (
+              <p>
+                {recipient.name}
+                {recipient.address ? (
+                  <>
+                    <br />
+                    <span className="preserve-lines">{recipient.address}</span>
+                  </>
+                ) : null}
+              </p>
+            )}
+          </div>
+          <div className="letter__sender">
+            <p>
+              <strong>{organiser.organisation}</strong>
+              <br />
+              {formatDate(letter.today, lang)}
+            </p>
+            <p>
+              {t("meetings.letterPage.contactPerson")}
+              <br />
+              {organiser.name}
+              {organiser.phone ? (
+                <>
+                  <br />
+                  {t("meetings.letterPage.phone", { phone: organiser.phone })}
+                </>
+              ) : null}
+              <br />
+              {t("meetings.letterPage.email", { email: organiser.email })}
+            </p>
+          </div>
+        </header>
+        <div className="letter__body">
+          <h1>{t(`meetings.letterPage.heading.${letter.personKind ?? "invitation"}`)}</h1>
+          <p>{t("meetings.letterPage.greeting", { name: letter.personName })}</p>
+          <p>{t("meetings.letterPage.text")}</p>
 
-      <h2>{t("meetings.letterPage.why")}</h2>
-      <p className="preserve-lines">{letter.purpose}</p>
+          <h2>{t("meetings.letterPage.why")}</h2>
+          <p className="preserve-lines">{letter.purpose}</p>
 
-      <h2>{t("meetings.letterPage.when")}</h2>
-      <p className="letter__big">
-        {t("meetings.letterPage.whenValue", {
-          date: formatMeetingDate(letter.startsAt, lang),
-          start: formatClock(letter.startsAt),
-          end: formatClock(endOf(letter.startsAt, letter.durationMinutes)),
-        })}
-      </p>
+          <div className="letter__when-where">
+            <div>
+              <h2>{t("meetings.letterPage.when")}</h2>
+              <p className="letter__big">
+                {t("meetings.letterPage.whenValue", {
+                  date: formatMeetingDate(letter.startsAt, lang),
+                  start: formatClock(letter.startsAt),
+                  end: formatClock(endOf(letter.startsAt, letter.durationMinutes)),
+                })}
+              </p>
+            </div>
+            <div>
+              <h2>{t("meetings.letterPage.where")}</h2>
+              {letter.place ? <p className="letter__big preserve-lines">{letter.place}</p> : null}
+              {letter.videoLink ? <p>{t("meetings.letterPage.video", { link: letter.videoLink })}</p> : null}
+            </div>
+          </div>
 
-      <h2>{t("meetings.letterPage.where")}</h2>
-      {letter.place ? <p className="letter__big preserve-lines">{letter.place}</p> : null}
-      {letter.videoLink ? <p>{t("meetings.letterPage.video", { link: letter.videoLink })}</p> : null}
+          <h2>{t("meetings.letterPage.who")}</h2>
+          <ul className="letter__who">
+            <li>{t("meetings.letterPage.you")}</li>
+            {letter.externals.map((e) => (
+              <li key={e.id}>
+                {e.name}, {t(`meetings.externalRoles.${e.role}`)}
+              </li>
+            ))}
+            {letter.coming.map((c) => (
+              <li key={c.id}>
+                {c.name}, {c.organisation}
+              </li>
+            ))}
+          </ul>
 
-      <h2>{t("meetings.letterPage.who")}</h2>
-      <ul>
-        <li>{t("meetings.letterPage.you")}</li>
-        {letter.coming.map((c) => (
-          <li key={c.id}>
-            {c.name}, {c.organisation}
-          </li>
-        ))}
-        {letter.relative ? <li>{t("meetings.letterPage.relative", { name: letter.relative })}</li> : null}
-      </ul>
+          {letter.agenda ? (
+            <>
+              <h2>{t("meetings.letterPage.agenda")}</h2>
+              <p className="preserve-lines">{letter.agenda}</p>
+            </>
+          ) : null}
 
-      {letter.agenda ? (
-        <>
-          <h2>{t("meetings.letterPage.agenda")}</h2>
-          <p className="preserve-lines">{letter.agenda}</p>
-        </>
-      ) : null}
-
-      <h2>{t("meetings.letterPage.change")}</h2>
-      <p>
-        {t("meetings.letterPage.changeText", {
-          name: letter.organiser.name,
-          organisation: letter.organiser.organisation,
-        })}
-        <br />
-        {t("meetings.letterPage.email", { email: letter.organiser.email })}
-      </p>
-      <p>{t("meetings.letterPage.bringSomeone")}</p>
-      <p>
-        {t("meetings.letterPage.regards")}
-        <br />
-        {letter.organiser.name}
-        <br />
-        {letter.organiser.organisation}
-      </p>
+          <h2>{t("meetings.letterPage.change")}</h2>
+          <p>
+            {organiser.phone
+              ? t("meetings.letterPage.changeTextPhone", {
+                  name: organiser.name,
+                  organisation: organiser.organisation,
+                  phone: organiser.phone,
+                  email: organiser.email,
+                })
+              : t("meetings.letterPage.changeTextEmail", {
+                  name: organiser.name,
+                  organisation: organiser.organisation,
+                  email: organiser.email,
+                })}{" "}
+            {t("meetings.letterPage.bringSomeone")}
+          </p>
+          <p className="letter__signature">
+            {t("meetings.letterPage.regards")}
+            <br />
+            {organiser.name}, {organiser.organisation}
+          </p>
+        </div>
+      </div>
     </article>
   );
 }

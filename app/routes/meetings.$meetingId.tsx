@@ -1,5 +1,6 @@
+import { pageTitle } from "~/lib/meta";
 import { parseWithZod } from "@conform-to/zod";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { z } from "zod";
@@ -34,7 +35,7 @@ import { formReply, invariantResponse, notFound } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
 import type { Result } from "~/lib/result";
 
-export const meta: MetaFunction = () => [{ title: "Samsyn – möte" }];
+export const meta = pageTitle("meetings.meetingPageTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "plans:work");

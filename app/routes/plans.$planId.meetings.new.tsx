@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -11,12 +11,23 @@ import { stockholmToUtcIso } from "~/features/meetings/meeting-time";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formReply, invariantResponse } from "~/lib/http.server";
 import { getT } from "~/lib/i18n.server";
+import { pageTitle } from "~/lib/meta";
+import dailyStyles from "~/styles/daily-work.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Samsyn – kalla till möte" }];
+export const meta = pageTitle("meetings.conveneTitle");
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dailyStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "plans:work");
-  const page = await conveneFormPage(getDb(), user, params.planId ?? "");
+  const search = new URL(request.url).searchParams;
+  // The invitee step travels in the query string: the search, who is chosen, and who was added.
+  const picked = search.has("picked") || search.has("invite");
+  const invite = [...search.getAll("invite"), ...search.getAll("add")].filter((id) => /^[a-z0-9]{1,40}$/.test(id));
+  const page = await conveneFormPage(getDb(), user, params.planId ?? "", {
+    q: search.get("q") ?? "",
+    invite: picked ? invite : null,
+  });
   invariantResponse(page.ok);
   return page.value;
 }
@@ -42,8 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     staff: Object.entries(v.staff)
       .filter(([, kind]) => kind !== "none")
       .map(([userId, kind]) => ({ userId, kind: kind as "summons" | "invitation" })),
-    person: v.personKind === "none" ? null : { kind: v.personKind },
-    relative: v.relativeName ? { name: v.relativeName, contact: v.relativeContact ?? "" } : null,
+    person: v.personKind === "none" ? null : { kind: "invitation" },
+    externals: v.externals,
   });
   if (result.ok)
     return redirectWithFlash(`/meetings/${result.value.meetingId}`, { kind: "success", key: "meetings.convened" });

@@ -20,6 +20,7 @@ import * as m0020 from "./0020_page_speed";
 import * as m0021 from "./0021_scheduler_and_reminders";
 import * as m0022 from "./0022_breakdowns_cadence_progression";
 import * as m0027 from "./0027_inbox_counts";
+import * as m0028 from "./0028_daily_work";
 import * as m0029 from "./0029_improvement_register";
 
 /**
@@ -48,5 +49,6 @@ export const migrations: Record<string, Migration> = {
   "0021_scheduler_and_reminders": m0021,
   "0022_breakdowns_cadence_progression": m0022,
   "0027_inbox_counts": m0027,
+  "0028_daily_work": m0028,
   "0029_improvement_register": m0029,
 };

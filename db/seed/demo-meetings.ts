@@ -50,7 +50,7 @@ export async function seedDemoMeetings(
           { userId: lena.id, kind: "summons" },
         ],
         person: { kind: "invitation" },
-        relative: null,
+        externals: [],
       },
       new Date(Date.now() - 40 * 86_400_000),
     ),
@@ -94,7 +94,7 @@ export async function seedDemoMeetings(
         { userId: lena.id, kind: "summons" },
       ],
       person: { kind: "invitation" },
-      relative: null,
+      externals: [],
     }),
   ).meetingId;
   must("accept", await respondToMeeting(db, lena, upcoming, { response: "accepted" }));

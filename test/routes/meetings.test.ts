@@ -206,8 +206,9 @@ describe("convening through the form", () => {
     const page = await outcome(
       conveneLoader(args(await signedInRequest(lead.id, `/plans/${planId}/meetings/new`), { planId })),
     );
-    const form = page.body as { staff: { id: string; covered: boolean }[]; uncoveredOrganisations: string[] };
-    expect(form.staff.find((s) => s.id === uncovered.id)?.covered).toBe(false);
+    const form = page.body as { suggestions: { id: string; covered: boolean }[]; uncoveredOrganisations: string[] };
+    // The team is suggested first, an uncovered member marked and not chosen.
+    expect(form.suggestions.find((s) => s.id === uncovered.id)?.covered).toBe(false);
     expect(form.uncoveredOrganisations).toEqual([uncovered.org.name]);
 
     const fields = {
@@ -251,9 +252,16 @@ describe("convening through the form", () => {
       agenda: "Läget",
       [`staff.${ame.id}`]: "summons",
       [`staff.${af.id}`]: "invitation",
-      personKind: "summons",
-      relativeName: "Mamma Exempel",
-      relativeContact: "070-000 00 00",
+      personKind: "invitation",
+      "externals[0].name": "Mamma Exempel",
+      "externals[0].role": "relative",
+      "externals[0].contact": "070-000 00 00",
+      "externals[1].name": "Tolk Tolksson",
+      "externals[1].role": "interpreter",
+      "externals[1].contact": "tolk@example.org",
+      "externals[2].name": "",
+      "externals[2].role": "relative",
+      "externals[2].contact": "",
     };
     const result = await outcome(
       conveneAction(args(await signedInRequest(lead.id, `/plans/${planId}/meetings/new`, post(fields)), { planId })),
@@ -279,7 +287,8 @@ describe("convening through the form", () => {
       .execute();
     expect(invitees.map((i) => [i.party, i.kind, i.user_id]).sort()).toEqual(
       [
-        ["person", "summons", null],
+        ["person", "invitation", null],
+        ["relative", "invitation", null],
         ["relative", "invitation", null],
         ["staff", "invitation", af.id],
         ["staff", "summons", ame.id],
@@ -287,12 +296,80 @@ describe("convening through the form", () => {
       ].sort(),
     );
     expect(
+      invitees
+        .filter((i) => i.party === "relative")
+        .map((i) => [i.relative_name, i.external_role])
+        .sort(),
+    ).toEqual([
+      ["Mamma Exempel", "relative"],
+      ["Tolk Tolksson", "interpreter"],
+    ]);
+    const ics = (
+      await lastMailTo(
+        (await getDb().selectFrom("users").select("email").where("id", "=", af.id).executeTakeFirstOrThrow()).email,
+      )
+    ).ics!;
+    expect(ics).not.toMatch(/Mamma Exempel|Tolksson|070-000 00 00|tolk@example/);
+    expect(
       (
         await lastMailTo(
           (await getDb().selectFrom("users").select("email").where("id", "=", af.id).executeTakeFirstOrThrow()).email,
         )
       ).calendar!.location,
     ).toBe("https://video.example.se/rum-7");
+  });
+
+  it("never summons the person, and wants a way to reach each participant without an account", async () => {
+    const { lead, planId } = await meetingSetup();
+    const fields = {
+      intent: "convene",
+      date: ahead(10),
+      time: "09:30",
+      durationMinutes: "60",
+      place: "Rum 2",
+      purpose: "Planera sommaren",
+      personKind: "summons",
+      "externals[0].name": "Gun Godman",
+      "externals[0].role": "trustee",
+      "externals[0].contact": "",
+    };
+    const result = await outcome(
+      conveneAction(args(await signedInRequest(lead.id, `/plans/${planId}/meetings/new`, post(fields)), { planId })),
+    );
+    expect(result.status).toBe(400);
+    const body = (result.body as { result: { error: Record<string, string[]> } }).result;
+    expect(body.error.personKind).toBeDefined();
+    expect(body.error["externals[0].contact"]).toEqual(["Skriv hur vi når Gun Godman."]);
+    expect(await getDb().selectFrom("meetings").select("id").where("plan_id", "=", planId).execute()).toEqual([]);
+  });
+
+  it("finds colleagues by search, marks those the consent does not cover, and keeps the chosen through it", async () => {
+    const { partnership, lead, ame, af, planId } = await meetingSetup();
+    const uncovered = await caseworkerIn("social_insurance", partnership.id);
+    const loaded = async (query: string) =>
+      (
+        await outcome(
+          conveneLoader(args(await signedInRequest(lead.id, `/plans/${planId}/meetings/new${query}`), { planId })),
+        )
+      ).body as {
+        chosen: { id: string }[];
+        suggestions: { id: string }[];
+        hits: { id: string; covered: boolean }[];
+      };
+    // First visit: the covered team is chosen.
+    const first = await loaded("");
+    expect(first.chosen.map((s) => s.id).sort()).toEqual([ame.id, af.id].sort());
+    // A search by the uncovered colleague's name: a hit, marked; the chosen (only AF now) survive.
+    const name = (
+      await getDb().selectFrom("users").select("name").where("id", "=", uncovered.id).executeTakeFirstOrThrow()
+    ).name;
+    const found = await loaded(`?picked=1&invite=${af.id}&q=${encodeURIComponent(name.toUpperCase())}`);
+    expect(found.chosen.map((s) => s.id)).toEqual([af.id]);
+    expect(found.suggestions.map((s) => s.id)).toEqual([ame.id]);
+    expect(found.hits).toEqual([expect.objectContaining({ id: uncovered.id, covered: false })]);
+    // Adding keeps the earlier choice.
+    const added = await loaded(`?picked=1&invite=${af.id}&add=${ame.id}&q=x`);
+    expect(added.chosen.map((s) => s.id).sort()).toEqual([ame.id, af.id].sort());
   });
 
   it("refuses a meeting in the past, a missing place and a missing purpose, in Swedish", async () => {

@@ -6,6 +6,7 @@ import { SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { formatDate, formatDateTime } from "~/lib/time";
 import { CaseForm } from "./case-form";
 import { CoordinatorPanel } from "./case-coordinator";
+import { CaseSteps } from "./case-steps";
 import type { DeviationCase } from "./mapping";
 
 type Props = {
@@ -35,12 +36,12 @@ export function CasePage({ theCase: c, organisations, defaultAnswerBy, ownOrgani
     <article className="case">
       <header>
         <p className="plan__kind">
-          {c.partnershipName} ·{" "}
-          <span className={`badge badge--dev-${c.status}`}>{t(`deviations.statuses.${c.status}`)}</span>
+          {c.partnershipName}
           {c.publishedAt ? ` · ${t("deviations.isPublished", { date: date(c.publishedAt) })}` : ""}
           {c.agendaDate ? ` · ${t("deviations.onAgenda", { date: date(c.agendaDate) })}` : ""}
         </p>
         <h1>{t("deviations.caseTitle", { number: c.number })}</h1>
+        <CaseSteps status={c.status} />
       </header>
       <div className="plan__layout">
         <div className="plan__main">

@@ -7,6 +7,7 @@ import type { CLOSING_OUTCOMES, ESCALATION_LEVELS } from "#db/schema";
 import { notify } from "~/features/notifications/notifications.server";
 import { personalDataIn, type PersonalDataFindings } from "~/features/privacy/personal-data.server";
 import { fail, ok, type Result } from "~/lib/result";
+import { mayPublish } from "./steps";
 import {
   caseLink,
   onCase,
@@ -79,7 +80,7 @@ export async function publish(
   published: boolean,
 ): Promise<Result<void, "not_answered">> {
   return onCase(db, user, deviationId, "publish", async (trx, access) => {
-    if (published && access.status !== "answered" && access.status !== "closed") return fail("not_answered");
+    if (published && !mayPublish(access.status)) return fail("not_answered");
     await updateCase(trx, access.id, { published_at: published ? nowIso() : null });
     await recordEvent(trx, access.id, user, published ? "publish" : "unpublish");
     return ok();

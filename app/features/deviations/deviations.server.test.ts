@@ -144,6 +144,16 @@ describe("the deviation workflow", () => {
     const id = await reportCase(reporter, sampleReport(partnership.id, []));
     expect(await publish(db, coordinator, id, true)).toMatchObject({ ok: false, error: "not_answered" });
   });
+
+  it("refuses to publish a case routed to the parties while their answers are awaited", async () => {
+    const db = getDb();
+    const { partnership, reporter, coordinator, party } = await deviationSetup();
+    const id = await reportCase(reporter, sampleReport(partnership.id, [party.organisationId]));
+    await routeToParties(db, coordinator, id, { organisationIds: [party.organisationId], answerBy: "2026-12-15" });
+    expect(await publish(db, coordinator, id, true)).toMatchObject({ ok: false, error: "not_answered" });
+    await answer(db, coordinator, id, { organisationId: party.organisationId, body: "Svar" });
+    expect(await publish(db, coordinator, id, true)).toMatchObject({ ok: true });
+  });
 });
 
 describe("who sees a case", () => {

@@ -12,7 +12,9 @@ import {
   TextField,
   useAppForm,
 } from "~/components/forms";
-import { STAFF_CHOICES, type ConvenePage } from "./meeting-types";
+import { EXTERNAL_ROLES } from "#db/schema";
+import { InviteeSearch } from "./invitee-search";
+import { EXTERNAL_ROWS, PERSON_CHOICES, STAFF_CHOICES, type ConvenePage } from "./meeting-types";
 
 type ConveneFields = {
   date: string;
@@ -24,17 +26,21 @@ type ConveneFields = {
   agenda: string;
   staff: Record<string, string>;
   personKind: string;
-  relativeName: string;
-  relativeContact: string;
+  externals: { name: string; role: string; contact: string }[];
 };
 
 export function ConveneMeetingView({ page }: { page: ConvenePage }) {
   const { t } = useTranslation();
   const [form, fields] = useAppForm<ConveneFields>({
     intent: "convene",
-    defaultValue: { durationMinutes: "60", personKind: "invitation" },
+    defaultValue: {
+      durationMinutes: "60",
+      personKind: "invitation",
+      externals: Array.from({ length: EXTERNAL_ROWS }, () => ({ name: "", role: "relative", contact: "" })),
+    },
   });
-  const chosen = (fields.staff.initialValue ?? {}) as Record<string, string | undefined>;
+  const chosenKinds = (fields.staff.initialValue ?? {}) as Record<string, string | undefined>;
+  const externalRows = fields.externals.getFieldList();
   const planName = t("plans.planFor", { kind: t(`plans.kindShort.${page.plan.kind}`), name: page.plan.personName });
   return (
     <article className="meeting-form">
@@ -49,9 +55,102 @@ export function ConveneMeetingView({ page }: { page: ConvenePage }) {
           {t("meetings.uncoveredWarning", { organisations: page.uncoveredOrganisations.join(", ") })}
         </p>
       ) : null}
+      <InviteeSearch page={page} />
       <Form method="post" {...getFormProps(form)} className="stack card">
         <input type="hidden" name="intent" value="convene" />
         <FormErrors id={form.errorId} errors={form.errors} />
+        <fieldset className="fieldset">
+          <legend>{t("meetings.invitees")}</legend>
+          <p className="field__help">{t("meetings.inviteesHelp")}</p>
+          {page.chosen.length === 0 ? (
+            <p className="muted">{t("meetings.search.noneChosen")}</p>
+          ) : (
+            <table className="table invitee-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("meetings.staffName")}</th>
+                  <th scope="col">{t("meetings.organisation")}</th>
+                  <th scope="col">{t("meetings.inviteAs")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.chosen.map((s) => {
+                  const id = `staff-${s.id}`;
+                  return (
+                    <tr key={s.id} className={s.covered ? undefined : "row--attention"}>
+                      <th scope="row">
+                        {s.name}
+                        {!s.onTeam ? (
+                          <span className="muted invitee-table__note">{t("meetings.notOnTeam")}</span>
+                        ) : null}
+                      </th>
+                      <td>
+                        {s.organisationName}
+                        {!s.covered ? (
+                          <>
+                            {" "}
+                            <span className="badge badge--warning">{t("meetings.notCovered")}</span>
+                          </>
+                        ) : null}
+                      </td>
+                      <td>
+                        <label htmlFor={id} className="visually-hidden">
+                          {t("meetings.inviteAsFor", { name: s.name })}
+                        </label>
+                        <select
+                          id={id}
+                          name={`staff.${s.id}`}
+                          defaultValue={chosenKinds[s.id] ?? (s.onTeam ? "summons" : "invitation")}
+                        >
+                          {STAFF_CHOICES.map((c) => (
+                            <option key={c} value={c}>
+                              {t(`meetings.kinds.${c}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          <ErrorList id={fields.staff.errorId} errors={fields.staff.errors} />
+        </fieldset>
+
+        <fieldset className="fieldset stack">
+          <legend>{t("meetings.personAndOthers")}</legend>
+          <SelectField
+            meta={fields.personKind}
+            label={t("meetings.invitePerson")}
+            help={t("meetings.invitePersonHelp")}
+            options={PERSON_CHOICES.map((c) => ({ value: c, label: t(`meetings.personChoices.${c}`) }))}
+          />
+          <p className="field__help">{t("meetings.externalsHelp")}</p>
+          {externalRows.map((row, i) => {
+            const f = row.getFieldset();
+            return (
+              <fieldset key={row.key} className="fieldset external-row">
+                <legend>{t("meetings.externalLegend", { number: i + 1 })}</legend>
+                <div className="field-row">
+                  <TextField meta={f.name} label={t("meetings.externalName")} autoComplete="off" />
+                  <SelectField
+                    meta={f.role}
+                    label={t("meetings.externalRole")}
+                    options={EXTERNAL_ROLES.map((r) => ({ value: r, label: t(`meetings.externalRoleChoices.${r}`) }))}
+                  />
+                </div>
+                <TextField
+                  meta={f.contact}
+                  label={t("meetings.externalContact")}
+                  help={t("meetings.externalContactHelp")}
+                  autoComplete="off"
+                />
+              </fieldset>
+            );
+          })}
+        </fieldset>
+
         <fieldset className="fieldset stack">
           <legend>{t("meetings.whenAndWhere")}</legend>
           <div className="field-row">
@@ -88,79 +187,6 @@ export function ConveneMeetingView({ page }: { page: ConvenePage }) {
         />
         <TextareaField meta={fields.agenda} label={t("meetings.agenda")} rows={4} />
 
-        <fieldset className="fieldset">
-          <legend>{t("meetings.invitees")}</legend>
-          <p className="field__help">{t("meetings.inviteesHelp")}</p>
-          <table className="table invitee-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("meetings.staffName")}</th>
-                <th scope="col">{t("meetings.organisation")}</th>
-                <th scope="col">{t("meetings.inviteAs")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.staff.map((s) => {
-                const id = `staff-${s.id}`;
-                return (
-                  <tr key={s.id} className={s.covered ? undefined : "row--attention"}>
-                    <th scope="row">
-                      {s.name}
-                      {!s.onTeam ? <span className="muted invitee-table__note">{t("meetings.notOnTeam")}</span> : null}
-                    </th>
-                    <td>
-                      {s.organisationName}
-                      {!s.covered ? (
-                        <>
-                          {" "}
-                          <span className="badge badge--warning">{t("meetings.notCovered")}</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      <label htmlFor={id} className="visually-hidden">
-                        {t("meetings.inviteAsFor", { name: s.name })}
-                      </label>
-                      <select
-                        id={id}
-                        name={`staff.${s.id}`}
-                        defaultValue={chosen[s.id] ?? (s.onTeam && s.covered ? "summons" : "none")}
-                      >
-                        {STAFF_CHOICES.map((c) => (
-                          <option key={c} value={c}>
-                            {t(`meetings.kinds.${c}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <ErrorList id={fields.staff.errorId} errors={fields.staff.errors} />
-        </fieldset>
-
-        <fieldset className="fieldset stack">
-          <legend>{t("meetings.personAndRelative")}</legend>
-          <SelectField
-            meta={fields.personKind}
-            label={t("meetings.invitePerson")}
-            options={STAFF_CHOICES.map((c) => ({ value: c, label: t(`meetings.personKinds.${c}`) }))}
-          />
-          <TextField
-            meta={fields.relativeName}
-            label={t("meetings.relativeName")}
-            help={t("meetings.relativeNameHelp")}
-            autoComplete="off"
-          />
-          <TextField
-            meta={fields.relativeContact}
-            label={t("meetings.relativeContact")}
-            help={t("meetings.relativeContactHelp")}
-            autoComplete="off"
-          />
-        </fieldset>
         <SubmitButton>{t("meetings.send")}</SubmitButton>
       </Form>
     </article>

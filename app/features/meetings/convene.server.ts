@@ -10,28 +10,32 @@ import { recordHistory } from "~/features/plans/history.server";
 import { sendMail } from "~/lib/mail.server";
 import { fail, notFoundFailure, ok, type Result } from "~/lib/result";
 import { todayInStockholm } from "~/lib/time";
-import { ensureOnTeam, invitableStaff, inviteeValues } from "./invitees.server";
+import { ensureOnTeam, findStaff, invitableStaff, inviteeValues, SEARCH_LIMIT, teamStaff } from "./invitees.server";
 import { auditMeeting, localTime, meetingPath } from "./meeting-access.server";
 import { meetingMails } from "./meeting-mail.server";
-import type { ConveneInput, ConvenePage, RefusedInvitee } from "./meeting-types";
+import type { ConveneInput, ConvenePage, ConvenePicks, RefusedInvitee, StaffOption } from "./meeting-types";
 
 /** What the convening form needs. Reading it is audited (it shows the person's name). */
 export async function conveneFormPage(
   db: DB,
   user: AccessUser,
   planId: string,
+  picks: ConvenePicks = { q: "", invite: null },
   today = todayInStockholm(),
 ): Promise<Result<ConvenePage>> {
   const access = await planAccessFor(db, user, planId, "meeting.prepare", { today });
   if (!access) return notFoundFailure();
-  const [plan, staff] = await Promise.all([
+  const q = picks.q.trim().slice(0, 100);
+  const [plan, team, picked, found] = await Promise.all([
     db
       .selectFrom("plans")
       .innerJoin("plan_person_details as person", "person.plan_id", "plans.id")
       .select(["plans.id", "plans.kind", "plans.status", "person.name as person_name"])
       .where("plans.id", "=", access.planId)
       .executeTakeFirstOrThrow(),
-    invitableStaff(db, access, today),
+    teamStaff(db, access, undefined, today),
+    findStaff(db, access, { ids: [...new Set(picks.invite ?? [])].slice(0, 100) }, today),
+    q.length >= 2 ? findStaff(db, access, { q }, today) : Promise.resolve([]),
   ]);
   await audit(db, {
     actor: actorOf(user),
@@ -41,13 +45,28 @@ export async function conveneFormPage(
     planId: access.planId,
     personId: access.personId,
   });
-  const invitable = staff.filter((s) => s.id !== user.id);
+  const notMe = (s: StaffOption) => s.id !== user.id;
+  // The first visit chooses the team members the consent covers; after that, what the user chose.
+  const chosen = (picks.invite === null ? team.filter((s) => s.covered) : picked).filter(notMe);
+  const isChosen = new Set(chosen.map((s) => s.id));
   const uncovered = [
-    ...new Map(invitable.filter((s) => !s.covered).map((s) => [s.organisationId, s.organisationName])).values(),
+    ...new Map(
+      team
+        .filter(notMe)
+        .filter((s) => !s.covered)
+        .map((s) => [s.organisationId, s.organisationName]),
+    ).values(),
   ];
   return ok({
     plan: { id: plan.id, kind: plan.kind, status: plan.status, personName: plan.person_name },
-    staff: invitable,
+    q,
+    chosen,
+    suggestions: team.filter(notMe).filter((s) => !isChosen.has(s.id)),
+    hits: found
+      .filter(notMe)
+      .filter((s) => !isChosen.has(s.id))
+      .slice(0, SEARCH_LIMIT),
+    more: found.length > SEARCH_LIMIT,
     uncoveredOrganisations: uncovered,
   });
 }
@@ -154,17 +173,18 @@ export async function conveneMeeting(
             organisationKind: o.organisationKind,
           });
         }),
-        ...(input.person ? [inviteeValues(meetingId, stamp, { party: "person", kind: input.person.kind })] : []),
-        ...(input.relative
-          ? [
-              inviteeValues(meetingId, stamp, {
-                party: "relative",
-                kind: "invitation",
-                relativeName: input.relative.name,
-                relativeContact: input.relative.contact,
-              }),
-            ]
-          : []),
+        // The person is invited, never summoned, whatever the form sent.
+        ...(input.person ? [inviteeValues(meetingId, stamp, { party: "person", kind: "invitation" })] : []),
+        // Participants without an account: stored with the meeting for the letter, never in the calendar file.
+        ...input.externals.map((e) =>
+          inviteeValues(meetingId, stamp, {
+            party: "relative",
+            kind: "invitation",
+            relativeName: e.name,
+            relativeContact: e.contact,
+            externalRole: e.role,
+          }),
+        ),
       ];
       await trx.insertInto("meeting_invitees").values(rows).execute();
       for (const s of wanted) {
@@ -185,7 +205,9 @@ export async function conveneMeeting(
         change: "meeting.convene",
         after: { meetingAt: localTime(input.startsAt) },
       });
-      await auditMeeting(trx, user, access, "meeting.create", meetingId, { details: { invitees: rows.length } });
+      await auditMeeting(trx, user, access, "meeting.create", meetingId, {
+        details: { invitees: rows.length, withoutAccount: input.externals.length },
+      });
       return ok({ meetingId, invited: wanted.map((s) => s.userId) });
     });
   if (!result.ok) return result;

@@ -47,6 +47,7 @@ export async function loadMeeting(db: DB, planId: string, meetingId: string): Pr
       "person.name as person_name",
       "organiser.name as organiser_name",
       "organiser.email as organiser_email",
+      "organiser.phone as organiser_phone",
       "organiser_org.name as organiser_organisation_name",
     ])
     .where("meetings.id", "=", meetingId)

@@ -3,6 +3,7 @@
 import { fromBool } from "#db/portable";
 import type {
   ActionStatus,
+  ExternalRole,
   InvitationKind,
   InviteeParty,
   MeetingResponse,
@@ -32,6 +33,7 @@ export interface MeetingRow {
   organiser_id: string;
   organiser_name: string;
   organiser_email: string;
+  organiser_phone: string | null;
   organiser_organisation_name: string;
   starts_at: string;
   duration_minutes: number;
@@ -60,6 +62,7 @@ export function toMeeting(r: MeetingRow): Meeting {
     organiserId: r.organiser_id,
     organiserName: r.organiser_name,
     organiserEmail: r.organiser_email,
+    organiserPhone: r.organiser_phone,
     organiserOrganisationName: r.organiser_organisation_name,
     startsAt: r.starts_at,
     durationMinutes: r.duration_minutes,
@@ -88,6 +91,7 @@ export interface InviteeRow {
   organisation_name: string | null;
   relative_name: string | null;
   relative_contact: string | null;
+  external_role: ExternalRole | null;
   response: MeetingResponse;
   response_reason: string | null;
   responded_at: string | null;
@@ -106,6 +110,8 @@ export function toInvitee(r: InviteeRow): Invitee {
     organisationName: r.organisation_name,
     relativeName: r.relative_name,
     relativeContact: r.relative_contact,
+    // Rows from before migration 0028 were all relatives.
+    externalRole: r.party === "relative" ? (r.external_role ?? "relative") : null,
     response: r.response,
     responseReason: r.response_reason,
     respondedAt: r.responded_at,

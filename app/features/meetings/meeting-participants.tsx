@@ -6,7 +6,11 @@ import type { Invitee, MeetingPage } from "./meeting-types";
 /** The invitee as the page names them: staff by name, the person and a relative by their part. */
 export function inviteeName(t: TFunction, i: Invitee, personName: string): string {
   if (i.party === "person") return t("meetings.personParty", { name: personName });
-  if (i.party === "relative") return t("meetings.relativeParty", { name: i.relativeName ?? "" });
+  if (i.party === "relative")
+    return t("meetings.externalParty", {
+      name: i.relativeName ?? "",
+      role: t(`meetings.externalRoles.${i.externalRole ?? "relative"}`),
+    });
   return i.userName ?? "";
 }
 

@@ -1,5 +1,6 @@
 // What the meeting pages read: the meeting page, the person's letter, the calendar file and the
 // plan page's list. Each read of personal data is audited; each starts with the access rule.
+import { personOnPlan } from "~/features/persons/persons.server";
 import type { DB } from "#db/client.server";
 import { nowIso } from "#db/portable";
 import type { AccessUser, PlanAccess } from "~/features/access/access.server";
@@ -113,7 +114,11 @@ export async function meetingLetter(
   const found = await meetingAccessFor(db, user, meetingId, "meeting.letter", today);
   if (!found) return notFoundFailure();
   const { access, meeting } = found;
-  const invitees = await loadInvitees(db, meetingId, meeting.organiserId);
+  const [invitees, recipient] = await Promise.all([
+    loadInvitees(db, meetingId, meeting.organiserId),
+    // The persons feature hides the address while the identity is protected: such a letter has none.
+    personOnPlan(db, user, access),
+  ]);
   await auditMeeting(db, user, access, "meeting.letter", meetingId);
   const person = invitees.find((i) => i.party === "person");
   return ok({
@@ -132,11 +137,19 @@ export async function meetingLetter(
       name: meeting.organiserName,
       organisation: meeting.organiserOrganisationName,
       email: meeting.organiserEmail,
+      phone: meeting.organiserPhone,
     },
     coming: invitees
       .filter((i) => i.party === "staff" && i.response !== "declined")
       .map((i) => ({ id: i.id, name: i.userName ?? "", organisation: i.organisationName ?? "" })),
-    relative: invitees.find((i) => i.party === "relative")?.relativeName ?? null,
+    externals: invitees
+      .filter((i) => i.party === "relative")
+      .map((i) => ({ id: i.id, name: i.relativeName ?? "", role: i.externalRole ?? "relative" })),
+    recipient: {
+      name: recipient.name || meeting.personName,
+      address: recipient.protectedIdentity ? null : recipient.address,
+      protectedIdentity: recipient.protectedIdentity,
+    },
     today,
   });
 }

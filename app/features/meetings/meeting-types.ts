@@ -2,6 +2,7 @@
 // types and pure functions only, so components may import it.
 import type {
   ActionStatus,
+  ExternalRole,
   InvitationKind,
   InviteeParty,
   MeetingResponse,
@@ -11,8 +12,12 @@ import type {
   PlanStatus,
 } from "#db/schema";
 
-/** The choices for each staff member (and the person) on the convening form. */
+/** The choices for each staff member on the convening form. */
 export const STAFF_CHOICES = ["none", "summons", "invitation"] as const;
+/** The person is invited or not; never summoned (DESIGN.md "Plan meetings"). */
+export const PERSON_CHOICES = ["invitation", "none"] as const;
+/** Rows for participants without an account on the convening form (it works without JavaScript). */
+export const EXTERNAL_ROWS = 3;
 
 export interface Meeting {
   id: string;
@@ -24,6 +29,7 @@ export interface Meeting {
   organiserId: string;
   organiserName: string;
   organiserEmail: string;
+  organiserPhone: string | null;
   organiserOrganisationName: string;
   /** UTC ISO; shown in Europe/Stockholm. */
   startsAt: string;
@@ -53,6 +59,8 @@ export interface Invitee {
   organisationName: string | null;
   relativeName: string | null;
   relativeContact: string | null;
+  /** Party "relative" (anyone without an account): relative, god man, interpreter, professional, other. */
+  externalRole: ExternalRole | null;
   response: MeetingResponse;
   responseReason: string | null;
   respondedAt: string | null;
@@ -145,8 +153,17 @@ export interface ConveneInput extends WhenWhere {
   purpose: string;
   agenda: string;
   staff: { userId: string; kind: InvitationKind }[];
-  person: { kind: InvitationKind } | null;
-  relative: { name: string; contact: string } | null;
+  /** The person is always invited, never summoned (DESIGN.md "Plan meetings"). */
+  person: { kind: "invitation" } | null;
+  /** Participants without an account: named in the letter, never in the calendar file. */
+  externals: ExternalParticipant[];
+}
+
+/** Someone invited without an account: who, in which part, and how to reach them. */
+export interface ExternalParticipant {
+  name: string;
+  role: ExternalRole;
+  contact: string;
 }
 
 /** A staff member the consent does not cover, as the refusal names them. */
@@ -156,10 +173,24 @@ export interface RefusedInvitee {
   organisationName: string;
 }
 
+/** The convening form's invitee step: the search and who is chosen so far (from the query string). */
+export interface ConvenePicks {
+  q: string;
+  /** Chosen staff ids; null on the first visit, when the plan's covered team is chosen. */
+  invite: string[] | null;
+}
+
 /** What the convening form shows. */
 export interface ConvenePage {
   plan: { id: string; kind: PlanKind; status: PlanStatus; personName: string };
-  staff: StaffOption[];
+  q: string;
+  /** Chosen so far, carried through each search. */
+  chosen: StaffOption[];
+  /** The plan's team not chosen yet: suggested first. */
+  suggestions: StaffOption[];
+  /** Search hits not chosen yet; `more` when the search found more than are shown. */
+  hits: StaffOption[];
+  more: boolean;
   /** Organisations on the team that no active consent names, for the warning before convening. */
   uncoveredOrganisations: string[];
 }
@@ -197,9 +228,12 @@ export interface MeetingLetter {
   videoLink: string | null;
   purpose: string;
   agenda: string;
-  organiser: { name: string; organisation: string; email: string };
+  organiser: { name: string; organisation: string; email: string; phone: string | null };
   coming: { id: string; name: string; organisation: string }[];
-  relative: string | null;
+  /** Participants without an account, by name and part (never how to reach them). */
+  externals: { id: string; name: string; role: ExternalRole }[];
+  /** Where the letter goes: null address when none is recorded or the identity is protected. */
+  recipient: { name: string; address: string | null; protectedIdentity: boolean };
   /** The letter's date. */
   today: string;
 }

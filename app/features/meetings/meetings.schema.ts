@@ -4,7 +4,8 @@ import { z } from "zod";
 import { isIsoDate, todayInStockholm } from "~/lib/time";
 import { choice, manyOf, optionalText, requiredText, wholeNumber } from "~/lib/validation";
 import { existsInStockholm, isClockTime, stockholmToUtcIso } from "./meeting-time";
-import { STAFF_CHOICES } from "./meeting-types";
+import { EXTERNAL_ROLES } from "#db/schema";
+import { EXTERNAL_ROWS, PERSON_CHOICES, STAFF_CHOICES } from "./meeting-types";
 
 function date(t: TFunction, field: string) {
   return z
@@ -60,8 +61,23 @@ function crossFieldChecks(t: TFunction, now: () => Date, { relative = false } = 
       const [date, time] = [text(v.date), text(v.time)];
       if (!text(v.place) && !text(v.videoLink))
         ctx.addIssue({ code: "custom", path: ["place"], message: t("meetings.placeOrVideo") });
-      if (relative && text(v.relativeName) && !text(v.relativeContact)) {
-        ctx.addIssue({ code: "custom", path: ["relativeContact"], message: t("meetings.relativeContactRequired") });
+      if (relative && Array.isArray(v.externals)) {
+        v.externals.forEach((row: unknown, i: number) => {
+          const e = (row ?? {}) as Record<string, unknown>;
+          const [name, contact] = [text(e.name), text(e.contact)];
+          if (name && !contact)
+            ctx.addIssue({
+              code: "custom",
+              path: ["externals", i, "contact"],
+              message: t("meetings.externalContactRequired", { name }),
+            });
+          if (!name && contact)
+            ctx.addIssue({
+              code: "custom",
+              path: ["externals", i, "name"],
+              message: t("meetings.externalNameRequired"),
+            });
+        });
       }
       if (!isIsoDate(date) || !isClockTime(time)) return;
       if (!existsInStockholm(date, time)) {
@@ -86,9 +102,21 @@ export function conveneSchema(t: TFunction, now: () => Date = () => new Date()) 
       agenda: optionalText(t, t("meetings.agenda"), 4000),
       // One select per staff member: staff.<userId> = none | summons | invitation.
       staff: z.record(z.enum(STAFF_CHOICES)).default({}),
-      personKind: choice(t, t("meetings.invitePerson"), STAFF_CHOICES).default("invitation"),
-      relativeName: optionalText(t, t("meetings.relativeName"), 150),
-      relativeContact: optionalText(t, t("meetings.relativeContact"), 300),
+      personKind: choice(t, t("meetings.invitePerson"), PERSON_CHOICES).default("invitation"),
+      // Participants without an account; empty rows are left out.
+      externals: z
+        .array(
+          z.object({
+            name: optionalText(t, t("meetings.externalName"), 150),
+            role: z.enum(EXTERNAL_ROLES).default("relative"),
+            contact: optionalText(t, t("meetings.externalContact"), 300),
+          }),
+        )
+        .max(EXTERNAL_ROWS)
+        .default([])
+        .transform((rows) =>
+          rows.flatMap((r) => (r.name && r.contact ? [{ name: r.name, role: r.role, contact: r.contact }] : [])),
+        ),
     }),
     crossFieldChecks(t, now, { relative: true }),
   );

@@ -19,6 +19,8 @@ export interface UserInput {
   name: string;
   email: string;
   organisationId: string;
+  /** Optional: how the person and colleagues reach the user by phone. */
+  phone?: string | null;
 }
 
 export type UserFailure = "email_taken" | "unknown_organisation";
@@ -61,6 +63,7 @@ async function insertUser(
           name: input.name.trim(),
           email: input.email.trim().toLowerCase(),
           organisation_id: input.organisationId,
+          phone: input.phone?.trim() || null,
           password_hash: credential.passwordHash,
           must_change_password: toBool(credential.mustChangePassword),
           created_at: now,
@@ -173,7 +176,13 @@ export async function updateUser(
       const emailChanged = email !== before.email;
       await trx
         .updateTable("users")
-        .set({ name: input.name.trim(), email, organisation_id: input.organisationId, updated_at: nowIso() })
+        .set({
+          name: input.name.trim(),
+          email,
+          organisation_id: input.organisationId,
+          ...(input.phone !== undefined ? { phone: input.phone?.trim() || null } : {}),
+          updated_at: nowIso(),
+        })
         .where("id", "=", id)
         .execute();
       await syncTeamKindsOfUser(trx, id);

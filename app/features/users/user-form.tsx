@@ -12,12 +12,12 @@ export function UserForm({
   organisations,
   submitLabel,
 }: {
-  defaultValue?: { name: string; email: string; organisationId: string };
+  defaultValue?: { name: string; email: string; organisationId: string; phone?: string };
   organisations: { id: string; name: string }[];
   submitLabel: string;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useAppForm<{ name: string; email: string; organisationId: string }>({
+  const [form, fields] = useAppForm<{ name: string; email: string; organisationId: string; phone: string }>({
     intent: USER_INTENT,
     defaultValue,
   });
@@ -27,6 +27,13 @@ export function UserForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       <TextField meta={fields.name} label={t("admin.name")} autoComplete="off" required />
       <TextField meta={fields.email} label={t("admin.email")} type="email" autoComplete="off" required />
+      <TextField
+        meta={fields.phone}
+        label={t("admin.phone")}
+        help={t("admin.phoneHelp")}
+        type="tel"
+        autoComplete="off"
+      />
       <SelectField
         meta={fields.organisationId}
         label={t("admin.organisation")}

@@ -31,6 +31,8 @@ export interface UserDetail {
   id: string;
   name: string;
   email: string;
+  /** Optional (migration 0028); the person's letter shows it. */
+  phone: string | null;
   organisationId: string;
   organisationName: string;
   disabled: boolean;
@@ -112,6 +114,7 @@ export async function getUser(db: DB, id: string): Promise<UserDetail | null> {
       "users.id",
       "users.name",
       "users.email",
+      "users.phone",
       "users.organisation_id",
       "users.disabled_at",
       "organisations.name as organisation_name",
@@ -123,6 +126,7 @@ export async function getUser(db: DB, id: string): Promise<UserDetail | null> {
     id: row.id,
     name: row.name,
     email: row.email,
+    phone: row.phone,
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
     disabled: row.disabled_at !== null,

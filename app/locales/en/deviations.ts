@@ -136,6 +136,17 @@ const deviations: TranslationShape<typeof svDeviations> = {
   closingNote: "Closing note to the reporter",
   closed: "The case is closed and the reporter has been told.",
   escalationLevel: "Escalation level",
+  escalationLevelHelp: "Fill in when the outcome is Escalated.",
+  publishAfterAnswer: "The case can be published to the steering group once the parties have answered.",
+  steps: {
+    label: "Steps of the case",
+    done: "done",
+    submitted: "Received",
+    in_review: "In preparation",
+    awaiting_response: "Awaiting response",
+    answered: "Answered",
+    closed: "Closed",
+  },
   escalationLevels: {
     organisation: "Organisation",
     preparatory_group: "Preparatory group (beredningsgrupp)",

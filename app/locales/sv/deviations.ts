@@ -132,6 +132,17 @@ const deviations = {
   closingNote: "Avslutande kommentar till anmälaren",
   closed: "Ärendet är avslutat och anmälaren har fått besked.",
   escalationLevel: "Eskaleringsnivå",
+  escalationLevelHelp: "Fyll i när utfallet är Eskalerat.",
+  publishAfterAnswer: "Ärendet kan publiceras för styrgruppen när parterna har svarat.",
+  steps: {
+    label: "Ärendets steg",
+    done: "klart",
+    submitted: "Inkommen",
+    in_review: "Under beredning",
+    awaiting_response: "Väntar på svar",
+    answered: "Besvarad",
+    closed: "Avslutad",
+  },
   escalationLevels: {
     organisation: "Organisation",
     preparatory_group: "Beredningsgrupp",
