@@ -291,6 +291,8 @@ export interface PlanActionTable {
   status: ActionStatus;
   /** The insats type chosen from the partnership's list (migration 0022); null for older actions. */
   insats_type: string | null;
+  /** 1: the person does this themself ("Det här gör jag själv", migration 0030). */
+  by_person: Generated<number>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -1,6 +1,8 @@
 // Joint plans (issue 4): two people saving the same plan, who may open which plan,
 // how the plan page and "Min plan" look in both languages, a new plan from the form,
 // and the plan page's forms without JavaScript.
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test, unique } from "./fixtures";
 
@@ -238,7 +240,13 @@ test("the plan page and “Min plan” in Swedish and English", async ({ page, l
   await page.getByRole("link", { name: "Skriv ut ”Min plan”" }).click();
   await expect(page).toHaveURL(new RegExp(`${planPath}/my-plan$`));
   await expect(page.getByRole("heading", { level: 1, name: `Min plan – ${SANNA}` })).toBeVisible();
-  for (const heading of ["Ditt mål", "Vem gör vad", "Nästa uppföljning", "Dina kontaktpersoner"]) {
+  for (const heading of [
+    "Ditt mål",
+    "Det här gör jag själv",
+    "Vem gör vad",
+    "Nästa uppföljning",
+    "Dina kontaktpersoner",
+  ]) {
     await expect(page.getByRole("heading", { level: 2, name: heading }), heading).toBeVisible();
   }
   await expect(
@@ -252,6 +260,11 @@ test("the plan page and “Min plan” in Swedish and English", async ({ page, l
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("link", { name: "Tillbaka till planen" })).toBeHidden();
   await shot("my-plan-sv-print");
+  // Handed over on one A4 page.
+  const pdfPath = testInfo.outputPath("my-plan.pdf");
+  writeFileSync(pdfPath, await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true }));
+  await testInfo.attach("my plan printed", { path: pdfPath, contentType: "application/pdf" });
+  expect(execFileSync("pdfinfo", [pdfPath], { encoding: "utf8" })).toMatch(/^Pages:\s+1$/m);
   await page.emulateMedia({ media: "screen" });
 
   await page.getByRole("button", { name: "In English" }).click();

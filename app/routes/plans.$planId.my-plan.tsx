@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/print-button";
 import { requirePermission } from "~/features/auth/auth.server";
 import { getMyPlan } from "~/features/plans/plan-page.server";
+import type { MyPlan } from "~/features/plans/plan-view";
 import { notFound } from "~/lib/http.server";
 import { formatDate } from "~/lib/time";
 import { pageTitle } from "~/lib/meta";
@@ -20,10 +21,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { planId, myPlan: myPlan.value };
 }
 
+function ActionList({ actions }: { actions: MyPlan["actions"] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ul className="my-plan__actions">
+      {actions.map((a) => (
+        <li key={a.id}>
+          <strong>{a.description}</strong>
+          {a.byPerson ? null : (
+            <>
+              <br />
+              {a.person ? `${a.person}, ` : ""}
+              {a.organisation}
+            </>
+          )}
+          {a.dueDate ? ` – ${t("plans.myPlanWhen", { date: formatDate(a.dueDate, i18n.language) })}` : ""}
+          {a.status === "done" ? ` (${t("plans.actionStatuses.done").toLowerCase()})` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 // "Min plan": the person's own copy, in plain language, made to be printed and handed over.
 export default function MyPlan() {
   const { t, i18n } = useTranslation();
   const { planId, myPlan } = useLoaderData<typeof loader>();
+  const own = myPlan.actions.filter((a) => a.byPerson);
+  const others = myPlan.actions.filter((a) => !a.byPerson);
   return (
     <article className="my-plan">
       <p className="no-print">
@@ -39,30 +64,26 @@ export default function MyPlan() {
         <p className="my-plan__goal preserve-lines">{myPlan.goal || "–"}</p>
       </section>
 
+      {own.length > 0 ? (
+        <section aria-labelledby="self-heading">
+          <h2 id="self-heading">{t("planPage.myPlanSelf")}</h2>
+          <ActionList actions={own} />
+        </section>
+      ) : null}
+
       <section aria-labelledby="who-heading">
         <h2 id="who-heading">{t("plans.myPlanWhoDoesWhat")}</h2>
-        {myPlan.actions.length === 0 ? (
-          <p>–</p>
-        ) : (
-          <ul className="my-plan__actions">
-            {myPlan.actions.map((a) => (
-              <li key={a.id}>
-                <strong>{a.description}</strong>
-                <br />
-                {a.person ? `${a.person}, ` : ""}
-                {a.organisation}
-                {a.dueDate ? ` – ${t("plans.myPlanWhen", { date: formatDate(a.dueDate, i18n.language) })}` : ""}
-                {a.status === "done" ? ` (${t("plans.actionStatuses.done").toLowerCase()})` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
+        {others.length === 0 ? <p>–</p> : <ActionList actions={others} />}
       </section>
 
       <section aria-labelledby="next-heading">
         <h2 id="next-heading">{t("plans.myPlanNext")}</h2>
         <p className="my-plan__next">
-          {myPlan.nextFollowUp ? formatDate(myPlan.nextFollowUp, i18n.language) : t("plans.myPlanNoDate")}
+          {!myPlan.nextFollowUp
+            ? t("plans.myPlanNoDate")
+            : myPlan.nextFollowUpPassed
+              ? t("planPage.myPlanNextPassed", { date: formatDate(myPlan.nextFollowUp, i18n.language) })
+              : formatDate(myPlan.nextFollowUp, i18n.language)}
         </p>
       </section>
 

@@ -157,6 +157,7 @@ const INTENTS: Record<string, Intent<unknown>> = {
         description: v.description,
         status: v.status,
         insatsType: v.insatsType,
+        byPerson: v.byPerson,
         startDate: v.startDate ?? null,
         dueDate: v.dueDate ?? null,
       }),

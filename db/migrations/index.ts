@@ -22,6 +22,7 @@ import * as m0022 from "./0022_breakdowns_cadence_progression";
 import * as m0027 from "./0027_inbox_counts";
 import * as m0028 from "./0028_daily_work";
 import * as m0029 from "./0029_improvement_register";
+import * as m0030 from "./0030_actions_by_the_person";
 
 /**
  * Listed explicitly (not read from disk) so the same migrations run from the
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   "0027_inbox_counts": m0027,
   "0028_daily_work": m0028,
   "0029_improvement_register": m0029,
+  "0030_actions_by_the_person": m0030,
 };

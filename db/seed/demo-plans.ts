@@ -136,6 +136,19 @@ export async function seedDemoPlans(db: DB): Promise<void> {
       insatsType: "Motivation",
     }),
   );
+  // The person's own part, printed under "Det här gör jag själv" in Min plan.
+  must(
+    await addAction(db, anna, plan1.planId, {
+      responsibleOrganisationId: anna.organisationId,
+      responsibleUserId: null,
+      description: "Söka tre jobb i veckan inom handel och ta med listan till uppföljningen",
+      startDate: addDays(today, -30),
+      dueDate: addDays(today, 40),
+      status: "ongoing",
+      insatsType: "Matchning mot arbete",
+      byPerson: true,
+    }),
+  );
   await seedDemoMeetings(db, { planId: plan1.planId, anna, omar, lena });
 
   // 2. GIP led by Socialtjänsten: AF's consent withdrawn, Lena still on the team.

@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ACTION_STATUSES } from "#db/schema";
 import {
+  CheckboxField,
   FormErrors,
   SelectField,
   SubmitButton,
@@ -93,6 +94,7 @@ export function ActionsSection({ page, open = false }: { page: PlanView; open?: 
     dueDate: string;
     status: string;
     insatsType: string;
+    byPerson: string;
   }>({ intent: "add-action", defaultValue: { status: "planned" } });
   return (
     <section aria-labelledby="actions-heading" className="card">
@@ -109,6 +111,7 @@ export function ActionsSection({ page, open = false }: { page: PlanView; open?: 
           <input type="hidden" name="intent" value="add-action" />
           <FormErrors id={form.errorId} errors={form.errors} />
           <TextareaField meta={fields.description} label={t("plans.actionDescription")} rows={2} required />
+          <CheckboxField meta={fields.byPerson} label={t("planPage.byPersonField")} help={t("planPage.byPersonHelp")} />
           <SelectField
             meta={fields.insatsType}
             label={t("plans.insatsType")}

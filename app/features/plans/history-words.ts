@@ -28,6 +28,7 @@ export function historyValue(t: TFunction, key: string, value: unknown, locale: 
     case "insatsType":
       return v;
     case "protectedIdentity":
+    case "byPerson":
       return value === true || value === 1 || v === "true" ? (t("common.yes") as string) : (t("common.no") as string);
     default:
       return DATE_FIELDS.has(key) && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, locale) : v;

@@ -93,12 +93,17 @@ function ActionLine({ action: a }: { action: PlanAction }) {
 export function ActionsOverview({ page }: { page: PlanView }) {
   const { t } = useTranslation();
   const groups = new Map<string, { name: string; actions: PlanAction[] }>();
+  const personName = page.person.name || t("persons.unnamed");
+  // The person's own part first: it is what the plan asks of them.
+  groups.set("person", { name: t("planPage.byPersonGroup", { name: personName }), actions: [] });
   for (const a of page.actions) {
     if (a.status === "cancelled") continue;
-    const group = groups.get(a.responsibleOrganisationId) ?? { name: a.organisationName, actions: [] };
+    const key = a.byPerson ? "person" : a.responsibleOrganisationId;
+    const group = groups.get(key) ?? { name: a.organisationName, actions: [] };
     group.actions.push(a);
-    groups.set(a.responsibleOrganisationId, group);
+    groups.set(key, group);
   }
+  if (groups.get("person")!.actions.length === 0) groups.delete("person");
   return (
     <PlanCard id="actions" title={t("planPage.whoDoesWhat")}>
       {groups.size === 0 ? <p className="empty-state">{t("plans.noActions")}</p> : null}

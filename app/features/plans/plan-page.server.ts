@@ -203,6 +203,7 @@ export async function getMyPlan(db: DB, user: AccessUser, planId: string): Promi
     personName: page.person.name,
     goal: page.plan.goal,
     nextFollowUp: page.plan.nextFollowUp,
+    nextFollowUpPassed: page.plan.nextFollowUp !== null && page.plan.nextFollowUp < today,
     leadUserName: page.plan.leadUserName,
     leadOrganisationName: page.plan.leadOrganisationName,
     actions: page.actions
@@ -214,6 +215,7 @@ export async function getMyPlan(db: DB, user: AccessUser, planId: string): Promi
         person: a.userName,
         dueDate: a.dueDate,
         status: a.status,
+        byPerson: a.byPerson,
       })),
     contacts: page.team.map((m) => ({ id: m.id, name: m.name, organisation: m.organisationName, email: m.email })),
   });

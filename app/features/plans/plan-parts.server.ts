@@ -1,7 +1,7 @@
 // The parts of a plan several organisations work on: actions, follow-ups and notes. Each command
 // calls the access guard, checks its rules and writes history and audit in one transaction.
 import type { DB } from "#db/client.server";
-import { newId, nowIso } from "#db/portable";
+import { newId, nowIso, toBool } from "#db/portable";
 import type { ActionStatus } from "#db/schema";
 import { planAccessFor, type AccessUser, type PlanAccess } from "~/features/access/access.server";
 import { actorOf } from "~/features/access/current-user";
@@ -61,6 +61,8 @@ export interface ActionInput {
   status: ActionStatus;
   /** From the partnership's list; actions made from meeting decisions have none yet. */
   insatsType?: string | null;
+  /** The person does it themself; the responsible organisation is the one that recorded it. */
+  byPerson?: boolean;
 }
 
 /**
@@ -115,6 +117,7 @@ export async function addAction(
         due_date: input.dueDate,
         status: input.status,
         insats_type: input.insatsType ?? null,
+        by_person: toBool(input.byPerson ?? false),
         created_at: now,
         updated_at: now,
       })
@@ -128,6 +131,7 @@ export async function addAction(
         status: input.status,
         dueDate: input.dueDate,
         ...(input.insatsType ? { insatsType: input.insatsType } : {}),
+        ...(input.byPerson ? { byPerson: true } : {}),
       },
     });
     await auditWrite(trx, user, access, "action.create", "plan_action", id);

@@ -1,6 +1,6 @@
 // The one row-to-domain mapping for plans: snake_case rows in, the camelCase shapes of
 // plan-view.ts out. Every read in the plans feature hands components these shapes only.
-import { fromJson } from "#db/portable";
+import { fromBool, fromJson } from "#db/portable";
 import type { ActionStatus, OrganisationKind, PlanKind, PlanOutcome, PlanStatus } from "#db/schema";
 import type { FollowUp, HistoryEntry, Note, Plan, PlanAction, PlanListItem, TeamMember } from "./plan-view";
 
@@ -76,6 +76,7 @@ export function toPlanAction(
     due_date: string | null;
     status: ActionStatus;
     insats_type: string | null;
+    by_person: number;
     version: number;
   },
   today: string,
@@ -91,6 +92,7 @@ export function toPlanAction(
     dueDate: row.due_date,
     status: row.status,
     insatsType: row.insats_type,
+    byPerson: fromBool(row.by_person),
     version: row.version,
     overdue: isOpen(row.status) && row.due_date !== null && row.due_date < today,
   };

@@ -47,6 +47,8 @@ export interface PlanAction {
   status: ActionStatus;
   /** The insats type chosen from the partnership's list; null for actions added before there was one. */
   insatsType: string | null;
+  /** The person does this themself: "Det här gör jag själv" in "Min plan". */
+  byPerson: boolean;
   version: number;
   overdue: boolean;
 }
@@ -169,6 +171,8 @@ export interface MyPlan {
   personName: string;
   goal: string;
   nextFollowUp: string | null;
+  /** The follow-up date has passed: "Min plan" never presents it as upcoming. */
+  nextFollowUpPassed: boolean;
   leadUserName: string;
   leadOrganisationName: string;
   actions: {
@@ -178,6 +182,7 @@ export interface MyPlan {
     person: string | null;
     dueDate: string | null;
     status: ActionStatus;
+    byPerson: boolean;
   }[];
   contacts: { id: string; name: string; organisation: string; email: string }[];
 }

@@ -103,6 +103,7 @@ export function actionSchema(t: TFunction) {
       status: choice(t, t("plans.actionStatus"), ACTION_STATUSES).default("planned"),
       // Checked against the partnership's list by the command.
       insatsType: requiredText(t, t("plans.insatsType"), { max: 80 }),
+      byPerson: checkbox,
     })
     .refine((v) => !v.startDate || !v.dueDate || v.startDate <= v.dueDate, {
       path: ["dueDate"],

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { addToTeam, caseworkerIn, giveConsent, planSetup, testIdentityNumber, valueOf } from "../../../test/plans";
 import { makePartnership } from "../../../test/factories";
-import { getPlanPage } from "./plan-page.server";
+import { getMyPlan, getPlanPage } from "./plan-page.server";
 import { addAction, recordFollowUp, updateAction } from "./plan-parts.server";
 import { changePlanStatus, createPlan, listPlans, updatePlanCore } from "./plans.server";
 
@@ -149,6 +149,47 @@ describe("concurrent edits", () => {
     );
     const stale = await updateAction(db, lead, planId, actionId, { version: 1, status: "done", dueDate: null });
     expect(stale?.ok).toBe(false);
+  });
+});
+
+describe("the person's own part", () => {
+  it("is recorded by the team and printed in Min plan apart from the organisations' actions", async () => {
+    const db = getDb();
+    const { lead, planId } = await planSetup();
+    const action = (description: string, byPerson: boolean) =>
+      addAction(db, lead, planId, {
+        responsibleOrganisationId: lead.organisationId,
+        responsibleUserId: null,
+        description,
+        startDate: null,
+        dueDate: null,
+        status: "planned",
+        byPerson,
+      });
+    valueOf(await action("Söka tre jobb i veckan", true));
+    valueOf(await action("Försörjningsstöd", false));
+    const myPlan = valueOf(await getMyPlan(db, lead, planId));
+    expect(myPlan.actions.filter((a) => a.byPerson).map((a) => a.description)).toEqual(["Söka tre jobb i veckan"]);
+    expect(myPlan.actions.filter((a) => !a.byPerson).map((a) => a.description)).toEqual(["Försörjningsstöd"]);
+  });
+
+  it("never presents a follow-up date that has passed as upcoming", async () => {
+    const db = getDb();
+    const { lead, planId } = await planSetup();
+    const page = valueOf(await getPlanPage(db, lead, planId));
+    const passed = "2020-01-15";
+    valueOf(
+      await updatePlanCore(db, lead, planId, {
+        version: page.plan.version,
+        goal: "Mål",
+        needs: "",
+        nextFollowUp: passed,
+        leadUserId: lead.id,
+      }),
+    );
+    const myPlan = valueOf(await getMyPlan(db, lead, planId));
+    expect(myPlan.nextFollowUp).toBe(passed);
+    expect(myPlan.nextFollowUpPassed).toBe(true);
   });
 });
 

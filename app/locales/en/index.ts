@@ -312,6 +312,7 @@ const en: TranslationShape<typeof sv> = {
       reason: "Reason",
       insatsType: "Type of action",
       followUpReason: "Reason for a longer interval",
+      byPerson: "The person does it themself",
       progressionStep: "Step on the scale",
       protectedIdentity: "Protected identity",
     },

@@ -311,6 +311,7 @@ const sv = {
       reason: "Skäl",
       insatsType: "Typ av insats",
       followUpReason: "Skäl till längre intervall",
+      byPerson: "Personen gör det själv",
       progressionStep: "Steg på skalan",
       protectedIdentity: "Skyddade personuppgifter",
     },
