@@ -25,13 +25,15 @@ export async function openDemoSite(): Promise<DemoSite> {
   // Admin forms act on records made for the test, so a fuzzed "disable" never locks out a demo user.
   const spareOrganisation = await makeOrganisation(db);
   const spareUser = await makeUser(db, { organisationId: spareOrganisation.id });
-  const ids = async (table: "plans" | "meetings" | "deviations" | "summary_snapshots" | "partnerships") =>
-    (await db.selectFrom(table).select("id").execute()).map((r) => r.id);
+  const ids = async (
+    table: "plans" | "meetings" | "deviations" | "summary_snapshots" | "partnerships" | "improvements",
+  ) => (await db.selectFrom(table).select("id").execute()).map((r) => r.id);
   const snapshot = await db.selectFrom("summary_snapshots").select("period_key").executeTakeFirst();
   const params: Record<string, string[]> = {
     planId: await ids("plans"),
     meetingId: await ids("meetings"),
     deviationId: await ids("deviations"),
+    improvementId: await ids("improvements"),
     snapshotId: await ids("summary_snapshots"),
     partnershipId: await ids("partnerships"),
     organisationId: [spareOrganisation.id],

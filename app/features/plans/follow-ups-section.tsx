@@ -91,7 +91,7 @@ export function FollowUpsSection({
 }
 
 export function NotesSection({ notes }: { notes: Note[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [form, fields] = useAppForm<{ body: string }>({ intent: "add-note", id: "note" });
   return (
     <section aria-labelledby="notes-heading" className="card">
@@ -101,23 +101,27 @@ export function NotesSection({ notes }: { notes: Note[] }) {
         <TextareaField meta={fields.body} label={t("plans.note")} rows={3} required />
         <SubmitButton variant="secondary">{t("plans.addNote")}</SubmitButton>
       </Form>
-      {notes.length === 0 ? (
-        <p className="muted">{t("plans.noNotes")}</p>
-      ) : (
-        <ol className="timeline">
-          {notes.map((n) => (
-            <li key={n.id}>
-              <p>
-                <strong>{n.authorName}</strong>{" "}
-                <span className="muted">
-                  – {n.organisationName}, {formatDateTime(n.createdAt, i18n.language)}
-                </span>
-              </p>
-              <p className="preserve-lines">{n.body}</p>
-            </li>
-          ))}
-        </ol>
-      )}
+      {notes.length === 0 ? <p className="muted">{t("plans.noNotes")}</p> : <NoteList notes={notes} />}
     </section>
+  );
+}
+
+/** The team's notes, newest first; clipped to two lines each in the plan's overview. */
+export function NoteList({ notes, label, clipped = false }: { notes: Note[]; label?: string; clipped?: boolean }) {
+  const { i18n } = useTranslation();
+  return (
+    <ol className="timeline" aria-label={label}>
+      {notes.map((n) => (
+        <li key={n.id}>
+          <p>
+            <strong>{n.authorName}</strong>{" "}
+            <span className="muted">
+              – {n.organisationName}, {formatDateTime(n.createdAt, i18n.language)}
+            </span>
+          </p>
+          <p className={clipped ? "preserve-lines clamp" : "preserve-lines"}>{n.body}</p>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -4,7 +4,8 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConsentRecord } from "~/features/consent/consent";
-import { formatDate, formatDateTime } from "~/lib/time";
+import { formatDate } from "~/lib/time";
+import { NoteList } from "./follow-ups-section";
 import type { FollowUp, Note, PlanAction, PlanView } from "./plan-view";
 
 /** The sections that open for editing, and the anchor each one is found at. */
@@ -151,25 +152,13 @@ export function FollowUpsOverview({ followUps, closed }: { followUps: FollowUp[]
 }
 
 export function NotesOverview({ notes }: { notes: Note[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <PlanCard id="notes" title={t("plans.notes")}>
       {notes.length === 0 ? (
         <p className="muted">{t("plans.noNotes")}</p>
       ) : (
-        <ol className="timeline" aria-label={t("planPage.notesLatest")}>
-          {notes.slice(0, LATEST).map((n) => (
-            <li key={n.id}>
-              <p>
-                <strong>{n.authorName}</strong>{" "}
-                <span className="muted">
-                  – {n.organisationName}, {formatDateTime(n.createdAt, i18n.language)}
-                </span>
-              </p>
-              <p className="preserve-lines clamp">{n.body}</p>
-            </li>
-          ))}
-        </ol>
+        <NoteList notes={notes.slice(0, LATEST)} label={t("planPage.notesLatest")} clipped />
       )}
       <EditLink to={editLink("notes")}>
         {notes.length > LATEST ? t("planPage.allNotes", { count: notes.length }) : t("planPage.writeNote")}
