@@ -141,7 +141,7 @@ export async function seedDemoPlans(db: DB): Promise<void> {
     await addAction(db, anna, plan1.planId, {
       responsibleOrganisationId: anna.organisationId,
       responsibleUserId: null,
-      description: "Söka tre jobb i veckan inom handel och ta med listan till uppföljningen",
+      description: "Söka tre jobb i veckan inom handel",
       startDate: addDays(today, -30),
       dueDate: addDays(today, 40),
       status: "ongoing",

@@ -31,16 +31,22 @@ export function PlanCard({
   id,
   title,
   children,
+  edit,
   className = "card",
 }: {
   id: string;
   title: string;
   children: ReactNode;
+  /** The link that opens the section's form, beside the heading. */
+  edit?: ReactNode;
   className?: string;
 }) {
   return (
     <section id={id} tabIndex={-1} aria-labelledby={`${id}-heading`} className={className}>
-      <h2 id={`${id}-heading`}>{title}</h2>
+      <div className="card__header">
+        <h2 id={`${id}-heading`}>{title}</h2>
+        {edit}
+      </div>
       {children}
     </section>
   );
@@ -60,12 +66,15 @@ export function GoalOverview({ page }: { page: PlanView }) {
   const { t } = useTranslation();
   const { plan } = page;
   return (
-    <PlanCard id="goal" title={t("planPage.goalHeading")}>
+    <PlanCard
+      id="goal"
+      title={t("planPage.goalHeading")}
+      edit={plan.status !== "closed" ? <EditLink to={editLink("goal")}>{t("planPage.editGoal")}</EditLink> : null}
+    >
       <h3 className="label-heading">{t("plans.goal")}</h3>
       <p className="preserve-lines">{plan.goal || <span className="muted">{t("planPage.noGoal")}</span>}</p>
       <h3 className="label-heading">{t("plans.needs")}</h3>
       <p className="preserve-lines">{plan.needs || <span className="muted">{t("planPage.noNeeds")}</span>}</p>
-      {plan.status !== "closed" ? <EditLink to={editLink("goal")}>{t("planPage.editGoal")}</EditLink> : null}
     </PlanCard>
   );
 }
@@ -106,7 +115,13 @@ export function ActionsOverview({ page }: { page: PlanView }) {
   }
   if (groups.get("person")!.actions.length === 0) groups.delete("person");
   return (
-    <PlanCard id="actions" title={t("planPage.whoDoesWhat")}>
+    <PlanCard
+      id="actions"
+      title={t("planPage.whoDoesWhat")}
+      edit={
+        page.plan.status !== "closed" ? <EditLink to={editLink("actions")}>{t("planPage.editActions")}</EditLink> : null
+      }
+    >
       {groups.size === 0 ? <p className="empty-state">{t("plans.noActions")}</p> : null}
       {[...groups.entries()].map(([id, group]) => (
         <div key={id} className="action-group">
@@ -118,7 +133,6 @@ export function ActionsOverview({ page }: { page: PlanView }) {
           </ul>
         </div>
       ))}
-      {page.plan.status !== "closed" ? <EditLink to={editLink("actions")}>{t("planPage.editActions")}</EditLink> : null}
     </PlanCard>
   );
 }
